@@ -1,0 +1,350 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "sb-cli.h"
+#include "sb-sample-data.h"
+#include "sb-store.h"
+
+/*
+ * The headless command line. It runs before GTK is initialised, so every
+ * command works with no display. Exit status: 0 done, 1 failed (the reason
+ * on stderr), 2 the command line itself was wrong (usage on stderr).
+ */
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+typedef struct
+{
+  const char *book_path;
+  char      **args;
+  int         n_args;
+} SbCliContext;
+
+typedef int (*SbCliFunc) (SbCliContext *ctx);
+
+typedef struct
+{
+  const char *name;
+  const char *args;       /* as shown in the usage */
+  const char *summary;    /* translatable, marked with N_() */
+  int         min_args;
+  int         max_args;
+  SbCliFunc   func;
+} SbCliCommand;
+
+static int cmd_check       (SbCliContext *ctx);
+static int cmd_backup      (SbCliContext *ctx);
+static int cmd_restore     (SbCliContext *ctx);
+static int cmd_sample_data (SbCliContext *ctx);
+
+static const SbCliCommand commands[] = {
+  { "check", "", N_("Check the book’s format and integrity; changes nothing"), 0, 0, cmd_check },
+  { "backup", "FILE", N_("Copy the book to FILE, safely, even while it is open"), 1, 1, cmd_backup },
+  { "restore", "FILE", N_("Replace the book with the backup FILE, keeping the old book as a dated copy"), 1, 1, cmd_restore },
+  { "sample-data", "", N_("Create the book if needed and fill it with sample records"), 0, 0, cmd_sample_data },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: servicebook [--book PATH] [COMMAND [ARGUMENTS…]]"));
+  fprintf (out, "\n%s\n", _("Without a command, Servicebook opens its window."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+
+      fprintf (out, "  %-22s %s\n", left, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-22s %s\n", "--book PATH", _("Use the book at PATH instead of the default one"));
+  fprintf (out, "  %-22s %s\n", "--version", _("Print the version and exit"));
+  fprintf (out, "  %-22s %s\n", "-h, --help", _("Show this help and exit"));
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "servicebook: %s\n\n", message);
+  print_usage (stderr);
+
+  return EXIT_USAGE;
+}
+
+static int
+fail (const GError *error)
+{
+  fprintf (stderr, "servicebook: %s\n", error->message);
+
+  return EXIT_FAILED;
+}
+
+/* The book the app would open: the preference when the schema is
+ * installed and the user set one, else the default location. */
+static char *
+resolve_book_path (const char *explicit_path)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (explicit_path != NULL)
+    return g_strdup (explicit_path);
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *path = g_settings_get_string (settings, "book-path");
+
+      if (path != NULL && *path != '\0')
+        return g_steal_pointer (&path);
+    }
+
+  return sb_store_get_default_path ();
+}
+
+static int
+cmd_check (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  SbStoreInfo info;
+  gboolean ok;
+
+  ok = sb_store_inspect (ctx->book_path, &info, &error);
+
+  if (!ok && info.schema_version == 0 && info.integrity_message == NULL)
+    return fail (error);
+
+  printf (_("Book: %s\n"), ctx->book_path);
+  printf (_("Format: %d (this version reads up to %d)\n"),
+          info.schema_version, info.latest_version);
+
+  if (!ok)
+    {
+      sb_store_info_clear (&info);
+      return fail (error);
+    }
+
+  size = g_format_size (info.file_size);
+  printf (_("Integrity: %s\n"), info.integrity_message);
+  printf (_("Records: %" G_GINT64_FORMAT "\n"), info.n_records);
+  printf (_("Changes recorded for sync: %" G_GINT64_FORMAT "\n"), info.n_journal);
+  printf (_("Size: %s\n"), size);
+
+  sb_store_info_clear (&info);
+
+  return 0;
+}
+
+static int
+cmd_backup (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+
+  store = sb_store_open (ctx->book_path, SB_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!sb_store_backup (store, ctx->args[0], &error))
+    return fail (error);
+
+  printf (_("Backed up %s to %s\n"), ctx->book_path, ctx->args[0]);
+
+  return 0;
+}
+
+static int
+cmd_restore (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  if (!sb_store_restore (ctx->book_path, ctx->args[0], &saved, &error))
+    return fail (error);
+
+  printf (_("Restored %s from %s\n"), ctx->book_path, ctx->args[0]);
+  if (saved != NULL)
+    printf (_("The previous book was kept as %s\n"), saved);
+
+  return 0;
+}
+
+static int
+cmd_sample_data (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+
+  store = sb_store_open (ctx->book_path, SB_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (sb_store_count_records (store) > 0)
+    {
+      fprintf (stderr, "servicebook: %s\n",
+               _("The book already holds records; sample data only goes into an empty "
+                 "book. Use --book with a new file to try it."));
+      return EXIT_FAILED;
+    }
+
+  if (!sb_sample_data_load (store, &error))
+    return fail (error);
+
+  printf (_("Filled %s with %" G_GINT64_FORMAT " sample records\n"),
+          ctx->book_path, sb_store_count_records (store));
+
+  return 0;
+}
+
+/**
+ * sb_cli_handle:
+ * @argc: the program's argument count
+ * @argv: the program's arguments
+ * @book_path: (out) (transfer full): the book the window should open when
+ *   the command line is not handled here (%NULL: the app decides)
+ * @exit_status: (out): the status to exit with when handled
+ *
+ * Runs a headless command when the arguments name one (or ask for help,
+ * the version, or are wrong).
+ *
+ * Returns: %TRUE when the program should exit with @exit_status; %FALSE
+ *   when it should start the application
+ */
+gboolean
+sb_cli_handle (int     argc,
+               char  **argv,
+               char  **book_path,
+               int    *exit_status)
+{
+  const char *explicit_book = NULL;
+  const SbCliCommand *command = NULL;
+  g_autofree char *resolved = NULL;
+  SbCliContext ctx = { 0 };
+  int first_arg = argc;
+
+  g_return_val_if_fail (book_path != NULL, TRUE);
+  g_return_val_if_fail (exit_status != NULL, TRUE);
+
+  *book_path = NULL;
+  *exit_status = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--version"))
+        {
+          printf ("servicebook %s\n", PACKAGE_VERSION);
+          return TRUE;
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return TRUE;
+        }
+      else if (g_str_equal (arg, "--book"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            {
+              *exit_status = usage_error (_("--book needs a path"));
+              return TRUE;
+            }
+          explicit_book = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--book="))
+        {
+          explicit_book = arg + strlen ("--book=");
+          if (*explicit_book == '\0')
+            {
+              *exit_status = usage_error (_("--book needs a path"));
+              return TRUE;
+            }
+        }
+      else if (arg[0] == '-')
+        {
+          *exit_status = usage_error (_("Unknown option “%s”"), arg);
+          return TRUE;
+        }
+      else
+        {
+          for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+            {
+              if (g_str_equal (arg, commands[c].name))
+                command = &commands[c];
+            }
+
+          if (command == NULL)
+            {
+              *exit_status = usage_error (_("Unknown command “%s”"), arg);
+              return TRUE;
+            }
+
+          first_arg = i + 1;
+          break;
+        }
+    }
+
+  if (command == NULL)
+    {
+      *book_path = explicit_book ? g_canonicalize_filename (explicit_book, NULL) : NULL;
+      return FALSE;
+    }
+
+  for (int i = first_arg; i < argc; i++)
+    {
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          *exit_status = usage_error (_("Unknown option “%s” for %s"), argv[i], command->name);
+          return TRUE;
+        }
+    }
+
+  ctx.n_args = argc - first_arg;
+  ctx.args = argv + first_arg;
+
+  if (ctx.n_args < command->min_args || ctx.n_args > command->max_args)
+    {
+      if (command->max_args == 0)
+        *exit_status = usage_error (_("%s takes no arguments"), command->name);
+      else
+        *exit_status = usage_error (_("Usage: servicebook [--book PATH] %s %s"),
+                                    command->name, command->args);
+      return TRUE;
+    }
+
+  resolved = resolve_book_path (explicit_book);
+  ctx.book_path = resolved;
+
+  *exit_status = command->func (&ctx);
+
+  return TRUE;
+}

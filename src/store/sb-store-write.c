@@ -1,0 +1,715 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sb-time.h"
+#include "sb-store-private.h"
+
+/*
+ * The one write path. Every insert, update and delete of a register goes
+ * through apply_change(), which in one transaction:
+ *   - writes the record, stamping created_at/updated_at;
+ *   - writes one journal row for the sync (all fields of the change share
+ *     one hybrid-logical-clock stamp);
+ *   - writes the audit trail (field, old value, new value).
+ * Each change runs inside a savepoint, so a change that fails leaves
+ * nothing behind, whatever stage it reached.
+ */
+
+struct _SbTransaction
+{
+  SbStore    *store;
+  GHashTable *touched;     /* table names changed so far */
+  guint       finished : 1;
+};
+
+/* Values as they are compared, audited and journaled. */
+typedef struct
+{
+  int         type;      /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
+  gint64      number;
+  const char *text;
+} Cell;
+
+void
+sb_json_append_string (GString    *out,
+                       const char *text)
+{
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char)c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+cell_from_variant (Cell     *cell,
+                   GVariant *value)
+{
+  if (value == NULL)
+    cell->type = SQLITE_NULL;
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    {
+      cell->type = SQLITE_INTEGER;
+      cell->number = g_variant_get_int64 (value);
+    }
+  else
+    {
+      cell->type = SQLITE_TEXT;
+      cell->text = g_variant_get_string (value, NULL);
+    }
+}
+
+static void
+cell_from_column (Cell         *cell,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      cell->type = SQLITE_NULL;
+      break;
+
+    case SQLITE_INTEGER:
+      cell->type = SQLITE_INTEGER;
+      cell->number = sqlite3_column_int64 (stmt, column);
+      break;
+
+    default:
+      cell->type = SQLITE_TEXT;
+      cell->text = (const char *)sqlite3_column_text (stmt, column);
+      break;
+    }
+}
+
+static gboolean
+cell_equal (const Cell *a,
+            const Cell *b)
+{
+  if (a->type != b->type)
+    return FALSE;
+
+  switch (a->type)
+    {
+    case SQLITE_NULL:
+      return TRUE;
+    case SQLITE_INTEGER:
+      return a->number == b->number;
+    default:
+      return g_strcmp0 (a->text, b->text) == 0;
+    }
+}
+
+static void
+cell_bind (const Cell   *cell,
+           sqlite3_stmt *stmt,
+           int           index)
+{
+  switch (cell->type)
+    {
+    case SQLITE_NULL:
+      sqlite3_bind_null (stmt, index);
+      break;
+    case SQLITE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, cell->number);
+      break;
+    default:
+      sqlite3_bind_text (stmt, index, cell->text, -1, SQLITE_TRANSIENT);
+      break;
+    }
+}
+
+static void
+cell_append_json (const Cell *cell,
+                  GString    *out)
+{
+  switch (cell->type)
+    {
+    case SQLITE_NULL:
+      g_string_append (out, "null");
+      break;
+    case SQLITE_INTEGER:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, cell->number);
+      break;
+    default:
+      sb_json_append_string (out, cell->text);
+      break;
+    }
+}
+
+static char *
+cell_to_text (const Cell *cell)
+{
+  switch (cell->type)
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, cell->number);
+    default:
+      return g_strdup (cell->text);
+    }
+}
+
+static gboolean
+step_done (SbStore       *store,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc, doing);
+
+  return TRUE;
+}
+
+static gboolean
+write_journal (SbStore     *store,
+               const char  *stamp,
+               const char  *table,
+               const char  *id,
+               const char  *data,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = sb_store_prepare (store,
+                           "INSERT INTO sb_journal (hlc, tbl, row_id, data) VALUES (?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, data, -1, SQLITE_STATIC);
+
+  return step_done (store, stmt, _("Recording the change for sync"), error);
+}
+
+static gboolean
+write_audit (SbStore     *store,
+             const char  *at,
+             const char  *stamp,
+             const char  *table,
+             const char  *id,
+             const char  *field,
+             const char  *old_value,
+             const char  *new_value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = sb_store_prepare (store,
+                           "INSERT INTO sb_audit (at, tbl, row_id, field, old_value, new_value, hlc) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
+
+  return step_done (store, stmt, _("Recording the change in the audit trail"), error);
+}
+
+static gboolean
+check_columns (SbTableInfo  *info,
+               SbChange     *change,
+               GError      **error)
+{
+  guint n = sb_change_get_n_values (change);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SbChangeValue *value = sb_change_get_value (change, i);
+
+      if (!g_hash_table_contains (info->columns, value->column))
+        {
+          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                       "Table %s has no field %s", info->name, value->column);
+          return FALSE;
+        }
+
+      /* The store stamps these itself; "deleted" only through
+       * sb_change_delete() and sb_change_undelete(). */
+      if (g_str_equal (value->column, "id") ||
+          g_str_equal (value->column, "created_at") ||
+          g_str_equal (value->column, "updated_at") ||
+          (g_str_equal (value->column, "deleted") &&
+           sb_change_get_kind (change) == SB_CHANGE_INSERT))
+        {
+          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                       "The field %s of %s is set by the store, not by a change",
+                       value->column, info->name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_insert (SbStore      *store,
+              SbTableInfo  *info,
+              SbChange     *change,
+              const char   *now,
+              const char   *stamp,
+              GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new ("{");
+  const char *id = sb_change_get_id (change);
+  guint n = sb_change_get_n_values (change);
+  sqlite3_stmt *stmt;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (id, created_at, updated_at, deleted", info->name);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, ", \"%s\"", sb_change_get_value (change, i)->column);
+  g_string_append (sql, ") VALUES (?, ?, ?, 0");
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+
+  stmt = sb_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+
+  g_string_append (json, "\"created_at\":");
+  sb_json_append_string (json, now);
+  g_string_append (json, ",\"updated_at\":");
+  sb_json_append_string (json, now);
+  g_string_append (json, ",\"deleted\":0");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SbChangeValue *value = sb_change_get_value (change, i);
+      Cell cell = { 0 };
+
+      cell_from_variant (&cell, value->value);
+      cell_bind (&cell, stmt, 4 + i);
+
+      g_string_append_c (json, ',');
+      sb_json_append_string (json, value->column);
+      g_string_append_c (json, ':');
+      cell_append_json (&cell, json);
+    }
+  g_string_append_c (json, '}');
+
+  if (!step_done (store, stmt, _("Saving the record"), error))
+    return FALSE;
+
+  return write_journal (store, stamp, info->name, id, json->str, error) &&
+         write_audit (store, now, stamp, info->name, id, "*", NULL, json->str, error);
+}
+
+static gboolean
+apply_update (SbStore      *store,
+              SbTableInfo  *info,
+              SbChange     *change,
+              const char   *now,
+              gint64        now_ms,
+              gboolean     *out_changed,
+              GError      **error)
+{
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+  g_autoptr(GString) update = NULL;
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(GPtrArray) old_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *stamp = NULL;
+  const char *id = sb_change_get_id (change);
+  guint n = sb_change_get_n_values (change);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_changed = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (select, "%s\"%s\"", i ? ", " : "", sb_change_get_value (change, i)->column);
+  if (n == 0)
+    g_string_append (select, "1");
+  g_string_append_printf (select, " FROM \"%s\" WHERE id = ?", info->name);
+
+  stmt = sb_store_prepare (store, select->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   _("The record %s of %s does not exist"), id, info->name);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                             _("Reading the record"));
+    }
+
+  /* Only the fields whose value really changes are written, journaled
+   * and audited. */
+  for (guint i = 0; i < n; i++)
+    {
+      const SbChangeValue *value = sb_change_get_value (change, i);
+      Cell old_cell = { 0 };
+      Cell new_cell = { 0 };
+
+      cell_from_column (&old_cell, stmt, i);
+      cell_from_variant (&new_cell, value->value);
+
+      if (cell_equal (&old_cell, &new_cell))
+        continue;
+
+      g_array_append_val (changed, i);
+      g_ptr_array_add (old_texts, cell_to_text (&old_cell));
+    }
+  sqlite3_reset (stmt);
+
+  if (changed->len == 0)
+    return TRUE;
+
+  stamp = sb_store_next_stamp (store, now_ms);
+
+  update = g_string_new (NULL);
+  g_string_printf (update, "UPDATE \"%s\" SET updated_at = ?", info->name);
+  for (guint k = 0; k < changed->len; k++)
+    {
+      guint i = g_array_index (changed, guint, k);
+
+      g_string_append_printf (update, ", \"%s\" = ?", sb_change_get_value (change, i)->column);
+    }
+  g_string_append (update, " WHERE id = ?");
+
+  stmt = sb_store_prepare (store, update->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  g_string_append (json, "\"updated_at\":");
+  sb_json_append_string (json, now);
+
+  for (guint k = 0; k < changed->len; k++)
+    {
+      const SbChangeValue *value = sb_change_get_value (change, g_array_index (changed, guint, k));
+      Cell cell = { 0 };
+
+      cell_from_variant (&cell, value->value);
+      cell_bind (&cell, stmt, 2 + k);
+
+      g_string_append_c (json, ',');
+      sb_json_append_string (json, value->column);
+      g_string_append_c (json, ':');
+      cell_append_json (&cell, json);
+    }
+  sqlite3_bind_text (stmt, 2 + changed->len, id, -1, SQLITE_STATIC);
+  g_string_append_c (json, '}');
+
+  if (!step_done (store, stmt, _("Saving the record"), error))
+    return FALSE;
+
+  if (!write_journal (store, stamp, info->name, id, json->str, error))
+    return FALSE;
+
+  for (guint k = 0; k < changed->len; k++)
+    {
+      const SbChangeValue *value = sb_change_get_value (change, g_array_index (changed, guint, k));
+      Cell cell = { 0 };
+      g_autofree char *new_text = NULL;
+
+      cell_from_variant (&cell, value->value);
+      new_text = cell_to_text (&cell);
+
+      if (!write_audit (store, now, stamp, info->name, id, value->column,
+                        g_ptr_array_index (old_texts, k), new_text, error))
+        return FALSE;
+    }
+
+  *out_changed = TRUE;
+
+  return TRUE;
+}
+
+static gboolean
+apply_change (SbStore   *store,
+              SbChange  *change,
+              gboolean  *out_changed,
+              GError   **error)
+{
+  SbTableInfo *info;
+  g_autofree char *now = NULL;
+  gint64 now_ms;
+
+  *out_changed = FALSE;
+
+  info = sb_store_lookup_table (store, sb_change_get_table (change));
+  if (info == NULL)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   "There is no register %s", sb_change_get_table (change));
+      return FALSE;
+    }
+
+  if (!check_columns (info, change, error))
+    return FALSE;
+
+  now_ms = sb_store_now_ms (store);
+  now = sb_time_format_instant (now_ms);
+
+  switch (sb_change_get_kind (change))
+    {
+    case SB_CHANGE_INSERT:
+      {
+        g_autofree char *stamp = sb_store_next_stamp (store, now_ms);
+
+        if (!apply_insert (store, info, change, now, stamp, error))
+          return FALSE;
+        *out_changed = TRUE;
+        return TRUE;
+      }
+
+    case SB_CHANGE_DELETE:
+      {
+        g_autoptr(SbChange) as_update = sb_change_update (info->name, sb_change_get_id (change));
+
+        sb_change_set_int (as_update, "deleted", 1);
+        return apply_update (store, info, as_update, now, now_ms, out_changed, error);
+      }
+
+    case SB_CHANGE_UPDATE:
+    default:
+      return apply_update (store, info, change, now, now_ms, out_changed, error);
+    }
+}
+
+/**
+ * sb_store_begin:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Starts a write transaction (`BEGIN IMMEDIATE`) for several changes that
+ * stand or fall together, such as an import.
+ *
+ * Returns: (transfer full) (nullable): the transaction; freeing it without
+ *   sb_transaction_commit() rolls everything back
+ */
+SbTransaction *
+sb_store_begin (SbStore  *self,
+                GError  **error)
+{
+  SbTransaction *tx;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  if (sb_store_in_transaction (self))
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   "A transaction is already open on this book");
+      return NULL;
+    }
+
+  rc = sqlite3_exec (sb_store_get_db (self), "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sb_store_set_error_from_sqlite (error, sb_store_get_db (self), rc, _("Starting to save"));
+      return NULL;
+    }
+
+  sb_store_set_in_transaction (self, TRUE);
+
+  tx = g_new0 (SbTransaction, 1);
+  tx->store = g_object_ref (self);
+  tx->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return tx;
+}
+
+/**
+ * sb_transaction_apply:
+ * @tx: a transaction
+ * @change: the change
+ * @error: return location for a #GError
+ *
+ * Applies one change inside the transaction. When it fails, nothing of
+ * this change remains and the earlier changes of @tx are kept.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_transaction_apply (SbTransaction  *tx,
+                      SbChange       *change,
+                      GError        **error)
+{
+  sqlite3 *db;
+  gboolean changed = FALSE;
+  int rc;
+
+  g_return_val_if_fail (tx != NULL, FALSE);
+  g_return_val_if_fail (!tx->finished, FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  db = sb_store_get_db (tx->store);
+
+  rc = sqlite3_exec (db, "SAVEPOINT sb_change", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return sb_store_set_error_from_sqlite (error, db, rc, _("Saving the record"));
+
+  if (!apply_change (tx->store, change, &changed, error))
+    {
+      sqlite3_exec (db, "ROLLBACK TO sb_change; RELEASE sb_change", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (db, "RELEASE sb_change", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sb_store_set_error_from_sqlite (error, db, rc, _("Saving the record"));
+      sqlite3_exec (db, "ROLLBACK TO sb_change; RELEASE sb_change", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (changed)
+    g_hash_table_add (tx->touched, g_strdup (sb_change_get_table (change)));
+
+  return TRUE;
+}
+
+/**
+ * sb_transaction_commit:
+ * @tx: a transaction
+ * @error: return location for a #GError
+ *
+ * Makes every change of @tx permanent, then tells the store's listeners
+ * which registers changed. On failure everything is rolled back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_transaction_commit (SbTransaction  *tx,
+                       GError        **error)
+{
+  GHashTableIter iter;
+  const char *table;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (tx != NULL, FALSE);
+  g_return_val_if_fail (!tx->finished, FALSE);
+
+  db = sb_store_get_db (tx->store);
+  tx->finished = TRUE;
+  sb_store_set_in_transaction (tx->store, FALSE);
+
+  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sb_store_set_error_from_sqlite (error, db, rc, _("Saving the changes"));
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, tx->touched);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&table, NULL))
+    sb_store_emit_changed (tx->store, table);
+
+  return TRUE;
+}
+
+void
+sb_transaction_free (SbTransaction *tx)
+{
+  if (tx == NULL)
+    return;
+
+  if (!tx->finished)
+    {
+      sqlite3_exec (sb_store_get_db (tx->store), "ROLLBACK", NULL, NULL, NULL);
+      sb_store_set_in_transaction (tx->store, FALSE);
+    }
+
+  g_hash_table_unref (tx->touched);
+  g_object_unref (tx->store);
+  g_free (tx);
+}
+
+/**
+ * sb_store_apply:
+ * @self: a store
+ * @change: the change
+ * @error: return location for a #GError
+ *
+ * Applies one change in a transaction of its own.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_store_apply (SbStore   *self,
+                SbChange  *change,
+                GError   **error)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  tx = sb_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!sb_transaction_apply (tx, change, error))
+    return FALSE;
+
+  return sb_transaction_commit (tx, error);
+}

@@ -1,0 +1,78 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sb-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* "SBk1" in the database header: how we tell our books from other files. */
+#define SB_STORE_APPLICATION_ID 0x53426b31
+
+typedef gint64 (*SbStoreClockFunc) (gpointer user_data);
+
+typedef struct
+{
+  char       *name;
+  GHashTable *columns;   /* column name -> GINT_TO_POINTER (1) */
+} SbTableInfo;
+
+/* sb-store.c */
+sqlite3       *sb_store_get_db              (SbStore           *self);
+sqlite3_stmt  *sb_store_prepare             (SbStore           *self,
+                                             const char        *sql,
+                                             GError           **error);
+gboolean       sb_store_exec                (SbStore           *self,
+                                             const char        *sql,
+                                             GError           **error);
+SbTableInfo   *sb_store_lookup_table        (SbStore           *self,
+                                             const char        *table);
+gint64         sb_store_now_ms              (SbStore           *self);
+void           sb_store_set_clock_func      (SbStore           *self,
+                                             SbStoreClockFunc   func,
+                                             gpointer           user_data);
+char          *sb_store_next_stamp          (SbStore           *self,
+                                             gint64             now_ms);
+void           sb_store_emit_changed        (SbStore           *self,
+                                             const char        *table);
+gboolean       sb_store_in_transaction      (SbStore           *self);
+void           sb_store_set_in_transaction  (SbStore           *self,
+                                             gboolean           in_transaction);
+
+/* Internal construction, used by sb-store-open.c */
+SbStore       *sb_store_new_for_db          (sqlite3           *db,
+                                             const char        *path,
+                                             GError           **error);
+
+/* sb-store-open.c */
+gboolean       sb_store_set_error_from_sqlite (GError         **error,
+                                               sqlite3         *db,
+                                               int              rc,
+                                               const char      *doing);
+gboolean       sb_store_migrate_to          (sqlite3           *db,
+                                             int                target_version,
+                                             GError           **error);
+char          *sb_store_load_migration      (int                version,
+                                             GError           **error);
+
+/* sb-change.c */
+typedef struct
+{
+  char     *column;
+  GVariant *value;     /* NULL means SQL NULL; otherwise "x" or "s" */
+} SbChangeValue;
+
+const SbChangeValue *sb_change_get_value    (SbChange          *change,
+                                             guint              index);
+
+/* JSON helpers for the journal */
+void           sb_json_append_string        (GString           *out,
+                                             const char        *text);
+
+G_END_DECLS
