@@ -31,6 +31,8 @@ sqlite3_stmt  *sb_store_prepare             (SbStore           *self,
 gboolean       sb_store_exec                (SbStore           *self,
                                              const char        *sql,
                                              GError           **error);
+gboolean       sb_store_reload_tables       (SbStore           *self,
+                                             GError           **error);
 SbTableInfo   *sb_store_lookup_table        (SbStore           *self,
                                              const char        *table);
 gint64         sb_store_now_ms              (SbStore           *self);

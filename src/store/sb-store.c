@@ -589,6 +589,18 @@ sb_store_count_records (SbStore *self)
 
 /* Private API */
 
+/* After a schema change made outside the migrations (tests only). */
+gboolean
+sb_store_reload_tables (SbStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  g_hash_table_remove_all (self->statements);
+
+  return load_tables (self, error);
+}
+
 sqlite3 *
 sb_store_get_db (SbStore *self)
 {

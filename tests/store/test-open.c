@@ -1,0 +1,318 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "sb-store-private.h"
+#include "sb-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = sb_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+make_book_with_settings (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test-%d", i);
+      g_autofree char *value = g_strnfill (200, 'a' + i % 26);
+
+      g_assert_true (sb_store_set_setting (store, key, value, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_new_book (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *device = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "book.sqlite", NULL);
+
+  store = sb_store_open (nested, SB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (sb_store_get_schema_version (store), ==, sb_store_get_latest_schema_version ());
+  g_assert_cmpint (sb_store_get_latest_schema_version (), >=, 1);
+  g_assert_cmpstr (sb_store_get_path (store), ==, nested);
+  g_assert_cmpint (strlen (sb_store_get_device_id (store)), ==, 16);
+  /* LC_ALL=C.UTF-8 in the tests: no currency from the locale. */
+  g_assert_cmpstr (sb_store_get_base_currency (store), ==, "EUR");
+  g_assert_cmpint (sb_store_count_records (store), ==, 0);
+  g_assert_false (sb_store_get_welcome_done (store));
+
+  device = g_strdup (sb_store_get_device_id (store));
+  g_clear_object (&store);
+
+  g_assert_cmpint (sb_test_raw_count (nested, "PRAGMA application_id"), ==, SB_STORE_APPLICATION_ID);
+  mode = sb_test_raw_text (nested, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+
+  /* Reopening keeps the device and the settings. */
+  store = sb_store_open (nested, SB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_device_id (store), ==, device);
+  g_assert_true (sb_store_set_base_currency (store, "USD", &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_store_set_base_currency (store, "XYZ", &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sb_store_set_welcome_done (store, &error));
+  g_clear_object (&store);
+
+  store = sb_store_open (nested, SB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_store_get_base_currency (store), ==, "USD");
+  g_assert_true (sb_store_get_welcome_done (store));
+
+  /* The connection settings DESIGN.md asks for. */
+  {
+    sqlite3_stmt *stmt = sb_store_prepare (store, "PRAGMA foreign_keys", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_reset (stmt);
+
+    stmt = sb_store_prepare (store, "PRAGMA synchronous", &error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1); /* NORMAL */
+    sqlite3_reset (stmt);
+  }
+}
+
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  SbStoreInfo info;
+
+  store = sb_store_open (f->path, SB_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_MISSING);
+  g_assert_null (store);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (sb_store_inspect (f->path, &info, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_MISSING);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  sb_store_info_clear (&info);
+}
+
+/* A refused file must be left exactly as it was. */
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autofree char *before = sb_test_file_checksum (path);
+  g_autofree char *after = NULL;
+
+  store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, SB_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+  g_test_message ("refused: %s", error->message);
+
+  after = sb_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_book_with_settings (f->path);
+  sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d",
+                         sb_store_get_latest_schema_version () + 1);
+  sb_test_raw_exec (f->path, sql);
+
+  assert_refused_untouched (f->path, SB_STORE_ERROR_NEWER);
+}
+
+static void
+test_refuse_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  make_book_with_settings (f->path);
+  sb_test_raw_exec (f->path, "PRAGMA journal_mode = DELETE");
+
+  /* Scribble over the b-tree pages after the first (page size 4096). */
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  for (gsize i = 4096; i < length - 1; i += 7)
+    contents[i] = (char)(i * 31);
+  g_assert_true (g_file_set_contents (f->path, contents, length, &error));
+
+  assert_refused_untouched (f->path, SB_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_foreign (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Another program's database. */
+  sb_test_raw_exec (other_path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);"
+                                "INSERT INTO photos (name) VALUES ('beach');");
+  assert_refused_untouched (other_path, SB_STORE_ERROR_FOREIGN);
+
+  /* Not a database at all. */
+  g_assert_true (g_file_set_contents (text_path, "Shopping list:\n- milk\n- bread\n", -1, &error));
+  assert_refused_untouched (text_path, SB_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_empty_file_becomes_book (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, &error));
+  store = sb_store_open (f->path, SB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_store_get_schema_version (store), ==, sb_store_get_latest_schema_version ());
+}
+
+/* Every migration, from every older version, reaches the latest format
+ * with a sound book. */
+static void
+test_migrations_from_every_version (Fixture       *f,
+                                    gconstpointer  data)
+{
+  int latest = sb_store_get_latest_schema_version ();
+
+  for (int start = 0; start <= latest; start++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/from-%d.sqlite", f->dir, start);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbStore) store = NULL;
+      sqlite3 *db = NULL;
+      SbStoreInfo info;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_true (sb_store_migrate_to (db, start, &error));
+      g_assert_no_error (error);
+      sqlite3_close (db);
+
+      g_assert_cmpint (sb_test_raw_count (path, "PRAGMA user_version"), ==, start);
+
+      store = sb_store_open (path, SB_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sb_store_get_schema_version (store), ==, latest);
+      g_assert_true (sb_store_set_setting (store, "probe", "1", &error));
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      g_assert_true (sb_store_inspect (path, &info, &error));
+      g_assert_no_error (error);
+      g_assert_true (info.integrity_ok);
+      g_assert_cmpint (info.schema_version, ==, latest);
+      sb_store_info_clear (&info);
+    }
+
+  /* Each migration file exists and is valid SQL text. */
+  for (int v = 1; v <= latest; v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = sb_store_load_migration (v, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (sqlite3_complete (sql));
+    }
+}
+
+static void
+test_inspect (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SbStoreInfo info;
+
+  make_book_with_settings (f->path);
+  sb_test_raw_exec (f->path, "PRAGMA journal_mode = DELETE");
+  before = sb_test_file_checksum (f->path);
+
+  g_assert_true (sb_store_inspect (f->path, &info, &error));
+  g_assert_no_error (error);
+  g_assert_true (info.integrity_ok);
+  g_assert_cmpint (info.schema_version, ==, sb_store_get_latest_schema_version ());
+  g_assert_cmpint (info.n_records, ==, 0);
+  g_assert_cmpint (info.n_journal, ==, 201);   /* base currency + 200 settings */
+  g_assert_cmpint (info.file_size, >, 0);
+  sb_store_info_clear (&info);
+
+  after = sb_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/open/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("new-book", test_new_book);
+  ADD ("missing", test_missing);
+  ADD ("refuse-newer", test_refuse_newer);
+  ADD ("refuse-corrupt", test_refuse_corrupt);
+  ADD ("refuse-foreign", test_refuse_foreign);
+  ADD ("empty-file", test_empty_file_becomes_book);
+  ADD ("migrations", test_migrations_from_every_version);
+  ADD ("inspect", test_inspect);
+
+#undef ADD
+
+  return g_test_run ();
+}
