@@ -1,0 +1,230 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include "sb-test-utils.h"
+
+/* The real servicebook binary, run as a person would from a shell, with
+ * no display. */
+
+typedef struct
+{
+  char *dir;
+  char *book;
+  char *out;
+  char *err;
+  int   status;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = sb_test_make_tmpdir ();
+  f->book = g_build_filename (f->dir, "book.sqlite", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->book);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* Runs servicebook with the arguments given, NULL-terminated. */
+static void
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *binary = NULL;
+  const char *build_dir = g_getenv ("SERVICEBOOK_BUILD_DIR");
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_assert_nonnull (build_dir);
+  binary = g_build_filename (build_dir, "src", "servicebook", NULL);
+
+  /* No display: the command line must not need one. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->dir, TRUE);
+
+  g_ptr_array_add (argv, binary);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &f->out, &f->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  f->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", f->status, f->out, f->err);
+}
+
+static void
+test_version_and_help (Fixture       *f,
+                       gconstpointer  data)
+{
+  run (f, "--version", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->out, ==, "servicebook " PACKAGE_VERSION "\n");
+
+  run (f, "--help", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Usage: servicebook"));
+  g_assert_nonnull (strstr (f->out, "backup FILE"));
+  g_assert_nonnull (strstr (f->out, "--book PATH"));
+  g_assert_cmpstr (f->err, ==, "");
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  run (f, "--frobnicate", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "--frobnicate"));
+  g_assert_nonnull (strstr (f->err, "Usage: servicebook"));
+  g_assert_cmpstr (f->out, ==, "");
+
+  run (f, "frobnicate", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "frobnicate"));
+
+  run (f, "--book", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "check", "extra", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "backup", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "backup", "--force", "x", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  /* None of that created a book. */
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_check_missing_book (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *default_book = g_build_filename (f->dir, "servicebook", "book.sqlite", NULL);
+
+  run (f, "--book", f->book, "check", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no book"));
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+
+  /* The default book lives under XDG_DATA_HOME. */
+  run (f, "check", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, default_book));
+  g_assert_false (g_file_test (default_book, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_sample_check_backup_restore (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "backup.sqlite", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+
+  run (f, "--book", f->book, "sample-data", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_test (f->book, G_FILE_TEST_EXISTS));
+
+  run (f, "--book", f->book, "check", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Integrity: ok"));
+  g_assert_nonnull (strstr (f->out, "Format: "));
+
+  run (f, "--book", f->book, "backup", backup, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  run (f, "--book", f->book, "backup", backup, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "already exists"));
+
+  run (f, "--book", backup, "check", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  g_assert_true (g_file_set_contents (junk, "hello", -1, &error));
+  run (f, "--book", f->book, "restore", junk, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "not a Servicebook book"));
+
+  run (f, "--book", f->book, "restore", backup, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "before-restore"));
+
+  run (f, "--book", f->book, "check", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+}
+
+static void
+test_refused_books (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->book, "SQLite format 3\0 but not really", 32, &error));
+  before = sb_test_file_checksum (f->book);
+
+  run (f, "--book", f->book, "check", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_cmpstr (f->err, !=, "");
+
+  run (f, "--book", f->book, "backup", "x.sqlite", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+
+  run (f, "--book", f->book, "sample-data", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+
+  after = sb_test_file_checksum (f->book);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("version-help", test_version_and_help);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("check-missing", test_check_missing_book);
+  ADD ("round-trip", test_sample_check_backup_restore);
+  ADD ("refused", test_refused_books);
+
+#undef ADD
+
+  return g_test_run ();
+}
