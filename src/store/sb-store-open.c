@@ -368,17 +368,32 @@ check_existing_file (const char  *path,
   if (rc == SQLITE_OK)
     {
       g_autoptr(GString) problems = g_string_new (NULL);
+      guint n_problems = 0;
 
+      /* A person needs the first problem and how many there are, not a
+       * page of b-tree offsets. */
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          const char *line = (const char *)sqlite3_column_text (stmt, 0);
+          const char *row = (const char *)sqlite3_column_text (stmt, 0);
+          g_auto(GStrv) lines = g_strsplit (row ? row : "", "\n", -1);
 
-          if (g_strcmp0 (line, "ok") == 0)
-            continue;
-          if (problems->len > 0)
-            g_string_append (problems, "; ");
-          g_string_append (problems, line);
+          /* One row may hold several problems, one per line, after a
+           * "*** in database main ***" heading. */
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              if (*lines[i] == '\0' || g_str_equal (lines[i], "ok") ||
+                  g_str_has_prefix (lines[i], "***"))
+                continue;
+              if (n_problems++ == 0)
+                g_string_append (problems, lines[i]);
+            }
         }
+
+      if (n_problems > 1)
+        g_string_append_printf (problems,
+                                g_dngettext (GETTEXT_PACKAGE, " and %u more problem",
+                                             " and %u more problems", n_problems - 1),
+                                n_problems - 1);
 
       if (rc == SQLITE_DONE && problems->len == 0)
         return TRUE;
