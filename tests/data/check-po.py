@@ -26,7 +26,8 @@ MARKERS = re.compile(
 # Data files that always carry translatable strings.
 DATA_SUFFIXES = ('.desktop.in', '.metainfo.xml.in', '.gschema.xml')
 # Never source text.
-SKIP_SUFFIXES = ('.png', '.jpg', '.svg', '.sqlite', '.gz', '.mo', '.pot')
+SKIP_SUFFIXES = ('.png', '.jpg', '.svg', '.sqlite', '.gz', '.mo', '.pot', '.md', '.sql', '.css',
+                 'meson.build')
 
 
 def read_list(path):
