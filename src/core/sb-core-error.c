@@ -16,7 +16,7 @@
  *
  * Returns: the quark
  */
-G_DEFINE_QUARK (sb-core-error-quark, sb_core_error)
+G_DEFINE_QUARK (sb - core - error - quark, sb_core_error)
 
 /* Long enough to recognise the input, short enough for a message line. */
 #define QUOTE_MAX_CHARS 48

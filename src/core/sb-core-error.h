@@ -26,7 +26,7 @@ typedef enum
   SB_CORE_ERROR_NO_OPEN_HOURS,
 } SbCoreError;
 
-GQuark  sb_core_error_quark       (void);
-char   *sb_core_error_quote_input (const char *text);
+GQuark sb_core_error_quark (void);
+char *sb_core_error_quote_input (const char *text);
 
 G_END_DECLS

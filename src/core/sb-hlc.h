@@ -47,28 +47,23 @@ typedef struct
  */
 typedef struct _SbHlc SbHlc;
 
-gboolean          sb_hlc_stamp_parse    (const char        *text,
-                                         SbHlcStamp        *out,
-                                         GError           **error);
-char             *sb_hlc_stamp_format   (const SbHlcStamp  *s);
-int               sb_hlc_stamp_compare  (const SbHlcStamp  *a,
-                                         const SbHlcStamp  *b);
+gboolean sb_hlc_stamp_parse (const char *text, SbHlcStamp *out, GError **error);
+char *sb_hlc_stamp_format (const SbHlcStamp *s);
+int sb_hlc_stamp_compare (const SbHlcStamp *a, const SbHlcStamp *b);
 
-gboolean          sb_hlc_node_is_valid  (const char        *node);
-char             *sb_hlc_new_node_id    (void);
+gboolean sb_hlc_node_is_valid (const char *node);
+char *sb_hlc_new_node_id (void);
 
-SbHlc            *sb_hlc_new            (const char        *node);
-void              sb_hlc_free           (SbHlc             *hlc);
-void              sb_hlc_observe        (SbHlc             *hlc,
-                                         const char        *stamp);
-char             *sb_hlc_next           (SbHlc             *hlc,
-                                         gint64             now_ms);
-gboolean          sb_hlc_receive        (SbHlc             *hlc,
-                                         const char        *remote,
-                                         gint64             now_ms,
-                                         gint64             max_drift_ms,
-                                         GError           **error);
-const SbHlcStamp *sb_hlc_get_last       (SbHlc             *hlc);
+SbHlc *sb_hlc_new (const char *node);
+void sb_hlc_free (SbHlc *hlc);
+void sb_hlc_observe (SbHlc *hlc, const char *stamp);
+char *sb_hlc_next (SbHlc *hlc, gint64 now_ms);
+gboolean sb_hlc_receive (SbHlc *hlc,
+                         const char *remote,
+                         gint64 now_ms,
+                         gint64 max_drift_ms,
+                         GError **error);
+const SbHlcStamp *sb_hlc_get_last (SbHlc *hlc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbHlc, sb_hlc_free)
 

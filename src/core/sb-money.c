@@ -26,6 +26,7 @@ typedef struct
  * bsearch(). Fund codes, precious metals and testing codes are left out:
  * nobody invoices in them. Symbols are those an English reader knows
  * without ambiguity; a dollar other than the US one keeps its prefix. */
+/* clang-format off */
 static const Currency currencies[] = {
   { "AED", 2, NULL },     { "AFN", 2, "؋" },     { "ALL", 2, NULL },
   { "AMD", 2, "֏" },      { "ANG", 2, NULL },    { "AOA", 2, NULL },
@@ -81,6 +82,7 @@ static const Currency currencies[] = {
   { "XOF", 0, "F CFA" },  { "XPF", 0, "CFPF" },  { "YER", 2, NULL },
   { "ZAR", 2, "R" },      { "ZMW", 2, NULL },    { "ZWG", 2, NULL },
 };
+/* clang-format on */
 
 /* 10^digits for every minor unit in the table. */
 static const guint64 powers_of_ten[] = { 1, 10, 100, 1000, 10000 };
@@ -89,8 +91,7 @@ static const guint64 powers_of_ten[] = { 1, 10, 100, 1000, 10000 };
 #define MAX_NEGATIVE_MAGNITUDE ((guint64) G_MAXINT64 + 1)
 
 static int
-compare_currency_code (const void *key,
-                       const void *element)
+compare_currency_code (const void *key, const void *element)
 {
   const Currency *currency = element;
 
@@ -117,9 +118,9 @@ magnitude_of (gint64 amount)
 /* Writes the number without sign or symbol: digit groups of three, then
  * the decimal separator and exactly @digits minor digits. */
 static void
-append_number (GString    *out,
-               guint64     magnitude,
-               guint       digits,
+append_number (GString *out,
+               guint64 magnitude,
+               guint digits,
                const char *decimal,
                const char *group)
 {
@@ -163,8 +164,7 @@ space_length (const char *p)
 
 /* The same, for the character that ends just before @end. */
 static gsize
-space_length_before (const char *start,
-                     const char *end)
+space_length_before (const char *start, const char *end)
 {
   for (gsize len = 1; len <= 3 && (gsize) (end - start) >= len; len++)
     {
@@ -176,8 +176,7 @@ space_length_before (const char *start,
 }
 
 static gboolean
-is_apostrophe (const char *p,
-               gsize      *len)
+is_apostrophe (const char *p, gsize *len)
 {
   if (*p == '\'')
     {
@@ -197,9 +196,7 @@ is_apostrophe (const char *p,
  * stand for each other, and so do straight and curly apostrophes, since
  * people type the plain one whatever the locale prints. */
 static gboolean
-is_group_at (const SbMoneyStyle *style,
-             const char         *p,
-             gsize              *len)
+is_group_at (const SbMoneyStyle *style, const char *p, gsize *len)
 {
   gsize dummy;
 
@@ -225,23 +222,21 @@ is_group_at (const SbMoneyStyle *style,
 }
 
 static gboolean
-has_prefix_ascii_case (const char *text,
-                       const char *prefix)
+has_prefix_ascii_case (const char *text, const char *prefix)
 {
   return g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
 }
 
 /* Matches the currency symbol or code at the start of [*start, end). */
 static gboolean
-eat_currency_prefix (const Currency  *currency,
-                     const char     **start,
-                     const char      *end)
+eat_currency_prefix (const Currency *currency,
+                     const char **start,
+                     const char *end)
 {
   gsize available = (gsize) (end - *start);
 
-  if (currency->symbol != NULL
-      && strlen (currency->symbol) <= available
-      && strncmp (*start, currency->symbol, strlen (currency->symbol)) == 0)
+  if (currency->symbol != NULL && strlen (currency->symbol) <= available &&
+      strncmp (*start, currency->symbol, strlen (currency->symbol)) == 0)
     {
       *start += strlen (currency->symbol);
       return TRUE;
@@ -258,16 +253,15 @@ eat_currency_prefix (const Currency  *currency,
 
 /* Matches the currency symbol or code at the end of [start, *end). */
 static gboolean
-eat_currency_suffix (const Currency  *currency,
-                     const char      *start,
-                     const char     **end)
+eat_currency_suffix (const Currency *currency,
+                     const char *start,
+                     const char **end)
 {
   gsize available = (gsize) (*end - start);
 
-  if (currency->symbol != NULL
-      && strlen (currency->symbol) <= available
-      && strncmp (*end - strlen (currency->symbol), currency->symbol,
-                  strlen (currency->symbol)) == 0)
+  if (currency->symbol != NULL && strlen (currency->symbol) <= available &&
+      strncmp (*end - strlen (currency->symbol), currency->symbol,
+               strlen (currency->symbol)) == 0)
     {
       *end -= strlen (currency->symbol);
       return TRUE;
@@ -318,9 +312,7 @@ typedef struct
 
 /* Accumulates one digit into @value without passing @limit. */
 static gboolean
-push_digit (guint64 *value,
-            guint    digit,
-            guint64  limit)
+push_digit (guint64 *value, guint digit, guint64 limit)
 {
   if (*value > (limit - digit) / 10)
     return FALSE;
@@ -430,10 +422,10 @@ sb_currency_get_symbol (const char *code)
  */
 void
 sb_money_style_init (SbMoneyStyle *style,
-                     const char   *decimal,
-                     const char   *group,
-                     gboolean      symbol_first,
-                     gboolean      symbol_space)
+                     const char *decimal,
+                     const char *group,
+                     gboolean symbol_first,
+                     gboolean symbol_space)
 {
   g_return_if_fail (style != NULL);
   g_return_if_fail (decimal != NULL && decimal[0] != '\0');
@@ -499,8 +491,7 @@ sb_money_style_from_locale (SbMoneyStyle *style)
  * digits even in styles that join symbols to numbers: "CHF 12.50", not
  * "CHF12.50". */
 static gboolean
-symbol_needs_space (const char *symbol,
-                    gboolean    before_number)
+symbol_needs_space (const char *symbol, gboolean before_number)
 {
   const char *edge;
 
@@ -527,8 +518,8 @@ symbol_needs_space (const char *symbol,
  * Returns: (transfer full): the display text; free with g_free()
  */
 char *
-sb_money_format_with_style (gint64              amount,
-                            const char         *currency,
+sb_money_format_with_style (gint64 amount,
+                            const char *currency,
                             const SbMoneyStyle *style)
 {
   const Currency *cur;
@@ -575,8 +566,7 @@ sb_money_format_with_style (gint64              amount,
  * Returns: (transfer full): the display text; free with g_free()
  */
 char *
-sb_money_format (gint64      amount,
-                 const char *currency)
+sb_money_format (gint64 amount, const char *currency)
 {
   SbMoneyStyle style;
 
@@ -597,8 +587,7 @@ sb_money_format (gint64      amount,
  * Returns: (transfer full): the text; free with g_free()
  */
 char *
-sb_money_format_plain (gint64      amount,
-                       const char *currency)
+sb_money_format_plain (gint64 amount, const char *currency)
 {
   const Currency *cur;
   GString *out;
@@ -617,51 +606,49 @@ sb_money_format_plain (gint64      amount,
 /* Turns the digits of the whole and fractional parts into minor units,
  * refusing more fractional digits than the currency has. */
 static gboolean
-digits_to_amount (const char      *quoted,
-                  const Currency  *cur,
-                  const char      *whole,
-                  gsize            whole_len,
-                  const char      *fraction,
-                  gsize            fraction_len,
-                  gboolean         negative,
-                  gint64          *out,
-                  GError         **error)
+digits_to_amount (const char *quoted,
+                  const Currency *cur,
+                  const char *whole,
+                  gsize whole_len,
+                  const char *fraction,
+                  gsize fraction_len,
+                  gboolean negative,
+                  gint64 *out,
+                  GError **error)
 {
   guint64 limit = negative ? MAX_NEGATIVE_MAGNITUDE : (guint64) G_MAXINT64;
   guint64 value = 0;
   gboolean fits = TRUE;
 
+  if (fraction_len > cur->digits && cur->digits == 0)
+    {
+      g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
+                   /* Translators: an amount, then a currency code */
+                   _ ("“%s” has decimals, but %s amounts are whole numbers"),
+                   quoted, cur->code);
+      return FALSE;
+    }
+
   if (fraction_len > cur->digits)
     {
-      if (cur->digits == 0)
-        g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-                     /* Translators: the first %s is the amount that was
-                      * given, the second a currency code such as JPY */
-                     _("“%s” has decimals, but %s amounts are whole numbers"),
-                     quoted, cur->code);
-      else
-        g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-                     /* Translators: the first %s is the amount that was
-                      * given, the second a currency code such as EUR */
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "“%s” has too many decimals: %s amounts have %d",
-                                  "“%s” has too many decimals: %s amounts have %d",
-                                  cur->digits),
-                     quoted, cur->code, (int) cur->digits);
+      g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
+                   /* Translators: an amount, a currency code, a number */
+                   _ ("“%s” has too many decimals for %s (at most %d)"), quoted,
+                   cur->code, (int) cur->digits);
       return FALSE;
     }
 
   for (gsize i = 0; fits && i < whole_len; i++)
     fits = push_digit (&value, (guint) (whole[i] - '0'), limit);
   for (gsize i = 0; fits && i < cur->digits; i++)
-    fits = push_digit (&value, i < fraction_len ? (guint) (fraction[i] - '0') : 0,
-                       limit);
+    fits = push_digit (
+      &value, i < fraction_len ? (guint) (fraction[i] - '0') : 0, limit);
 
   if (!fits)
     {
       g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_OVERFLOW,
                    /* Translators: %s is the amount that was given */
-                   _("“%s” is too large an amount"), quoted);
+                   _ ("“%s” is too large an amount"), quoted);
       return FALSE;
     }
 
@@ -679,39 +666,36 @@ digits_to_amount (const char      *quoted,
 }
 
 static gboolean
-set_not_an_amount (GError     **error,
-                   const char  *quoted)
+set_not_an_amount (GError **error, const char *quoted)
 {
   g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                /* Translators: %s is the text that was given */
-               _("“%s” is not an amount of money"), quoted);
+               _ ("“%s” is not an amount of money"), quoted);
 
   return FALSE;
 }
 
 static gboolean
-set_bad_grouping (GError     **error,
-                  const char  *quoted)
+set_bad_grouping (GError **error, const char *quoted)
 {
   g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                /* Translators: %s is the amount that was given; a digit group
                 * separator is the "," in 1,234.56 */
-               _("“%s” has a digit group separator in the wrong place"), quoted);
+               _ ("“%s” has a digit group separator in the wrong place"),
+               quoted);
 
   return FALSE;
 }
 
 static gboolean
-set_stray_character (GError     **error,
-                     const char  *quoted,
-                     const char  *p)
+set_stray_character (GError **error, const char *quoted, const char *p)
 {
   g_autofree char *bad = g_utf8_substring (p, 0, 1);
 
   g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                /* Translators: the first %s is the text that was given, the
                 * second the character that does not belong in an amount */
-               _("“%s” is not an amount of money: “%s” does not belong in it"),
+               _ ("“%s” is not an amount of money: “%s” does not belong in it"),
                quoted, bad);
 
   return FALSE;
@@ -722,8 +706,7 @@ set_stray_character (GError     **error,
  * is a decimal separator unless exactly three digits follow the last one:
  * "12.5" and "12.50" are decimals, "1.234" is a thousand and more. */
 static void
-resolve_dots (GArray             *tokens,
-              const SbMoneyStyle *style)
+resolve_dots (GArray *tokens, const SbMoneyStyle *style)
 {
   gint last_dot = -1;
   gboolean three_digits;
@@ -744,9 +727,10 @@ resolve_dots (GArray             *tokens,
   if (last_dot < 0)
     return;
 
-  three_digits = (guint) last_dot + 1 < tokens->len
-                 && g_array_index (tokens, Token, last_dot + 1).kind == TOKEN_DIGITS
-                 && g_array_index (tokens, Token, last_dot + 1).len == 3;
+  three_digits =
+    (guint) last_dot + 1 < tokens->len &&
+    g_array_index (tokens, Token, last_dot + 1).kind == TOKEN_DIGITS &&
+    g_array_index (tokens, Token, last_dot + 1).len == 3;
   if (three_digits)
     return;
 
@@ -784,16 +768,16 @@ resolve_dots (GArray             *tokens,
  * Returns: %TRUE if @text was an amount
  */
 gboolean
-sb_money_parse_with_style (const char          *text,
-                           const char          *currency,
-                           const SbMoneyStyle  *style,
-                           gint64              *out,
-                           GError             **error)
+sb_money_parse_with_style (const char *text,
+                           const char *currency,
+                           const SbMoneyStyle *style,
+                           gint64 *out,
+                           GError **error)
 {
   g_autofree char *quoted = NULL;
-  g_autoptr(GArray) tokens = NULL;
-  g_autoptr(GString) whole = NULL;
-  g_autoptr(GString) fraction = NULL;
+  g_autoptr (GArray) tokens = NULL;
+  g_autoptr (GString) whole = NULL;
+  g_autoptr (GString) fraction = NULL;
   const Currency *cur;
   const char *start;
   const char *end;
@@ -848,8 +832,8 @@ sb_money_parse_with_style (const char          *text,
         end -= len;
       else if (open_paren && !close_paren && end > start && end[-1] == ')')
         close_paren = TRUE, end--;
-      else if (!has_currency && end > start
-               && eat_currency_suffix (cur, start, &end))
+      else if (!has_currency && end > start &&
+               eat_currency_suffix (cur, start, &end))
         has_currency = TRUE;
       else
         break;
@@ -859,11 +843,11 @@ sb_money_parse_with_style (const char          *text,
     {
       if (!negative && !open_paren && !has_currency)
         g_set_error_literal (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-                             _("The amount is empty"));
+                             _ ("The amount is empty"));
       else
         g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                      /* Translators: %s is the text that was given */
-                     _("“%s” has no digits"), quoted);
+                     _ ("“%s” has no digits"), quoted);
       return FALSE;
     }
 
@@ -919,7 +903,7 @@ sb_money_parse_with_style (const char          *text,
     {
       g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                    /* Translators: %s is the amount that was given */
-                   _("“%s” has more than one decimal separator"), quoted);
+                   _ ("“%s” has more than one decimal separator"), quoted);
       return FALSE;
     }
 
@@ -930,7 +914,8 @@ sb_money_parse_with_style (const char          *text,
     {
       const Token *t = &g_array_index (tokens, Token, i);
       const Token *prev = i > 0 ? &g_array_index (tokens, Token, i - 1) : NULL;
-      const Token *next = i + 1 < tokens->len ? &g_array_index (tokens, Token, i + 1) : NULL;
+      const Token *next =
+        i + 1 < tokens->len ? &g_array_index (tokens, Token, i + 1) : NULL;
 
       switch (t->kind)
         {
@@ -950,10 +935,9 @@ sb_money_parse_with_style (const char          *text,
         case TOKEN_GROUP:
           /* Groups only in the whole part: 1 to 3 digits first, then
            * exactly 3 between separators and after the last one. */
-          if (in_fraction
-              || prev == NULL || prev->kind != TOKEN_DIGITS
-              || (!grouped && prev->len > 3)
-              || next == NULL || next->kind != TOKEN_DIGITS)
+          if (in_fraction || prev == NULL || prev->kind != TOKEN_DIGITS ||
+              (!grouped && prev->len > 3) || next == NULL ||
+              next->kind != TOKEN_DIGITS)
             return set_bad_grouping (error, quoted);
           grouped = TRUE;
           break;
@@ -971,12 +955,12 @@ sb_money_parse_with_style (const char          *text,
     {
       g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                    /* Translators: %s is the text that was given */
-                   _("“%s” has no digits"), quoted);
+                   _ ("“%s” has no digits"), quoted);
       return FALSE;
     }
 
-  return digits_to_amount (quoted, cur, whole->str, whole->len,
-                           fraction->str, fraction->len, negative, out, error);
+  return digits_to_amount (quoted, cur, whole->str, whole->len, fraction->str,
+                           fraction->len, negative, out, error);
 }
 
 /**
@@ -992,10 +976,10 @@ sb_money_parse_with_style (const char          *text,
  * Returns: %TRUE if @text was an amount
  */
 gboolean
-sb_money_parse (const char  *text,
-                const char  *currency,
-                gint64      *out,
-                GError     **error)
+sb_money_parse (const char *text,
+                const char *currency,
+                gint64 *out,
+                GError **error)
 {
   SbMoneyStyle style;
 
@@ -1020,10 +1004,10 @@ sb_money_parse (const char  *text,
  *   %SB_CORE_ERROR_INVALID or %SB_CORE_ERROR_OVERFLOW
  */
 gboolean
-sb_money_parse_plain (const char  *text,
-                      const char  *currency,
-                      gint64      *out,
-                      GError     **error)
+sb_money_parse_plain (const char *text,
+                      const char *currency,
+                      gint64 *out,
+                      GError **error)
 {
   g_autofree char *quoted = NULL;
   const Currency *cur;
@@ -1046,7 +1030,7 @@ sb_money_parse_plain (const char  *text,
   if (*text == '\0')
     {
       g_set_error_literal (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-                           _("The amount is empty"));
+                           _ ("The amount is empty"));
       return FALSE;
     }
 
@@ -1090,9 +1074,7 @@ sb_money_parse_plain (const char  *text,
  *   then @out is left unchanged
  */
 gboolean
-sb_money_add (gint64  a,
-              gint64  b,
-              gint64 *out)
+sb_money_add (gint64 a, gint64 b, gint64 *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
 

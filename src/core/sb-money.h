@@ -25,42 +25,38 @@ typedef struct
   gboolean symbol_space;
 } SbMoneyStyle;
 
-int                sb_currency_get_digits     (const char         *code);
-gboolean           sb_currency_is_valid       (const char         *code);
-const char *const *sb_currency_get_codes      (void);
-const char        *sb_currency_get_symbol     (const char         *code);
+int sb_currency_get_digits (const char *code);
+gboolean sb_currency_is_valid (const char *code);
+const char *const *sb_currency_get_codes (void);
+const char *sb_currency_get_symbol (const char *code);
 
-void               sb_money_style_init        (SbMoneyStyle       *style,
-                                               const char         *decimal,
-                                               const char         *group,
-                                               gboolean            symbol_first,
-                                               gboolean            symbol_space);
-void               sb_money_style_from_locale (SbMoneyStyle       *style);
+void sb_money_style_init (SbMoneyStyle *style,
+                          const char *decimal,
+                          const char *group,
+                          gboolean symbol_first,
+                          gboolean symbol_space);
+void sb_money_style_from_locale (SbMoneyStyle *style);
 
-char              *sb_money_format_with_style (gint64              amount,
-                                               const char         *currency,
-                                               const SbMoneyStyle *style);
-char              *sb_money_format            (gint64              amount,
-                                               const char         *currency);
-char              *sb_money_format_plain      (gint64              amount,
-                                               const char         *currency);
+char *sb_money_format_with_style (gint64 amount,
+                                  const char *currency,
+                                  const SbMoneyStyle *style);
+char *sb_money_format (gint64 amount, const char *currency);
+char *sb_money_format_plain (gint64 amount, const char *currency);
 
-gboolean           sb_money_parse_with_style  (const char         *text,
-                                               const char         *currency,
-                                               const SbMoneyStyle *style,
-                                               gint64             *out,
-                                               GError            **error);
-gboolean           sb_money_parse             (const char         *text,
-                                               const char         *currency,
-                                               gint64             *out,
-                                               GError            **error);
-gboolean           sb_money_parse_plain       (const char         *text,
-                                               const char         *currency,
-                                               gint64             *out,
-                                               GError            **error);
+gboolean sb_money_parse_with_style (const char *text,
+                                    const char *currency,
+                                    const SbMoneyStyle *style,
+                                    gint64 *out,
+                                    GError **error);
+gboolean sb_money_parse (const char *text,
+                         const char *currency,
+                         gint64 *out,
+                         GError **error);
+gboolean sb_money_parse_plain (const char *text,
+                               const char *currency,
+                               gint64 *out,
+                               GError **error);
 
-gboolean           sb_money_add               (gint64              a,
-                                               gint64              b,
-                                               gint64             *out);
+gboolean sb_money_add (gint64 a, gint64 b, gint64 *out);
 
 G_END_DECLS

@@ -17,8 +17,7 @@
 /* Integer division rounding towards minus infinity, so that instants
  * before 1970 land on the right day and second. */
 static gint64
-floor_div (gint64 a,
-           gint64 b)
+floor_div (gint64 a, gint64 b)
 {
   gint64 q = a / b;
 
@@ -31,9 +30,7 @@ floor_div (gint64 a,
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
  * days_from_civil); exact for every year we accept. */
 static gint64
-days_from_civil (gint64 year,
-                 guint  month,
-                 guint  day)
+days_from_civil (gint64 year, guint month, guint day)
 {
   gint64 era;
   gint64 year_of_era;
@@ -46,17 +43,18 @@ days_from_civil (gint64 year,
   era = floor_div (year, 400);
   year_of_era = year - era * 400;
   day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  day_of_era =
+    year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
 
   return era * 146097 + day_of_era - 719468;
 }
 
 /* The inverse of days_from_civil(). */
 static void
-civil_from_days (gint64  days,
+civil_from_days (gint64 days,
                  gint64 *out_year,
-                 guint  *out_month,
-                 guint  *out_day)
+                 guint *out_month,
+                 guint *out_day)
 {
   gint64 z = days + 719468;
   gint64 era = floor_div (z, 146097);
@@ -66,9 +64,11 @@ civil_from_days (gint64  days,
   gint64 mp;
   guint month;
 
-  year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524
-                 - day_of_era / 146096) / 365;
-  day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 -
+                 day_of_era / 146096) /
+                365;
+  day_of_year =
+    day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   mp = (5 * day_of_year + 2) / 153;
   month = (guint) (mp < 10 ? mp + 3 : mp - 9);
 
@@ -79,9 +79,7 @@ civil_from_days (gint64  days,
 
 /* Reads exactly @n_digits ASCII digits. */
 static gboolean
-read_digits (const char **p,
-             guint        n_digits,
-             guint       *out_value)
+read_digits (const char **p, guint n_digits, guint *out_value)
 {
   guint value = 0;
 
@@ -101,8 +99,7 @@ read_digits (const char **p,
 }
 
 static gboolean
-expect_char (const char **p,
-             char         c)
+expect_char (const char **p, char c)
 {
   if (**p != c)
     return FALSE;
@@ -113,27 +110,23 @@ expect_char (const char **p,
 }
 
 static gboolean
-is_real_date (guint year,
-              guint month,
-              guint day)
+is_real_date (guint year, guint month, guint day)
 {
-  return year >= 1 && year <= 9999
-         && month >= 1 && month <= 12
-         && day >= 1
-         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
+                           (GDateYear) year);
 }
 
 static gboolean
-set_instant_error (GError     **error,
-                   const char  *message_format,
-                   const char  *text)
+set_instant_error (GError **error, const char *message_format, const char *text)
 {
   g_autofree char *quoted = sb_core_error_quote_input (text);
 
   /* message_format is always one of the translated literals below. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID, message_format, quoted);
+  g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID, message_format,
+               quoted);
 #pragma GCC diagnostic pop
 
   return FALSE;
@@ -192,12 +185,10 @@ sb_time_format_instant (gint64 ms)
   ms_of_day = ms - days * MS_PER_DAY;
   civil_from_days (days, &year, &month, &day);
 
-  return g_strdup_printf ("%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                          (int) year, month, day,
-                          (int) (ms_of_day / 3600000),
-                          (int) (ms_of_day / MS_PER_MINUTE % 60),
-                          (int) (ms_of_day / MS_PER_SECOND % 60),
-                          (int) (ms_of_day % MS_PER_SECOND));
+  return g_strdup_printf (
+    "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", (int) year, month, day,
+    (int) (ms_of_day / 3600000), (int) (ms_of_day / MS_PER_MINUTE % 60),
+    (int) (ms_of_day / MS_PER_SECOND % 60), (int) (ms_of_day % MS_PER_SECOND));
 }
 
 /**
@@ -217,9 +208,7 @@ sb_time_format_instant (gint64 ms)
  * Returns: %TRUE if @text was an instant
  */
 gboolean
-sb_time_parse_instant (const char  *text,
-                       gint64      *out_ms,
-                       GError     **error)
+sb_time_parse_instant (const char *text, gint64 *out_ms, GError **error)
 {
   const char *p = text;
   guint year, month, day, hour, minute, second;
@@ -227,17 +216,18 @@ sb_time_parse_instant (const char  *text,
   guint offset_hours = 0;
   guint offset_minutes = 0;
   int offset_sign = 0;
+  const char *message;
   gint64 ms;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!read_digits (&p, 4, &year) || !expect_char (&p, '-')
-      || !read_digits (&p, 2, &month) || !expect_char (&p, '-')
-      || !read_digits (&p, 2, &day) || !expect_char (&p, 'T')
-      || !read_digits (&p, 2, &hour) || !expect_char (&p, ':')
-      || !read_digits (&p, 2, &minute) || !expect_char (&p, ':')
-      || !read_digits (&p, 2, &second))
+  if (!read_digits (&p, 4, &year) || !expect_char (&p, '-') ||
+      !read_digits (&p, 2, &month) || !expect_char (&p, '-') ||
+      !read_digits (&p, 2, &day) || !expect_char (&p, 'T') ||
+      !read_digits (&p, 2, &hour) || !expect_char (&p, ':') ||
+      !read_digits (&p, 2, &minute) || !expect_char (&p, ':') ||
+      !read_digits (&p, 2, &second))
     goto bad_form;
 
   if (expect_char (&p, '.'))
@@ -251,8 +241,11 @@ sb_time_parse_instant (const char  *text,
         goto bad_form;
 
       if (n_digits > 3)
-        /* Translators: %s is the text that was given */
-        return set_instant_error (error, _("“%s” is more precise than a millisecond"), text);
+        {
+          /* Translators: %s is the text that was given */
+          message = _ ("“%s” is more precise than a millisecond");
+          return set_instant_error (error, message, text);
+        }
 
       read_digits (&p, n_digits, &millis);
       for (guint i = n_digits; i < 3; i++)
@@ -285,28 +278,42 @@ sb_time_parse_instant (const char  *text,
   if (!is_real_date (year, month, day))
     {
       if (year == 0)
-        return set_instant_error (error, _("“%s” is outside the years 0001 to 9999"), text);
+        {
+          /* Translators: %s is the text that was given */
+          message = _ ("“%s” is outside the years 0001 to 9999");
+          return set_instant_error (error, message, text);
+        }
 
-      /* Translators: %s is the text that was given, e.g. 2026-02-30T10:00:00Z */
-      return set_instant_error (error, _("“%s” names a day that does not exist"), text);
+      /* Translators: %s is the text that was given, e.g. 2026-02-30T10:00Z */
+      message = _ ("“%s” names a day that does not exist");
+      return set_instant_error (error, message, text);
     }
 
   if (hour > 23 || minute > 59 || second > 59)
-    /* Translators: %s is the text that was given, e.g. 2026-02-10T25:00:00Z */
-    return set_instant_error (error, _("“%s” names a time of day that does not exist"), text);
+    {
+      /* Translators: %s is the text that was given, e.g. 2026-02-10T25:00Z */
+      message = _ ("“%s” names a time of day that does not exist");
+      return set_instant_error (error, message, text);
+    }
 
   if (offset_hours > 23 || offset_minutes > 59)
-    /* Translators: %s is the text that was given, e.g. 2026-02-10T10:00:00+24:00 */
-    return set_instant_error (error, _("“%s” has an impossible offset from UTC"), text);
+    {
+      /* Translators: %s is the text that was given, e.g. …T10:00+24:00 */
+      message = _ ("“%s” has an impossible offset from UTC");
+      return set_instant_error (error, message, text);
+    }
 
-  ms = days_from_civil (year, month, day) * MS_PER_DAY
-       + ((gint64) hour * 3600 + minute * 60 + second) * MS_PER_SECOND
-       + millis
-       - offset_sign * ((gint64) offset_hours * 60 + offset_minutes) * MS_PER_MINUTE;
+  ms =
+    days_from_civil (year, month, day) * MS_PER_DAY +
+    ((gint64) hour * 3600 + minute * 60 + second) * MS_PER_SECOND + millis -
+    offset_sign * ((gint64) offset_hours * 60 + offset_minutes) * MS_PER_MINUTE;
 
   if (ms < SB_TIME_MIN_MS || ms > SB_TIME_MAX_MS)
-    /* Translators: %s is the text that was given */
-    return set_instant_error (error, _("“%s” is outside the years 0001 to 9999"), text);
+    {
+      /* Translators: %s is the text that was given */
+      message = _ ("“%s” is outside the years 0001 to 9999");
+      return set_instant_error (error, message, text);
+    }
 
   if (out_ms != NULL)
     *out_ms = ms;
@@ -314,10 +321,9 @@ sb_time_parse_instant (const char  *text,
   return TRUE;
 
 bad_form:
-  /* Translators: %s is the text that was given; keep the example as it is */
-  return set_instant_error (error,
-                            _("“%s” is not a date and time like 2026-11-21T09:30:00.000Z"),
-                            text);
+  /* Translators: %s is the text that was given; keep the example as is */
+  message = _ ("“%s” is not a date and time like 2026-11-21T09:30:00.000Z");
+  return set_instant_error (error, message, text);
 }
 
 /**
@@ -332,12 +338,11 @@ bad_form:
  * Returns: (transfer full): the display text; free with g_free()
  */
 char *
-sb_time_format_local (gint64     ms,
-                      GTimeZone *tz)
+sb_time_format_local (gint64 ms, GTimeZone *tz)
 {
-  g_autoptr(GTimeZone) local_tz = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr (GTimeZone) local_tz = NULL;
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) shown = NULL;
   char *text;
 
   g_return_val_if_fail (ms >= SB_TIME_MIN_MS && ms <= SB_TIME_MAX_MS, NULL);
@@ -359,7 +364,7 @@ sb_time_format_local (gint64     ms,
    * The codes are those of g_date_time_format(): %-d day without padding,
    * %b abbreviated month name, %Y year, %H:%M hours and minutes (use
    * %l:%M %p for a 12-hour clock). */
-  text = g_date_time_format (shown, C_("date and time", "%-d %b %Y, %H:%M"));
+  text = g_date_time_format (shown, C_ ("date and time", "%-d %b %Y, %H:%M"));
   if (text == NULL)
     text = sb_time_format_instant (ms);
 
@@ -380,30 +385,36 @@ sb_time_format_local (gint64     ms,
  *   %SB_CORE_ERROR_INVALID
  */
 gboolean
-sb_date_parse (const char  *text,
-               GDate       *out,
-               GError     **error)
+sb_date_parse (const char *text, GDate *out, GError **error)
 {
   const char *p = text;
+  const char *message;
   guint year, month, day;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!read_digits (&p, 4, &year) || !expect_char (&p, '-')
-      || !read_digits (&p, 2, &month) || !expect_char (&p, '-')
-      || !read_digits (&p, 2, &day) || *p != '\0')
-    /* Translators: %s is the text that was given; keep YYYY-MM-DD as it is */
-    return set_instant_error (error, _("“%s” is not a date in the form YYYY-MM-DD"), text);
+  if (!read_digits (&p, 4, &year) || !expect_char (&p, '-') ||
+      !read_digits (&p, 2, &month) || !expect_char (&p, '-') ||
+      !read_digits (&p, 2, &day) || *p != '\0')
+    {
+      /* Translators: %s is the text that was given; keep YYYY-MM-DD */
+      message = _ ("“%s” is not a date in the form YYYY-MM-DD");
+      return set_instant_error (error, message, text);
+    }
 
   if (!is_real_date (year, month, day))
-    /* Translators: %s is the text that was given, e.g. 2026-02-30 */
-    return set_instant_error (error, _("“%s” names a day that does not exist"), text);
+    {
+      /* Translators: %s is the text that was given, e.g. 2026-02-30 */
+      message = _ ("“%s” names a day that does not exist");
+      return set_instant_error (error, message, text);
+    }
 
   if (out != NULL)
     {
       g_date_clear (out, 1);
-      g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month,
+                      (GDateYear) year);
     }
 
   return TRUE;
@@ -423,8 +434,7 @@ sb_date_format (const GDate *d)
   g_return_val_if_fail (d != NULL, NULL);
   g_return_val_if_fail (g_date_valid (d), NULL);
 
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          (guint) g_date_get_year (d),
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (d),
                           (guint) g_date_get_month (d),
                           (guint) g_date_get_day (d));
 }
@@ -441,7 +451,7 @@ sb_date_format (const GDate *d)
 char *
 sb_date_format_local (const GDate *d)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
   char *text = NULL;
 
   g_return_val_if_fail (d != NULL, NULL);
@@ -452,7 +462,7 @@ sb_date_format_local (const GDate *d)
   if (dt != NULL)
     /* Translators: how a date is shown, as in "21 Nov 2026"; the codes are
      * those of g_date_time_format() */
-    text = g_date_time_format (dt, C_("date", "%-d %b %Y"));
+    text = g_date_time_format (dt, C_ ("date", "%-d %b %Y"));
 
   if (text == NULL)
     text = sb_date_format (d);
@@ -468,9 +478,7 @@ typedef enum
 } DurationUnit;
 
 static void
-append_duration_part (GString      *out,
-                      guint64       n,
-                      DurationUnit  unit)
+append_duration_part (GString *out, guint64 n, DurationUnit unit)
 {
   char number[24];
   gulong plural_n;

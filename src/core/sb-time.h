@@ -23,21 +23,17 @@ G_BEGIN_DECLS
  */
 #define SB_TIME_MAX_MS (G_GINT64_CONSTANT (253402300799999))
 
-gint64    sb_time_now_ms         (void);
-char     *sb_time_now_instant    (void);
-char     *sb_time_format_instant (gint64        ms);
-gboolean  sb_time_parse_instant  (const char   *text,
-                                  gint64       *out_ms,
-                                  GError      **error);
-char     *sb_time_format_local   (gint64        ms,
-                                  GTimeZone    *tz);
+gint64 sb_time_now_ms (void);
+char *sb_time_now_instant (void);
+char *sb_time_format_instant (gint64 ms);
+gboolean
+sb_time_parse_instant (const char *text, gint64 *out_ms, GError **error);
+char *sb_time_format_local (gint64 ms, GTimeZone *tz);
 
-gboolean  sb_date_parse          (const char   *text,
-                                  GDate        *out,
-                                  GError      **error);
-char     *sb_date_format         (const GDate  *d);
-char     *sb_date_format_local   (const GDate  *d);
+gboolean sb_date_parse (const char *text, GDate *out, GError **error);
+char *sb_date_format (const GDate *d);
+char *sb_date_format_local (const GDate *d);
 
-char     *sb_duration_format     (gint64        minutes);
+char *sb_duration_format (gint64 minutes);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-char     *sb_uuid_new      (void);
-gboolean  sb_uuid_is_valid (const char *s);
+char *sb_uuid_new (void);
+gboolean sb_uuid_is_valid (const char *s);
 
 G_END_DECLS

@@ -23,7 +23,7 @@
 static SbHlcStamp
 parse_ok (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SbHlcStamp stamp;
 
   if (!sb_hlc_stamp_parse (text, &stamp, &error))
@@ -33,9 +33,7 @@ parse_ok (const char *text)
 }
 
 static char *
-make_stamp (gint64      millis,
-            guint       counter,
-            const char *node)
+make_stamp (gint64 millis, guint counter, const char *node)
 {
   SbHlcStamp s = { millis, counter, { 0 } };
 
@@ -45,15 +43,13 @@ make_stamp (gint64      millis,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static int
-compare_stamps (gconstpointer a,
-                gconstpointer b)
+compare_stamps (gconstpointer a, gconstpointer b)
 {
   return sb_hlc_stamp_compare (a, b);
 }
@@ -84,7 +80,8 @@ test_stamp_format_parse (void)
   g_assert_cmpuint (s.counter, ==, 0xa0);
 
   pre_epoch = make_stamp (-1, 0x1234, NODE_A);
-  g_assert_cmpstr (pre_epoch, ==, "1969-12-31T23:59:59.999Z-1234-0123456789abcdef");
+  g_assert_cmpstr (pre_epoch, ==,
+                   "1969-12-31T23:59:59.999Z-1234-0123456789abcdef");
   s = parse_ok (pre_epoch);
   g_assert_cmpint (s.millis, ==, -1);
 
@@ -126,7 +123,7 @@ test_stamp_malformed (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       SbHlcStamp s = { 42, 42, "unchanged" };
 
       if (sb_hlc_stamp_parse (malformed[i], &s, &error))
@@ -142,18 +139,19 @@ test_stamp_malformed (void)
 static void
 test_stamp_text_order (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1121);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1121);
   static const char *const nodes[] = {
     "0000000000000000", "0000000000000001", "00000000ffffffff",
     "0123456789abcdef", "a000000000000000", "ffffffffffffffff",
   };
   static const gint64 millis[] = {
-    SB_TIME_MIN_MS, -86400001, -1000, -999, -1, 0, 1, 999, 1000,
-    T0 - 1, T0, T0 + 1, SB_TIME_MAX_MS,
+    SB_TIME_MIN_MS, -86400001, -1000,  -999,           -1, 0, 1, 999, 1000,
+    T0 - 1,         T0,        T0 + 1, SB_TIME_MAX_MS,
   };
-  static const guint counters[] = { 0, 1, 9, 10, 15, 16, 0xff, 0x100, 0xfffe, 0xffff };
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) stamps = g_array_new (FALSE, FALSE, sizeof (SbHlcStamp));
+  static const guint counters[] = { 0,  1,    9,     10,     15,
+                                    16, 0xff, 0x100, 0xfffe, 0xffff };
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) stamps = g_array_new (FALSE, FALSE, sizeof (SbHlcStamp));
 
   /* Every edge combination, plus random stamps. */
   for (gsize m = 0; m < G_N_ELEMENTS (millis); m++)
@@ -165,9 +163,11 @@ test_stamp_text_order (void)
     {
       gint64 ms = (gint64) g_rand_double_range (rand, (double) SB_TIME_MIN_MS,
                                                 (double) SB_TIME_MAX_MS);
-      g_autofree char *node = g_strdup_printf ("%08x%08x", g_rand_int (rand), g_rand_int (rand));
+      g_autofree char *node =
+        g_strdup_printf ("%08x%08x", g_rand_int (rand), g_rand_int (rand));
 
-      g_ptr_array_add (texts, make_stamp (ms, g_rand_int_range (rand, 0, 0x10000), node));
+      g_ptr_array_add (
+        texts, make_stamp (ms, g_rand_int_range (rand, 0, 0x10000), node));
     }
 
   for (guint i = 0; i < texts->len; i++)
@@ -181,7 +181,8 @@ test_stamp_text_order (void)
 
   for (guint i = 0; i < texts->len; i++)
     {
-      g_autofree char *text = sb_hlc_stamp_format (&g_array_index (stamps, SbHlcStamp, i));
+      g_autofree char *text =
+        sb_hlc_stamp_format (&g_array_index (stamps, SbHlcStamp, i));
 
       g_assert_cmpstr (text, ==, g_ptr_array_index (texts, i));
     }
@@ -206,7 +207,8 @@ test_stamp_compare (void)
 static void
 test_node (void)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < 1000; i++)
     {
@@ -233,7 +235,8 @@ test_new_refuses_bad_node (void)
   if (!g_test_undefined ())
     return;
 
-  g_test_expect_message ("sb-core", G_LOG_LEVEL_CRITICAL, "*sb_hlc_node_is_valid*");
+  g_test_expect_message ("sb-core", G_LOG_LEVEL_CRITICAL,
+                         "*sb_hlc_node_is_valid*");
   hlc = sb_hlc_new ("0123456789ABCDEF");
   g_test_assert_expected_messages ();
   g_assert_null (hlc);
@@ -242,7 +245,7 @@ test_new_refuses_bad_node (void)
 static void
 test_next_basic (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
   const SbHlcStamp *last = sb_hlc_get_last (hlc);
   g_autofree char *s1 = NULL;
   g_autofree char *s2 = NULL;
@@ -276,10 +279,10 @@ test_next_basic (void)
 static void
 test_next_monotonic (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (100000);
-  g_autoptr(GPtrArray) stamps = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (100000);
+  g_autoptr (GPtrArray) stamps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) sorted = NULL;
   gint64 now = T0;
   guint steps_back = 0;
 
@@ -328,13 +331,14 @@ test_next_monotonic (void)
   g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_strings);
   for (guint i = 0; i < stamps->len; i++)
-    g_assert_true (g_ptr_array_index (sorted, i) == g_ptr_array_index (stamps, i));
+    g_assert_true (g_ptr_array_index (sorted, i) ==
+                   g_ptr_array_index (stamps, i));
 }
 
 static void
 test_next_counter_overflow (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
   g_autofree char *previous = NULL;
   const SbHlcStamp *last;
 
@@ -349,13 +353,15 @@ test_next_counter_overflow (void)
       previous = g_steal_pointer (&stamp);
     }
 
-  g_assert_cmpstr (previous, ==, "2026-11-21T09:30:00.000Z-ffff-0123456789abcdef");
+  g_assert_cmpstr (previous, ==,
+                   "2026-11-21T09:30:00.000Z-ffff-0123456789abcdef");
 
   /* ... and the next one carries into the milliseconds. */
   {
     g_autofree char *stamp = sb_hlc_next (hlc, T0);
 
-    g_assert_cmpstr (stamp, ==, "2026-11-21T09:30:00.001Z-0000-0123456789abcdef");
+    g_assert_cmpstr (stamp, ==,
+                     "2026-11-21T09:30:00.001Z-0000-0123456789abcdef");
     g_assert_cmpint (strcmp (previous, stamp), <, 0);
   }
 
@@ -376,14 +382,15 @@ test_next_counter_overflow (void)
   /* Once the wall clock passes it, the counter restarts. */
   {
     g_autofree char *stamp = sb_hlc_next (hlc, T0 + 4);
-    g_assert_cmpstr (stamp, ==, "2026-11-21T09:30:00.004Z-0000-0123456789abcdef");
+    g_assert_cmpstr (stamp, ==,
+                     "2026-11-21T09:30:00.004Z-0000-0123456789abcdef");
   }
 }
 
 static void
 test_observe (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
   const char *newest = "2026-11-21T09:30:00.000Z-0007-fedcba9876543210";
   const SbHlcStamp *last;
   g_autofree char *stamp = NULL;
@@ -412,13 +419,14 @@ test_observe (void)
   g_assert_cmpint (strcmp (newest, stamp), <, 0);
 
   stamp2 = sb_hlc_next (hlc, T0 + 60000);
-  g_assert_cmpstr (stamp2, ==, "2026-11-21T09:31:00.000Z-0000-0123456789abcdef");
+  g_assert_cmpstr (stamp2, ==,
+                   "2026-11-21T09:31:00.000Z-0000-0123456789abcdef");
 }
 
 static void
 test_observe_counter_max (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
   g_autofree char *stamp = NULL;
 
   sb_hlc_observe (hlc, "2026-11-21T09:30:00.000Z-ffff-ffffffffffffffff");
@@ -427,20 +435,16 @@ test_observe_counter_max (void)
 }
 
 static void
-receive_ok (SbHlc      *hlc,
-            const char *remote,
-            gint64      now)
+receive_ok (SbHlc *hlc, const char *remote, gint64 now)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!sb_hlc_receive (hlc, remote, now, 60000, &error))
     g_error ("receiving %s should work: %s", remote, error->message);
 }
 
 static void
-assert_last (SbHlc  *hlc,
-             gint64  millis,
-             guint   counter)
+assert_last (SbHlc *hlc, gint64 millis, guint counter)
 {
   const SbHlcStamp *last = sb_hlc_get_last (hlc);
 
@@ -452,8 +456,8 @@ assert_last (SbHlc  *hlc,
 static void
 test_receive_rule (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
-  g_autofree char *local = sb_hlc_next (hlc, T0);   /* (T0, 0) */
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autofree char *local = sb_hlc_next (hlc, T0); /* (T0, 0) */
 
   /* The wall clock is ahead of both: it wins, counter 0. */
   receive_ok (hlc, "2026-11-21T09:30:00.000Z-0005-fedcba9876543210", T0 + 10);
@@ -486,20 +490,22 @@ test_receive_rule (void)
     receive_ok (hlc, remote, T0);
     next = sb_hlc_next (hlc, T0);
     g_assert_cmpint (strcmp (remote, next), <, 0);
-    g_assert_cmpstr (next, ==, "2026-11-21T09:30:00.050Z-0102-0123456789abcdef");
+    g_assert_cmpstr (next, ==,
+                     "2026-11-21T09:30:00.050Z-0102-0123456789abcdef");
   }
 }
 
 static void
 test_receive_drift (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (GError) error = NULL;
   g_autofree char *local = sb_hlc_next (hlc, T0);
   g_autofree char *remote_2min = make_stamp (T0 + 120000, 0, NODE_B);
   g_autofree char *remote_edge = make_stamp (T0 + 60000, 0, NODE_B);
   g_autofree char *remote_5s = make_stamp (T0 + 5000, 0, NODE_B);
-  g_autofree char *remote_far = make_stamp (SB_TIME_MAX_MS, SB_HLC_COUNTER_MAX, NODE_B);
+  g_autofree char *remote_far =
+    make_stamp (SB_TIME_MAX_MS, SB_HLC_COUNTER_MAX, NODE_B);
 
   /* Two minutes ahead with one allowed: refused, says how much, clock
    * unchanged. */
@@ -524,7 +530,8 @@ test_receive_drift (void)
   assert_last (hlc, T0 + 60000, 1);
 
   /* A remote clock at the end of time, against an extreme wall clock. */
-  g_assert_false (sb_hlc_receive (hlc, remote_far, G_MININT64, G_MAXINT64 - 1, &error));
+  g_assert_false (
+    sb_hlc_receive (hlc, remote_far, G_MININT64, G_MAXINT64 - 1, &error));
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_CLOCK_DRIFT);
   g_clear_error (&error);
   assert_last (hlc, T0 + 60000, 1);
@@ -538,7 +545,7 @@ test_receive_drift (void)
 static void
 test_receive_malformed (void)
 {
-  g_autoptr(SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
   g_autofree char *local = sb_hlc_next (hlc, T0);
   static const char *const bad[] = {
     "",
@@ -550,7 +557,7 @@ test_receive_malformed (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_false (sb_hlc_receive (hlc, bad[i], T0, 60000, &error));
       g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID);
@@ -568,7 +575,7 @@ test_devices_exchange (void)
   static const gint64 skew[] = { 0, -30000, 45000 };
   SbHlc *clocks[3];
   char *latest[3] = { NULL, NULL, NULL };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
   gint64 now = T0;
 
   for (guint d = 0; d < 3; d++)
@@ -584,9 +591,10 @@ test_devices_exchange (void)
 
       if (from != d && latest[from] != NULL && g_rand_boolean (rand))
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
 
-          if (!sb_hlc_receive (clocks[d], latest[from], now + skew[d], 120000, &error))
+          if (!sb_hlc_receive (clocks[d], latest[from], now + skew[d], 120000,
+                               &error))
             g_error ("receive: %s", error->message);
 
           stamp = sb_hlc_next (clocks[d], now + skew[d]);
@@ -611,8 +619,7 @@ test_devices_exchange (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

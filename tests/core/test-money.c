@@ -13,10 +13,10 @@
 #include "sb-core-error.h"
 #include "sb-money.h"
 
-static SbMoneyStyle en;  /* €1,234.56 */
-static SbMoneyStyle de;  /* 1.234,56 € */
-static SbMoneyStyle ch;  /* CHF 1’234.56 */
-static SbMoneyStyle fr;  /* 1 234,56 € with a narrow no-break space */
+static SbMoneyStyle en; /* €1,234.56 */
+static SbMoneyStyle de; /* 1.234,56 € */
+static SbMoneyStyle ch; /* CHF 1’234.56 */
+static SbMoneyStyle fr; /* 1 234,56 € with a narrow no-break space */
 
 static void
 init_styles (void)
@@ -29,9 +29,9 @@ init_styles (void)
 
 static void
 assert_format (const SbMoneyStyle *style,
-               gint64              amount,
-               const char         *currency,
-               const char         *expected)
+               gint64 amount,
+               const char *currency,
+               const char *expected)
 {
   g_autofree char *text = sb_money_format_with_style (amount, currency, style);
 
@@ -40,11 +40,11 @@ assert_format (const SbMoneyStyle *style,
 
 static void
 assert_parse (const SbMoneyStyle *style,
-              const char         *text,
-              const char         *currency,
-              gint64              expected)
+              const char *text,
+              const char *currency,
+              gint64 expected)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 amount = 42;
 
   if (!sb_money_parse_with_style (text, currency, style, &amount, &error))
@@ -57,41 +57,46 @@ assert_parse (const SbMoneyStyle *style,
 
 static void
 assert_refused (const SbMoneyStyle *style,
-                const char         *text,
-                const char         *currency,
-                SbCoreError         code,
-                const char         *reason)
+                const char *text,
+                const char *currency,
+                SbCoreError code,
+                const char *reason)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 amount = 42;
   gboolean quote = FALSE;
 
   if (sb_money_parse_with_style (text, currency, style, &amount, &error))
-    g_error ("“%s” (%s) should be refused, parsed as %" G_GINT64_FORMAT,
-             text, currency, amount);
+    g_error ("“%s” (%s) should be refused, parsed as %" G_GINT64_FORMAT, text,
+             currency, amount);
 
   g_assert_error (error, SB_CORE_ERROR, (int) code);
   g_assert_cmpint (amount, ==, 42);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 
   /* The message quotes what was typed (when there is something to quote). */
-  if (code != SB_CORE_ERROR_INVALID || strcmp (reason, "The amount is empty") != 0)
+  if (code != SB_CORE_ERROR_INVALID ||
+      strcmp (reason, "The amount is empty") != 0)
     quote = g_utf8_validate (text, -1, NULL);
-  if (quote
-      && strstr (error->message, text) == NULL)
+  if (quote && strstr (error->message, text) == NULL)
     g_error ("message for “%s” should quote it: %s", text, error->message);
 
   if (strstr (error->message, reason) == NULL)
-    g_error ("message for “%s” should say “%s”: %s", text, reason, error->message);
+    g_error ("message for “%s” should say “%s”: %s", text, reason,
+             error->message);
 }
 
 static void
 test_currency_digits (void)
 {
-  static const char *const two[] = { "EUR", "USD", "GBP", "CHF", "SEK", "CAD", "AUD", "CNY", "INR" };
-  static const char *const zero[] = { "JPY", "KRW", "ISK", "CLP", "VND", "XAF", "XOF", "XPF", "PYG", "UGX" };
-  static const char *const three[] = { "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND" };
-  static const char *const unknown[] = { "", "EU", "EURO", "eur", "Eur", "XXX", "XAU", "DEM", "HRK", "ABC" };
+  static const char *const two[] = { "EUR", "USD", "GBP", "CHF", "SEK",
+                                     "CAD", "AUD", "CNY", "INR" };
+  static const char *const zero[] = { "JPY", "KRW", "ISK", "CLP", "VND",
+                                      "XAF", "XOF", "XPF", "PYG", "UGX" };
+  static const char *const three[] = { "BHD", "IQD", "JOD", "KWD",
+                                       "LYD", "OMR", "TND" };
+  static const char *const unknown[] = { "",    "EU",  "EURO", "eur", "Eur",
+                                         "XXX", "XAU", "DEM",  "HRK", "ABC" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (two); i++)
     g_assert_cmpint (sb_currency_get_digits (two[i]), ==, 2);
@@ -254,13 +259,15 @@ test_format_plain (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = sb_money_format_plain (cases[i].amount, cases[i].currency);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *text =
+        sb_money_format_plain (cases[i].amount, cases[i].currency);
+      g_autoptr (GError) error = NULL;
       gint64 back = 42;
 
       g_assert_cmpstr (text, ==, cases[i].text);
 
-      g_assert_true (sb_money_parse_plain (text, cases[i].currency, &back, &error));
+      g_assert_true (
+        sb_money_parse_plain (text, cases[i].currency, &back, &error));
       g_assert_no_error (error);
       g_assert_cmpint (back, ==, cases[i].amount);
     }
@@ -389,11 +396,14 @@ test_parse_refusals (void)
   assert_refused (&en, ".", "EUR", SB_CORE_ERROR_INVALID, no_digits);
 
   /* Letters and other characters. */
-  assert_refused (&en, "12abc", "EUR", SB_CORE_ERROR_INVALID, "“a” does not belong");
-  assert_refused (&en, "twelve", "EUR", SB_CORE_ERROR_INVALID, "“t” does not belong");
+  assert_refused (&en, "12abc", "EUR", SB_CORE_ERROR_INVALID,
+                  "“a” does not belong");
+  assert_refused (&en, "twelve", "EUR", SB_CORE_ERROR_INVALID,
+                  "“t” does not belong");
   assert_refused (&en, "1e5", "EUR", SB_CORE_ERROR_INVALID, stray);
   assert_refused (&en, "+5", "EUR", SB_CORE_ERROR_INVALID, stray);
-  assert_refused (&en, "$5", "EUR", SB_CORE_ERROR_INVALID, "“$” does not belong");
+  assert_refused (&en, "$5", "EUR", SB_CORE_ERROR_INVALID,
+                  "“$” does not belong");
   assert_refused (&en, "5 USD", "EUR", SB_CORE_ERROR_INVALID, stray);
   assert_refused (&en, "€€5", "EUR", SB_CORE_ERROR_INVALID, stray);
   assert_refused (&en, "--5", "EUR", SB_CORE_ERROR_INVALID, stray);
@@ -403,11 +413,15 @@ test_parse_refusals (void)
   assert_refused (&en, "1 234.56", "EUR", SB_CORE_ERROR_INVALID, stray);
   assert_refused (&en, "１２", "EUR", SB_CORE_ERROR_INVALID, stray);
   assert_refused (&en, "(5", "EUR", SB_CORE_ERROR_INVALID, not_amount);
-  assert_refused (&en, "\xff" "5", "EUR", SB_CORE_ERROR_INVALID, not_amount);
+  assert_refused (&en,
+                  "\xff"
+                  "5",
+                  "EUR", SB_CORE_ERROR_INVALID, not_amount);
 
   /* Two decimal separators. */
   assert_refused (&en, "1.2.3", "EUR", SB_CORE_ERROR_INVALID, two_decimals);
-  assert_refused (&en, "1,234.56.7", "EUR", SB_CORE_ERROR_INVALID, two_decimals);
+  assert_refused (&en, "1,234.56.7", "EUR", SB_CORE_ERROR_INVALID,
+                  two_decimals);
   assert_refused (&de, "1,2,3", "EUR", SB_CORE_ERROR_INVALID, two_decimals);
   assert_refused (&de, "1.234.5", "EUR", SB_CORE_ERROR_INVALID, two_decimals);
   assert_refused (&de, "1.2.3", "EUR", SB_CORE_ERROR_INVALID, two_decimals);
@@ -437,14 +451,22 @@ test_parse_refusals (void)
   assert_refused (&de, "1.5", "JPY", SB_CORE_ERROR_INVALID, whole);
 
   /* Beyond gint64. */
-  assert_refused (&en, "€92,233,720,368,547,758.08", "EUR", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "-€92,233,720,368,547,758.09", "EUR", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "99999999999999999999999", "EUR", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "9223372036854775808", "JPY", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "-9223372036854775809", "JPY", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "92233720368547758.08", "EUR", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "9223372036854775.808", "KWD", SB_CORE_ERROR_OVERFLOW, too_large);
-  assert_refused (&en, "100000000000000000", "EUR", SB_CORE_ERROR_OVERFLOW, too_large);
+  assert_refused (&en, "€92,233,720,368,547,758.08", "EUR",
+                  SB_CORE_ERROR_OVERFLOW, too_large);
+  assert_refused (&en, "-€92,233,720,368,547,758.09", "EUR",
+                  SB_CORE_ERROR_OVERFLOW, too_large);
+  assert_refused (&en, "99999999999999999999999", "EUR", SB_CORE_ERROR_OVERFLOW,
+                  too_large);
+  assert_refused (&en, "9223372036854775808", "JPY", SB_CORE_ERROR_OVERFLOW,
+                  too_large);
+  assert_refused (&en, "-9223372036854775809", "JPY", SB_CORE_ERROR_OVERFLOW,
+                  too_large);
+  assert_refused (&en, "92233720368547758.08", "EUR", SB_CORE_ERROR_OVERFLOW,
+                  too_large);
+  assert_refused (&en, "9223372036854775.808", "KWD", SB_CORE_ERROR_OVERFLOW,
+                  too_large);
+  assert_refused (&en, "100000000000000000", "EUR", SB_CORE_ERROR_OVERFLOW,
+                  too_large);
 }
 
 static void
@@ -470,14 +492,35 @@ test_parse_optional_out (void)
 static void
 test_round_trip (void)
 {
-  static const char *const currencies[] = { "EUR", "USD", "JPY", "KWD", "CHF", "CLF" };
+  static const char *const currencies[] = { "EUR", "USD", "JPY",
+                                            "KWD", "CHF", "CLF" };
   const SbMoneyStyle *styles[] = { &en, &de, &ch, &fr };
   static const gint64 edges[] = {
-    0, 1, -1, 5, -5, 99, -99, 100, -100, 999, 1000, 1001, 123456, -123456,
-    1234567, 100000000, -100000000, G_MAXINT64, G_MININT64,
-    G_MAXINT64 - 1, G_MININT64 + 1, G_MAXINT32, G_MININT32,
+    0,
+    1,
+    -1,
+    5,
+    -5,
+    99,
+    -99,
+    100,
+    -100,
+    999,
+    1000,
+    1001,
+    123456,
+    -123456,
+    1234567,
+    100000000,
+    -100000000,
+    G_MAXINT64,
+    G_MININT64,
+    G_MAXINT64 - 1,
+    G_MININT64 + 1,
+    G_MAXINT32,
+    G_MININT32,
   };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (4217);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4217);
 
   for (gsize c = 0; c < G_N_ELEMENTS (currencies); c++)
     for (gsize s = 0; s < G_N_ELEMENTS (styles); s++)
@@ -485,7 +528,7 @@ test_round_trip (void)
         {
           g_autofree char *text = NULL;
           g_autofree char *plain = NULL;
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
           gint64 amount;
           gint64 back = 42;
 
@@ -493,27 +536,28 @@ test_round_trip (void)
             amount = edges[i];
           else
             /* Random magnitudes from cents to the whole range. */
-            amount = (gint64) ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand))
-                     >> g_rand_int_range (rand, 0, 63);
+            amount = (gint64) ((guint64) g_rand_int (rand) << 32 |
+                               g_rand_int (rand)) >>
+                     g_rand_int_range (rand, 0, 63);
 
           text = sb_money_format_with_style (amount, currencies[c], styles[s]);
-          if (!sb_money_parse_with_style (text, currencies[c], styles[s], &back, &error))
+          if (!sb_money_parse_with_style (text, currencies[c], styles[s], &back,
+                                          &error))
             g_error ("“%s” does not parse back: %s", text, error->message);
           g_assert_cmpint (back, ==, amount);
 
           plain = sb_money_format_plain (amount, currencies[c]);
           back = 42;
-          g_assert_true (sb_money_parse_plain (plain, currencies[c], &back, &error));
+          g_assert_true (
+            sb_money_parse_plain (plain, currencies[c], &back, &error));
           g_assert_cmpint (back, ==, amount);
         }
 }
 
 static void
-assert_plain_refused (const char  *text,
-                      const char  *currency,
-                      SbCoreError  code)
+assert_plain_refused (const char *text, const char *currency, SbCoreError code)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 amount = 42;
 
   if (sb_money_parse_plain (text, currency, &amount, &error))
@@ -549,7 +593,7 @@ test_parse_plain (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (ok); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gint64 amount = 42;
 
       if (!sb_money_parse_plain (ok[i].text, ok[i].currency, &amount, &error))
@@ -610,8 +654,7 @@ test_add (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
 
@@ -626,7 +669,8 @@ main (int   argc,
   g_test_add_func ("/money/format/de", test_format_de);
   g_test_add_func ("/money/format/plain", test_format_plain);
   g_test_add_func ("/money/format/int64-edges", test_format_int64_edges);
-  g_test_add_func ("/money/format/unknown-currency", test_format_unknown_currency);
+  g_test_add_func ("/money/format/unknown-currency",
+                   test_format_unknown_currency);
   g_test_add_func ("/money/parse/en", test_parse_en);
   g_test_add_func ("/money/parse/de", test_parse_de);
   g_test_add_func ("/money/parse/refusals", test_parse_refusals);

@@ -19,8 +19,7 @@
 #define NOV_21_2026_0930 G_GINT64_CONSTANT (1795253400000)
 
 static void
-assert_format (gint64      ms,
-               const char *expected)
+assert_format (gint64 ms, const char *expected)
 {
   g_autofree char *text = sb_time_format_instant (ms);
 
@@ -28,10 +27,9 @@ assert_format (gint64      ms,
 }
 
 static void
-assert_parse (const char *text,
-              gint64      expected)
+assert_parse (const char *text, gint64 expected)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 ms = G_MININT64;
 
   if (!sb_time_parse_instant (text, &ms, &error))
@@ -41,10 +39,9 @@ assert_parse (const char *text,
 }
 
 static void
-assert_parse_refused (const char *text,
-                      const char *reason)
+assert_parse_refused (const char *text, const char *reason)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 ms = 42;
 
   if (sb_time_parse_instant (text, &ms, &error))
@@ -56,7 +53,8 @@ assert_parse_refused (const char *text,
   g_assert_nonnull (strstr (error->message, text));
   /* ... and why. */
   if (strstr (error->message, reason) == NULL)
-    g_error ("message for “%s” should say “%s”: %s", text, reason, error->message);
+    g_error ("message for “%s” should say “%s”: %s", text, reason,
+             error->message);
 }
 
 /* An independent reference: GDateTime's calendar. */
@@ -65,7 +63,7 @@ reference_format (gint64 ms)
 {
   gint64 seconds = ms / 1000;
   gint64 millis = ms % 1000;
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   if (millis < 0)
     {
@@ -76,14 +74,11 @@ reference_format (gint64 ms)
   dt = g_date_time_new_from_unix_utc (seconds);
   g_assert_nonnull (dt);
 
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                          g_date_time_get_year (dt),
-                          g_date_time_get_month (dt),
-                          g_date_time_get_day_of_month (dt),
-                          g_date_time_get_hour (dt),
-                          g_date_time_get_minute (dt),
-                          g_date_time_get_second (dt),
-                          (int) millis);
+  return g_strdup_printf (
+    "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", g_date_time_get_year (dt),
+    g_date_time_get_month (dt), g_date_time_get_day_of_month (dt),
+    g_date_time_get_hour (dt), g_date_time_get_minute (dt),
+    g_date_time_get_second (dt), (int) millis);
 }
 
 static void
@@ -107,8 +102,10 @@ test_format_pre_epoch (void)
   assert_format (-MS_PER_DAY, "1969-12-31T00:00:00.000Z");
   assert_format (-MS_PER_DAY - 1, "1969-12-30T23:59:59.999Z");
   /* 1900 was not a leap year, 2000 was. */
-  assert_format (G_GINT64_CONSTANT (-2203891200000), "1900-03-01T00:00:00.000Z");
-  assert_format (G_GINT64_CONSTANT (-2203977600000), "1900-02-28T00:00:00.000Z");
+  assert_format (G_GINT64_CONSTANT (-2203891200000),
+                 "1900-03-01T00:00:00.000Z");
+  assert_format (G_GINT64_CONSTANT (-2203977600000),
+                 "1900-02-28T00:00:00.000Z");
   assert_format (G_GINT64_CONSTANT (951782400000), "2000-02-29T00:00:00.000Z");
 }
 
@@ -122,12 +119,14 @@ test_format_limits (void)
     {
       char *text;
 
-      g_test_expect_message ("sb-core", G_LOG_LEVEL_CRITICAL, "*ms >= SB_TIME_MIN_MS*");
+      g_test_expect_message ("sb-core", G_LOG_LEVEL_CRITICAL,
+                             "*ms >= SB_TIME_MIN_MS*");
       text = sb_time_format_instant (SB_TIME_MIN_MS - 1);
       g_test_assert_expected_messages ();
       g_assert_null (text);
 
-      g_test_expect_message ("sb-core", G_LOG_LEVEL_CRITICAL, "*ms <= SB_TIME_MAX_MS*");
+      g_test_expect_message ("sb-core", G_LOG_LEVEL_CRITICAL,
+                             "*ms <= SB_TIME_MAX_MS*");
       text = sb_time_format_instant (SB_TIME_MAX_MS + 1);
       g_test_assert_expected_messages ();
       g_assert_null (text);
@@ -137,7 +136,7 @@ test_format_limits (void)
 static void
 test_format_matches_reference (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261121);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261121);
 
   for (guint i = 0; i < 20000; i++)
     {
@@ -148,10 +147,12 @@ test_format_matches_reference (void)
 
       /* Mostly the whole range, sometimes close to the epoch. */
       if (i % 2 == 0)
-        ms = (gint64) g_rand_double_range (rand, (double) SB_TIME_MIN_MS, (double) SB_TIME_MAX_MS);
+        ms = (gint64) g_rand_double_range (rand, (double) SB_TIME_MIN_MS,
+                                           (double) SB_TIME_MAX_MS);
       else
-        ms = g_rand_int_range (rand, -2000000000, 2000000000) * G_GINT64_CONSTANT (1000)
-             + g_rand_int_range (rand, -999, 1000);
+        ms = g_rand_int_range (rand, -2000000000, 2000000000) *
+               G_GINT64_CONSTANT (1000) +
+             g_rand_int_range (rand, -999, 1000);
 
       text = sb_time_format_instant (ms);
       expected = reference_format (ms);
@@ -166,13 +167,14 @@ test_format_matches_reference (void)
 static void
 test_format_sorts_as_text (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   gint64 previous = SB_TIME_MIN_MS;
   g_autofree char *previous_text = sb_time_format_instant (previous);
 
   for (guint i = 0; i < 5000; i++)
     {
-      gint64 ms = previous + g_rand_int_range (rand, 1, G_MAXINT32) * G_GINT64_CONSTANT (25000);
+      gint64 ms = previous + g_rand_int_range (rand, 1, G_MAXINT32) *
+                               G_GINT64_CONSTANT (25000);
       g_autofree char *text = NULL;
 
       if (ms > SB_TIME_MAX_MS)
@@ -222,7 +224,8 @@ test_parse_offsets (void)
   /* Offsets move instants across days, months and years. */
   assert_parse ("2026-01-01T00:30:00+01:00", G_GINT64_CONSTANT (1767223800000));
   {
-    g_autofree char *text = sb_time_format_instant (G_GINT64_CONSTANT (1767223800000));
+    g_autofree char *text =
+      sb_time_format_instant (G_GINT64_CONSTANT (1767223800000));
     g_assert_cmpstr (text, ==, "2025-12-31T23:30:00.000Z");
   }
   assert_parse ("1969-12-31T23:00:00.000-01:00", 0);
@@ -286,14 +289,16 @@ test_parse_refusals (void)
   assert_parse_refused ("２026-11-21T09:30:00Z", form);
 
   /* No silent loss of precision. */
-  assert_parse_refused ("2026-11-21T09:30:00.0001Z", "more precise than a millisecond");
-  assert_parse_refused ("2026-11-21T09:30:00.123456Z", "more precise than a millisecond");
+  assert_parse_refused ("2026-11-21T09:30:00.0001Z",
+                        "more precise than a millisecond");
+  assert_parse_refused ("2026-11-21T09:30:00.123456Z",
+                        "more precise than a millisecond");
 }
 
 static void
 test_parse_error_is_translatable_text (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *long_text = g_strnfill (500, '9');
 
   /* Garbage is quoted in a bounded, valid UTF-8 form. */
@@ -332,12 +337,9 @@ test_now (void)
 }
 
 static void
-assert_date_parse (const char *text,
-                   guint       year,
-                   guint       month,
-                   guint       day)
+assert_date_parse (const char *text, guint year, guint month, guint day)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *back = NULL;
   GDate date;
 
@@ -354,10 +356,9 @@ assert_date_parse (const char *text,
 }
 
 static void
-assert_date_refused (const char *text,
-                     const char *reason)
+assert_date_refused (const char *text, const char *reason)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GDate date;
 
   if (sb_date_parse (text, &date, &error))
@@ -366,7 +367,8 @@ assert_date_refused (const char *text,
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, text));
   if (strstr (error->message, reason) == NULL)
-    g_error ("message for “%s” should say “%s”: %s", text, reason, error->message);
+    g_error ("message for “%s” should say “%s”: %s", text, reason,
+             error->message);
 }
 
 static void
@@ -447,9 +449,9 @@ test_date_format (void)
 static void
 test_format_local (void)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
-  g_autoptr(GTimeZone) minus_ten = g_time_zone_new_identifier ("-10:00");
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
+  g_autoptr (GTimeZone) minus_ten = g_time_zone_new_identifier ("-10:00");
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
@@ -495,8 +497,7 @@ test_date_format_local (void)
 }
 
 static void
-assert_duration (gint64      minutes,
-                 const char *expected)
+assert_duration (gint64 minutes, const char *expected)
 {
   g_autofree char *text = sb_duration_format (minutes);
 
@@ -528,8 +529,7 @@ test_duration_format (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* Month names in the English form the expectations use. */
   setlocale (LC_ALL, "C.UTF-8");
@@ -539,12 +539,14 @@ main (int   argc,
   g_test_add_func ("/time/format/epoch", test_format_epoch);
   g_test_add_func ("/time/format/pre-epoch", test_format_pre_epoch);
   g_test_add_func ("/time/format/limits", test_format_limits);
-  g_test_add_func ("/time/format/matches-reference", test_format_matches_reference);
+  g_test_add_func ("/time/format/matches-reference",
+                   test_format_matches_reference);
   g_test_add_func ("/time/format/sorts-as-text", test_format_sorts_as_text);
   g_test_add_func ("/time/parse/forms", test_parse_forms);
   g_test_add_func ("/time/parse/offsets", test_parse_offsets);
   g_test_add_func ("/time/parse/refusals", test_parse_refusals);
-  g_test_add_func ("/time/parse/error-text", test_parse_error_is_translatable_text);
+  g_test_add_func ("/time/parse/error-text",
+                   test_parse_error_is_translatable_text);
   g_test_add_func ("/time/now", test_now);
   g_test_add_func ("/time/date/parse", test_date_parse);
   g_test_add_func ("/time/date/format", test_date_format);

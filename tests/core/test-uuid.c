@@ -33,8 +33,8 @@ test_uuid_new_format (void)
 static void
 test_uuid_new_unique (void)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                      g_free, NULL);
+  g_autoptr (GHashTable) seen =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < 20000; i++)
     g_assert_true (g_hash_table_add (seen, sb_uuid_new ()));
@@ -76,8 +76,7 @@ test_uuid_is_valid (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
