@@ -112,6 +112,8 @@ test_stamp_malformed (void)
     "2026-11-21T09:30:00.000Z-0000-0123456789abcdef ",
     /* Right length, but not our one instant form: they would sort wrong. */
     "2026-11-21T10:30:00+01:00-0000-0123456789abcdef",
+    "2026-11-21T10:30:00+0100-0000-0123456789abcdef",
+    "2026-11-21T09:30:00-0000-0000-0123456789abcdef",
     "2026-11-21T09:30:00.00Z0-0000-0123456789abcdef",
     "2026-11-21T09:30:00.000z-0000-0123456789abcdef",
     "2026-11-21 09:30:00.000Z-0000-0123456789abcdef",
@@ -387,6 +389,29 @@ test_next_counter_overflow (void)
   }
 }
 
+/* A wall clock beyond what stamps can hold is held at their limits. */
+static void
+test_extreme_wall_clock (void)
+{
+  g_autoptr (SbHlc) hlc = sb_hlc_new (NODE_A);
+  g_autoptr (SbHlc) other = sb_hlc_new (NODE_B);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *a = sb_hlc_next (hlc, G_MININT64);
+  g_autofree char *b = sb_hlc_next (hlc, G_MAXINT64);
+  g_autofree char *c = sb_hlc_next (hlc, G_MININT64);
+  const SbHlcStamp *last;
+
+  g_assert_cmpstr (a, ==, "1970-01-01T00:00:00.000Z-0001-0123456789abcdef");
+  g_assert_cmpstr (b, ==, "9999-12-31T23:59:59.999Z-0000-0123456789abcdef");
+  g_assert_cmpstr (c, ==, "9999-12-31T23:59:59.999Z-0001-0123456789abcdef");
+
+  g_assert_true (sb_hlc_receive (other, a, G_MAXINT64, 0, &error));
+  g_assert_no_error (error);
+  last = sb_hlc_get_last (other);
+  g_assert_cmpint (last->millis, ==, SB_TIME_MAX_MS);
+  g_assert_cmpuint (last->counter, ==, 0);
+}
+
 static void
 test_observe (void)
 {
@@ -632,6 +657,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hlc/next/basic", test_next_basic);
   g_test_add_func ("/hlc/next/monotonic", test_next_monotonic);
   g_test_add_func ("/hlc/next/counter-overflow", test_next_counter_overflow);
+  g_test_add_func ("/hlc/next/extreme-wall-clock", test_extreme_wall_clock);
   g_test_add_func ("/hlc/observe/raises", test_observe);
   g_test_add_func ("/hlc/observe/counter-max", test_observe_counter_max);
   g_test_add_func ("/hlc/receive/rule", test_receive_rule);
