@@ -488,6 +488,48 @@ test_dst_madrid_changed_hour (void)
 }
 
 static void
+test_dst_madrid_edge_in_changed_hour (void)
+{
+  g_autoptr (SbCalendar) from_half_past =
+    calendar ("tz=Europe/Madrid;sun=02:30-05:00");
+  g_autoptr (SbCalendar) to_half_past =
+    calendar ("tz=Europe/Madrid;sun=01:00-02:30");
+  g_autoptr (SbCalendar) new_york =
+    calendar ("tz=America/New_York;sun=02:30-04:00");
+
+  /* In spring 02:30 does not exist: the desk opens when the clocks jump
+   * (01:00Z, shown as 03:00), so 02:30–05:00 lasts two hours and
+   * 01:00–02:30 one. */
+  check_between (from_half_past, "2026-03-29T00:00:00+01:00",
+                 "2026-03-30T00:00:00+02:00", 120);
+  check_add (from_half_past, "2026-03-29T00:00:00+01:00", 0,
+             "2026-03-29T03:00:00+02:00");
+  check_add (from_half_past, "2026-03-29T00:00:00+01:00", 1,
+             "2026-03-29T03:01:00+02:00");
+  check_between (to_half_past, "2026-03-29T00:00:00+01:00",
+                 "2026-03-30T00:00:00+02:00", 60);
+  check_add (to_half_past, "2026-03-29T00:00:00+01:00", 60,
+             "2026-03-29T03:00:00+02:00");
+  check_add (new_york, "2026-03-08T00:00:00-05:00", 0,
+             "2026-03-08T03:00:00-04:00");
+  check_between (new_york, "2026-03-08T00:00:00-05:00",
+                 "2026-03-09T00:00:00-04:00", 60);
+
+  /* In autumn 02:30 happens twice: the desk opens at the first (00:30Z)
+   * and stays open through the repeated hour until 05:00 (04:00Z). */
+  check_between (from_half_past, "2026-10-25T00:00:00+02:00",
+                 "2026-10-26T00:00:00+01:00", 210);
+  check_add (from_half_past, "2026-10-25T00:00:00+02:00", 0,
+             "2026-10-25T02:30:00+02:00");
+  check_add (from_half_past, "2026-10-25T00:00:00+02:00", 60,
+             "2026-10-25T02:30:00+01:00");
+  check_between (to_half_past, "2026-10-25T00:00:00+02:00",
+                 "2026-10-26T00:00:00+01:00", 90);
+  g_assert_false (
+    sb_calendar_is_open (to_half_past, at ("2026-10-25T02:15:00+01:00")));
+}
+
+static void
 test_dst_new_york (void)
 {
   g_autoptr (SbCalendar) always = calendar (NEW_YORK_24X7);
@@ -1098,6 +1140,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/calendar/dst/madrid/office", test_dst_madrid_office);
   g_test_add_func ("/calendar/dst/madrid/changed-hour",
                    test_dst_madrid_changed_hour);
+  g_test_add_func ("/calendar/dst/madrid/edge-in-changed-hour",
+                   test_dst_madrid_edge_in_changed_hour);
   g_test_add_func ("/calendar/dst/new-york", test_dst_new_york);
   g_test_add_func ("/calendar/property/round-trip", test_round_trip_property);
   g_test_add_func ("/calendar/property/is-open", test_is_open_agrees);
