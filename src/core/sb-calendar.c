@@ -59,8 +59,8 @@ struct _SbCalendar
 {
   gatomicrefcount ref_count;
 
-  char *name;
-  char *tz_id;
+  char      *name;
+  char      *tz_id;
   GTimeZone *tz;
 
   /* SbCalendarInterval, sorted and disjoint; index 0 is Monday. */
@@ -81,11 +81,23 @@ static const char *const weekday_keys[7] = {
 
 typedef struct
 {
-  GArray *intervals;
-  gint64 midnight; /* local midnight, as seconds of wall time read as UTC */
+  GArray  *intervals;
+  gint64   midnight; /* local midnight, as seconds of wall time read as UTC */
   gboolean uniform;
-  gint32 offset; /* the offset of the whole day when uniform */
+  gint32   offset; /* the offset of the whole day when uniform */
 } Day;
+
+/* What one walk over the days has learnt about the zone: every local date
+ * from @first to @last lies far from any offset change, with @offset.
+ * GTimeZone looks intervals up in linear time, so a walk of years asks it
+ * about a few dates per change instead of every date. Kept per walk, so
+ * that a calendar stays read-only while it computes. */
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+  gint32 offset;
+} ZoneCache;
 
 /* Static helpers {{{1 */
 
@@ -177,10 +189,10 @@ check_instant (gint64 ms, GError **error)
   if (instant_in_range (ms))
     return TRUE;
 
-  g_set_error (
-    error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-    _ ("The instant %" G_GINT64_FORMAT " ms lies outside the years 1 to 9999"),
-    ms);
+  g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
+               _ ("The instant %" G_GINT64_FORMAT
+                  " ms lies outside the years 1 to 9999"),
+               ms);
 
   return FALSE;
 }
@@ -203,25 +215,25 @@ compare_intervals (gconstpointer a, gconstpointer b)
 /* Returns a sorted copy of @intervals, or NULL with @error set when one is
  * inverted, empty, past 24:00 or overlaps another. */
 static GArray *
-check_intervals (GDateWeekday weekday,
+check_intervals (GDateWeekday              weekday,
                  const SbCalendarInterval *intervals,
-                 guint n_intervals,
-                 GError **error)
+                 guint                     n_intervals,
+                 GError                  **error)
 {
   g_autoptr (GArray) sorted = NULL;
-  char a[8], b[8], c[8], d[8];
+  char  a[8], b[8], c[8], d[8];
   guint i;
 
-  sorted =
-    g_array_sized_new (FALSE, FALSE, sizeof (SbCalendarInterval), n_intervals);
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (SbCalendarInterval),
+                              n_intervals);
   if (n_intervals > 0)
     g_array_append_vals (sorted, intervals, n_intervals);
   g_array_sort (sorted, compare_intervals);
 
   for (i = 0; i < sorted->len; i++)
     {
-      const SbCalendarInterval *iv =
-        &g_array_index (sorted, SbCalendarInterval, i);
+      const SbCalendarInterval *iv = &g_array_index (sorted, SbCalendarInterval,
+                                                     i);
 
       if (iv->end_minute > MINUTES_PER_DAY)
         {
@@ -299,10 +311,10 @@ check_holiday (const SbCalendarHoliday *holiday, GError **error)
     case SB_CALENDAR_HOLIDAY_YEARLY:
       if (!yearly_date_valid (holiday->month, holiday->day))
         {
-          g_set_error (
-            error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-            _ ("A yearly holiday on month %u, day %u does not exist"),
-            (guint) holiday->month, (guint) holiday->day);
+          g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
+                       _ (
+                         "A yearly holiday on month %u, day %u does not exist"),
+                       (guint) holiday->month, (guint) holiday->day);
           return FALSE;
         }
       return TRUE;
@@ -331,13 +343,13 @@ static gboolean
 is_holiday_julian (SbCalendar *self, gint64 julian)
 {
   GDateMonth month = G_DATE_BAD_MONTH;
-  GDateDay day = G_DATE_BAD_DAY;
-  guint i;
+  GDateDay   day = G_DATE_BAD_DAY;
+  guint      i;
 
   for (i = 0; i < self->holidays->len; i++)
     {
-      const SbCalendarHoliday *h =
-        &g_array_index (self->holidays, SbCalendarHoliday, i);
+      const SbCalendarHoliday *h = &g_array_index (self->holidays,
+                                                   SbCalendarHoliday, i);
 
       if (h->kind == SB_CALENDAR_HOLIDAY_YEARLY)
         {
@@ -369,12 +381,12 @@ static gint64
 last_dated_holiday (SbCalendar *self)
 {
   gint64 last = 0;
-  guint i;
+  guint  i;
 
   for (i = 0; i < self->holidays->len; i++)
     {
-      const SbCalendarHoliday *h =
-        &g_array_index (self->holidays, SbCalendarHoliday, i);
+      const SbCalendarHoliday *h = &g_array_index (self->holidays,
+                                                   SbCalendarHoliday, i);
 
       if (h->kind != SB_CALENDAR_HOLIDAY_YEARLY)
         last = MAX (last, (gint64) g_date_get_julian (&h->last));
@@ -425,15 +437,15 @@ find_transition (GTimeZone *tz, gint k, gint64 lo, gint64 hi)
 static gint64
 wall_to_utc (GTimeZone *tz, gint64 wall)
 {
-  gint lo = interval_at (tz, wall - OFFSET_WINDOW);
-  gint hi = interval_at (tz, wall + OFFSET_WINDOW);
+  gint   lo = interval_at (tz, wall - OFFSET_WINDOW);
+  gint   hi = interval_at (tz, wall + OFFSET_WINDOW);
   gint64 best = G_MAXINT64;
-  gint k;
+  gint   k;
 
   for (k = lo; k <= hi; k++)
     {
       gint64 u = wall - g_time_zone_get_offset (tz, k);
-      gint at = interval_at (tz, u);
+      gint   at = interval_at (tz, u);
 
       if (at == k)
         {
@@ -461,19 +473,63 @@ static gint64
 local_julian (SbCalendar *self, gint64 ms)
 {
   gint64 seconds = floor_div (ms, MS_PER_SECOND);
-  gint64 wall = seconds + g_time_zone_get_offset (
-                            self->tz, interval_at (self->tz, seconds));
+  gint64 wall = seconds +
+                g_time_zone_get_offset (self->tz,
+                                        interval_at (self->tz, seconds));
 
   return floor_div (wall, SECONDS_PER_DAY) + EPOCH_JULIAN;
+}
+
+/* The zone interval that holds the last instant which can belong to the
+ * local date @julian. */
+static gint
+interval_after_day (GTimeZone *tz, gint64 julian)
+{
+  gint64 midnight = (julian - EPOCH_JULIAN) * SECONDS_PER_DAY;
+
+  return interval_at (tz, midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
+}
+
+/* The last local date from @julian on whose whole day lies in zone interval
+ * @k, given that @julian's does: gallop ahead, then bisect. */
+static gint64
+last_uniform_day (GTimeZone *tz, gint64 julian, gint k)
+{
+  gint64 good = julian;
+  gint64 bad = MAX_JULIAN + 1;
+  gint64 step = 1;
+
+  while (good + step <= MAX_JULIAN)
+    {
+      if (interval_after_day (tz, good + step) != k)
+        {
+          bad = good + step;
+          break;
+        }
+      good += step;
+      step *= 2;
+    }
+
+  while (bad - good > 1)
+    {
+      gint64 mid = good + (bad - good) / 2;
+
+      if (interval_after_day (tz, mid) == k)
+        good = mid;
+      else
+        bad = mid;
+    }
+
+  return good;
 }
 
 /* Prepares the local date @julian for day_span(); FALSE when nothing is
  * open that day (closed weekday, holiday, or outside the years we know). */
 static gboolean
-day_prepare (SbCalendar *self, gint64 julian, Day *day)
+day_prepare (SbCalendar *self, gint64 julian, ZoneCache *cache, Day *day)
 {
   GArray *intervals;
-  gint lo, hi;
+  gint    lo, hi;
 
   if (julian < 1 || julian > MAX_JULIAN)
     return FALSE;
@@ -489,11 +545,26 @@ day_prepare (SbCalendar *self, gint64 julian, Day *day)
   day->intervals = intervals;
   day->midnight = (julian - EPOCH_JULIAN) * SECONDS_PER_DAY;
 
-  /* Most days no offset change lies anywhere near: one offset serves all. */
+  if (julian >= cache->first && julian <= cache->last)
+    {
+      day->uniform = TRUE;
+      day->offset = cache->offset;
+      return TRUE;
+    }
+
+  /* Most days no offset change lies anywhere near: one offset serves all
+   * (the zone intervals are numbered in time order). */
   lo = interval_at (self->tz, day->midnight - OFFSET_WINDOW);
-  hi = interval_at (self->tz, day->midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
+  hi = interval_after_day (self->tz, julian);
   day->uniform = (lo == hi);
   day->offset = g_time_zone_get_offset (self->tz, lo);
+
+  if (day->uniform)
+    {
+      cache->first = julian;
+      cache->last = last_uniform_day (self->tz, julian, lo);
+      cache->offset = day->offset;
+    }
 
   return TRUE;
 }
@@ -502,13 +573,13 @@ day_prepare (SbCalendar *self, gint64 julian, Day *day)
  * empty (the interval lies wholly in a skipped hour). */
 static void
 day_span (SbCalendar *self,
-          const Day *day,
-          guint i,
-          gint64 *start_ms,
-          gint64 *end_ms)
+          const Day  *day,
+          guint       i,
+          gint64     *start_ms,
+          gint64     *end_ms)
 {
-  const SbCalendarInterval *iv =
-    &g_array_index (day->intervals, SbCalendarInterval, i);
+  const SbCalendarInterval *iv = &g_array_index (day->intervals,
+                                                 SbCalendarInterval, i);
   gint64 wall_start = day->midnight + (gint64) iv->start_minute * 60;
   gint64 wall_end = day->midnight + (gint64) iv->end_minute * 60;
 
@@ -528,16 +599,17 @@ day_span (SbCalendar *self,
  * passed; with 0, the first open instant at or after @start_ms. */
 static gboolean
 advance (SbCalendar *self,
-         gint64 start_ms,
-         gint64 business_ms,
-         gint64 *out_ms,
-         GError **error)
+         gint64      start_ms,
+         gint64      business_ms,
+         gint64     *out_ms,
+         GError    **error)
 {
-  gint64 first_day;
-  gint64 last_open_day;
-  gint64 horizon;
-  gint64 julian;
-  gboolean seen_open = FALSE;
+  gint64    first_day;
+  gint64    last_open_day;
+  gint64    horizon;
+  gint64    julian;
+  gboolean  seen_open = FALSE;
+  ZoneCache cache = { .first = 1, .last = 0 }; /* knows nothing yet */
 
   if (!has_any_interval (self))
     {
@@ -559,13 +631,13 @@ advance (SbCalendar *self,
 
   for (julian = first_day; julian <= MAX_JULIAN; julian++)
     {
-      Day day;
+      Day   day;
       guint i;
 
       if (julian > horizon && julian - last_open_day > DAYS_PER_400_YEARS)
         goto never_opens;
 
-      if (!day_prepare (self, julian, &day))
+      if (!day_prepare (self, julian, &cache, &day))
         continue;
 
       for (i = 0; i < day.intervals->len; i++)
@@ -621,7 +693,7 @@ static SbCalendar *
 calendar_alloc (void)
 {
   SbCalendar *self = g_new0 (SbCalendar, 1);
-  guint i;
+  guint       i;
 
   g_atomic_ref_count_init (&self->ref_count);
   self->name = g_strdup ("");
@@ -817,7 +889,7 @@ SbCalendar *
 sb_calendar_new_24x7 (void)
 {
   SbCalendar *self = calendar_alloc ();
-  guint i;
+  guint       i;
 
   self->tz_id = g_strdup ("UTC");
   self->tz = g_time_zone_new_utc ();
@@ -910,7 +982,7 @@ SbCalendar *
 sb_calendar_copy (SbCalendar *self)
 {
   SbCalendar *copy;
-  guint i;
+  guint       i;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -1053,7 +1125,7 @@ sb_calendar_get_time_zone (SbCalendar *self)
 gboolean
 sb_calendar_set_time_zone (SbCalendar *self,
                            const char *tz_identifier,
-                           GError **error)
+                           GError    **error)
 {
   GTimeZone *tz = NULL;
 
@@ -1098,9 +1170,9 @@ sb_calendar_set_time_zone (SbCalendar *self,
  *   intervals, valid until the calendar changes; %NULL when closed
  */
 const SbCalendarInterval *
-sb_calendar_get_intervals (SbCalendar *self,
+sb_calendar_get_intervals (SbCalendar  *self,
                            GDateWeekday weekday,
-                           guint *n_intervals)
+                           guint       *n_intervals)
 {
   GArray *intervals;
 
@@ -1131,11 +1203,11 @@ sb_calendar_get_intervals (SbCalendar *self,
  * Returns: %TRUE on success; %FALSE with %SB_CORE_ERROR_INVALID
  */
 gboolean
-sb_calendar_set_intervals (SbCalendar *self,
-                           GDateWeekday weekday,
+sb_calendar_set_intervals (SbCalendar               *self,
+                           GDateWeekday              weekday,
                            const SbCalendarInterval *intervals,
-                           guint n_intervals,
-                           GError **error)
+                           guint                     n_intervals,
+                           GError                  **error)
 {
   GArray *sorted;
 
@@ -1168,11 +1240,11 @@ sb_calendar_set_intervals (SbCalendar *self,
  * Returns: %TRUE on success; %FALSE with %SB_CORE_ERROR_INVALID
  */
 gboolean
-sb_calendar_add_interval (SbCalendar *self,
+sb_calendar_add_interval (SbCalendar  *self,
                           GDateWeekday weekday,
-                          guint start_minute,
-                          guint end_minute,
-                          GError **error)
+                          guint        start_minute,
+                          guint        end_minute,
+                          GError     **error)
 {
   g_autoptr (GArray) all = NULL;
   SbCalendarInterval iv = { start_minute, end_minute };
@@ -1184,8 +1256,9 @@ sb_calendar_add_interval (SbCalendar *self,
   all = g_array_copy (self->days[weekday - 1]);
   g_array_append_val (all, iv);
 
-  return sb_calendar_set_intervals (
-    self, weekday, (const SbCalendarInterval *) all->data, all->len, error);
+  return sb_calendar_set_intervals (self, weekday,
+                                    (const SbCalendarInterval *) all->data,
+                                    all->len, error);
 }
 
 /**
@@ -1236,9 +1309,9 @@ sb_calendar_get_holidays (SbCalendar *self, guint *n_holidays)
  * Returns: %TRUE on success; %FALSE with %SB_CORE_ERROR_INVALID
  */
 gboolean
-sb_calendar_add_holiday_date (SbCalendar *self,
+sb_calendar_add_holiday_date (SbCalendar  *self,
                               const GDate *date,
-                              GError **error)
+                              GError     **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
@@ -1260,10 +1333,10 @@ sb_calendar_add_holiday_date (SbCalendar *self,
  * Returns: %TRUE on success; %FALSE with %SB_CORE_ERROR_INVALID
  */
 gboolean
-sb_calendar_add_holiday_range (SbCalendar *self,
+sb_calendar_add_holiday_range (SbCalendar  *self,
                                const GDate *first,
                                const GDate *last,
-                               GError **error)
+                               GError     **error)
 {
   SbCalendarHoliday holiday = { 0 };
 
@@ -1307,9 +1380,9 @@ sb_calendar_add_holiday_range (SbCalendar *self,
  */
 gboolean
 sb_calendar_add_holiday_yearly (SbCalendar *self,
-                                GDateMonth month,
-                                GDateDay day,
-                                GError **error)
+                                GDateMonth  month,
+                                GDateDay    day,
+                                GError    **error)
 {
   SbCalendarHoliday holiday = { 0 };
 
@@ -1439,7 +1512,8 @@ sb_calendar_validate (SbCalendar *self, GError **error)
 gboolean
 sb_calendar_is_open (SbCalendar *self, gint64 ms)
 {
-  gint64 julian, center;
+  ZoneCache cache = { .first = 1, .last = 0 }; /* knows nothing yet */
+  gint64    julian, center;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -1449,10 +1523,10 @@ sb_calendar_is_open (SbCalendar *self, gint64 ms)
   center = local_julian (self, ms);
   for (julian = center - 1; julian <= center + 1; julian++)
     {
-      Day day;
+      Day   day;
       guint i;
 
-      if (!day_prepare (self, julian, &day))
+      if (!day_prepare (self, julian, &cache, &day))
         continue;
 
       for (i = 0; i < day.intervals->len; i++)
@@ -1485,9 +1559,9 @@ sb_calendar_is_open (SbCalendar *self, gint64 ms)
  */
 gboolean
 sb_calendar_next_opening (SbCalendar *self,
-                          gint64 ms,
-                          gint64 *out_ms,
-                          GError **error)
+                          gint64      ms,
+                          gint64     *out_ms,
+                          GError    **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_ms != NULL, FALSE);
@@ -1521,13 +1595,14 @@ sb_calendar_next_opening (SbCalendar *self,
  */
 gboolean
 sb_calendar_business_minutes_between (SbCalendar *self,
-                                      gint64 start_ms,
-                                      gint64 end_ms,
-                                      gint64 *out_minutes,
-                                      GError **error)
+                                      gint64      start_ms,
+                                      gint64      end_ms,
+                                      gint64     *out_minutes,
+                                      GError    **error)
 {
-  gint64 total_ms = 0;
-  gint64 julian, last_day;
+  ZoneCache cache = { .first = 1, .last = 0 }; /* knows nothing yet */
+  gint64    total_ms = 0;
+  gint64    julian, last_day;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_minutes != NULL, FALSE);
@@ -1545,10 +1620,10 @@ sb_calendar_business_minutes_between (SbCalendar *self,
   last_day = local_julian (self, end_ms) + 1;
   for (julian = local_julian (self, start_ms) - 1; julian <= last_day; julian++)
     {
-      Day day;
+      Day   day;
       guint i;
 
-      if (!day_prepare (self, julian, &day))
+      if (!day_prepare (self, julian, &cache, &day))
         continue;
 
       for (i = 0; i < day.intervals->len; i++)
@@ -1595,10 +1670,10 @@ sb_calendar_business_minutes_between (SbCalendar *self,
  */
 gboolean
 sb_calendar_add_business_minutes (SbCalendar *self,
-                                  gint64 start_ms,
-                                  gint64 minutes,
-                                  gint64 *out_ms,
-                                  GError **error)
+                                  gint64      start_ms,
+                                  gint64      minutes,
+                                  gint64     *out_ms,
+                                  GError    **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_ms != NULL, FALSE);
@@ -1655,7 +1730,7 @@ char *
 sb_calendar_to_string (SbCalendar *self)
 {
   GString *out;
-  guint i, j;
+  guint    i, j;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -1678,8 +1753,8 @@ sb_calendar_to_string (SbCalendar *self)
       g_string_append_printf (out, ";%s=", weekday_keys[i]);
       for (j = 0; j < self->days[i]->len; j++)
         {
-          const SbCalendarInterval *iv =
-            &g_array_index (self->days[i], SbCalendarInterval, j);
+          const SbCalendarInterval *iv = &g_array_index (self->days[i],
+                                                         SbCalendarInterval, j);
 
           g_string_append_printf (out, "%s%02u:%02u-%02u:%02u",
                                   j > 0 ? "," : "", iv->start_minute / 60,
@@ -1690,10 +1765,10 @@ sb_calendar_to_string (SbCalendar *self)
 
   for (i = 0; i < self->holidays->len; i++)
     {
-      const SbCalendarHoliday *h =
-        &g_array_index (self->holidays, SbCalendarHoliday, i);
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
+      const SbCalendarHoliday *h = &g_array_index (self->holidays,
+                                                   SbCalendarHoliday, i);
+      g_autofree char         *first = NULL;
+      g_autofree char         *last = NULL;
 
       g_string_append (out, i == 0 ? ";hol=" : ",");
       switch (h->kind)
@@ -1746,7 +1821,7 @@ sb_calendar_new_from_string (const char *text, GError **error)
   const char *name_value = NULL;
   const char *hol_value = NULL;
   const char *day_values[7] = { NULL };
-  guint i;
+  guint       i;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1761,10 +1836,10 @@ sb_calendar_new_from_string (const char *text, GError **error)
   fields = g_strsplit (text, ";", -1);
   for (i = 0; fields[i] != NULL; i++)
     {
-      char *field = fields[i];
-      char *eq = strchr (field, '=');
+      char        *field = fields[i];
+      char        *eq = strchr (field, '=');
       const char **slot = NULL;
-      int weekday_index;
+      int          weekday_index;
 
       if (eq == NULL || eq == field)
         {
@@ -1815,9 +1890,9 @@ sb_calendar_new_from_string (const char *text, GError **error)
 
   if (tz_value == NULL)
     {
-      g_set_error_literal (
-        error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-        _ ("Calendar text: the time zone is missing (tz=…)"));
+      g_set_error_literal (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
+                           _ (
+                             "Calendar text: the time zone is missing (tz=…)"));
       return NULL;
     }
 

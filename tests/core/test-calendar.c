@@ -106,7 +106,7 @@ static void
 check_between (SbCalendar *cal,
                const char *start,
                const char *end,
-               gint64 expected)
+               gint64      expected)
 {
   gint64 minutes = between_ms (cal, at (start), at (end));
 
@@ -119,10 +119,10 @@ check_between (SbCalendar *cal,
 static void
 check_add (SbCalendar *cal,
            const char *start,
-           gint64 minutes,
+           gint64      minutes,
            const char *expected)
 {
-  gint64 result = add_ms (cal, at (start), minutes);
+  gint64           result = add_ms (cal, at (start), minutes);
   g_autofree char *got = sb_time_format_instant (result);
   g_autofree char *want = sb_time_format_instant (at (expected));
 
@@ -313,8 +313,9 @@ test_zero (void)
   check_add (cal, "2026-02-07T10:00:00+01:00", 0, "2026-02-09T08:00:00+01:00");
   check_add (cal, "2026-12-28T10:00:00+01:00", 0, "2027-01-04T08:00:00+01:00");
 
-  g_assert_true (sb_calendar_next_opening (
-    cal, at ("2026-02-07T10:00:00+01:00"), &out, &error));
+  g_assert_true (sb_calendar_next_opening (cal,
+                                           at ("2026-02-07T10:00:00+01:00"),
+                                           &out, &error));
   g_assert_no_error (error);
   g_assert_cmpint (out, ==, at ("2026-02-09T08:00:00+01:00"));
 
@@ -355,10 +356,11 @@ static void
 test_long (void)
 {
   g_autoptr (SbCalendar) split = calendar (SPLIT);
-  g_autoptr (SbCalendar) office =
-    sb_calendar_new_office_hours ("Europe/Madrid");
+  g_autoptr (SbCalendar)
+    office = sb_calendar_new_office_hours ("Europe/Madrid");
   g_autoptr (SbCalendar) utc = sb_calendar_new_24x7 ();
   g_autoptr (SbCalendar) madrid = calendar (MADRID_24X7);
+  g_autoptr (SbCalendar) new_york = calendar (NEW_YORK_24X7);
   g_autoptr (SbCalendar) holidays = calendar (SPLIT_HOLIDAYS);
   gint64 start, end;
 
@@ -388,6 +390,19 @@ test_long (void)
   /* 31 December 2055 is a Friday. */
   check_add (office, "2026-01-01T00:00:00+01:00", 3756960,
              "2055-12-31T17:00:00+01:00");
+
+  /* Long walks that end right at a change of the clocks: Madrid, 87 days
+   * and 2.5 real hours past 00:00 on the short day; 297 days (one of 23
+   * hours) and 3.5 hours to the second 02:30 of the long day. New York: 304
+   * days (one of 23 hours) and 2.5 hours to the second 01:30. */
+  check_add (madrid, "2026-01-01T00:00:00+01:00", 125430,
+             "2026-03-29T03:30:00+02:00");
+  check_add (madrid, "2026-01-01T00:00:00+01:00", 427830,
+             "2026-10-25T02:30:00+01:00");
+  check_between (new_york, "2026-01-01T00:00:00-05:00",
+                 "2026-11-01T01:30:00-05:00", 437850);
+  check_add (new_york, "2026-01-01T00:00:00-05:00", 437850,
+             "2026-11-01T01:30:00-05:00");
 
   /* Eight years or so of a calendar with holidays: only the round trip. */
   start = at ("2026-06-15T11:11:11.111+02:00");
@@ -490,12 +505,12 @@ test_dst_madrid_changed_hour (void)
 static void
 test_dst_madrid_edge_in_changed_hour (void)
 {
-  g_autoptr (SbCalendar) from_half_past =
-    calendar ("tz=Europe/Madrid;sun=02:30-05:00");
-  g_autoptr (SbCalendar) to_half_past =
-    calendar ("tz=Europe/Madrid;sun=01:00-02:30");
-  g_autoptr (SbCalendar) new_york =
-    calendar ("tz=America/New_York;sun=02:30-04:00");
+  g_autoptr (SbCalendar)
+    from_half_past = calendar ("tz=Europe/Madrid;sun=02:30-05:00");
+  g_autoptr (SbCalendar)
+    to_half_past = calendar ("tz=Europe/Madrid;sun=01:00-02:30");
+  g_autoptr (SbCalendar)
+    new_york = calendar ("tz=America/New_York;sun=02:30-04:00");
 
   /* In spring 02:30 does not exist: the desk opens when the clocks jump
    * (01:00Z, shown as 03:00), so 02:30–05:00 lasts two hours and
@@ -533,8 +548,8 @@ static void
 test_dst_new_york (void)
 {
   g_autoptr (SbCalendar) always = calendar (NEW_YORK_24X7);
-  g_autoptr (SbCalendar) office =
-    sb_calendar_new_office_hours ("America/New_York");
+  g_autoptr (SbCalendar)
+    office = sb_calendar_new_office_hours ("America/New_York");
   g_autoptr (SbCalendar) night = calendar (NEW_YORK_SUNDAY_0_TO_3);
 
   check_between (always, "2026-03-08T00:00:00-05:00",
@@ -590,7 +605,7 @@ test_round_trip_property (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (20260329);
   gint64 from = at ("2025-09-01T00:00:00Z");
   gint64 to = at ("2028-04-01T00:00:00Z");
-  guint c, i;
+  guint  c, i;
 
   for (c = 0; c < G_N_ELEMENTS (texts); c++)
     {
@@ -624,8 +639,8 @@ test_round_trip_property (void)
 
           /* Whole-minute instants add up exactly, across any change. */
           {
-            gint64 a =
-              from + (gint64) g_rand_int_range (rand, 0, 1000000) * 60000;
+            gint64 a = from +
+                       (gint64) g_rand_int_range (rand, 0, 1000000) * 60000;
             gint64 b = a + (gint64) g_rand_int_range (rand, 0, 30000) * 60000;
             gint64 d = b + (gint64) g_rand_int_range (rand, 0, 30000) * 60000;
 
@@ -643,7 +658,7 @@ test_is_open_agrees (void)
                           NEW_YORK_SUNDAY_0_TO_3 };
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261025);
   gint64 from = at ("2026-01-01T00:00:00Z");
-  guint c, i;
+  guint  c, i;
 
   for (c = 0; c < G_N_ELEMENTS (texts); c++)
     {
@@ -651,8 +666,8 @@ test_is_open_agrees (void)
 
       for (i = 0; i < 500; i++)
         {
-          gint64 t =
-            from + (gint64) g_rand_int_range (rand, 0, 2 * 525600) * 60000;
+          gint64 t = from +
+                     (gint64) g_rand_int_range (rand, 0, 2 * 525600) * 60000;
           gint64 opening = G_MININT64;
           g_autoptr (GError) error = NULL;
 
@@ -679,14 +694,15 @@ test_no_open_hours (void)
   g_autoptr (SbCalendar) leap_monday = NULL;
   g_autoptr (GError) error = NULL;
   GDateMonth month;
-  GDateDay day;
-  gint64 out = 42;
+  GDateDay   day;
+  gint64     out = 42;
 
   /* No hours at all. */
   empty = sb_calendar_new ("Europe/Madrid", &error);
   g_assert_no_error (error);
-  g_assert_false (sb_calendar_add_business_minutes (
-    empty, at ("2026-02-03T10:00:00Z"), 10, &out, &error));
+  g_assert_false (sb_calendar_add_business_minutes (empty,
+                                                    at ("2026-02-03T10:00:00Z"),
+                                                    10, &out, &error));
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_NO_OPEN_HOURS);
   g_assert_cmpint (out, ==, 42);
   g_clear_error (&error);
@@ -711,21 +727,24 @@ test_no_open_hours (void)
       }
   g_assert_true (sb_calendar_validate (every_day_off, &error));
   g_assert_no_error (error);
-  g_assert_false (sb_calendar_add_business_minutes (
-    every_day_off, at ("2026-02-03T10:00:00Z"), 1, &out, &error));
+  g_assert_false (sb_calendar_add_business_minutes (every_day_off,
+                                                    at ("2026-02-03T10:00:00Z"),
+                                                    1, &out, &error));
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_NO_OPEN_HOURS);
   g_assert_nonnull (strstr (error->message, "holiday"));
   g_clear_error (&error);
-  g_assert_false (sb_calendar_next_opening (
-    every_day_off, at ("2026-02-03T10:00:00Z"), &out, &error));
+  g_assert_false (sb_calendar_next_opening (every_day_off,
+                                            at ("2026-02-03T10:00:00Z"), &out,
+                                            &error));
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_NO_OPEN_HOURS);
   g_clear_error (&error);
 
   /* Closed from 2026 to the end of the years we know. */
-  off_forever =
-    calendar ("tz=Europe/Madrid;mon=09:00-17:00;hol=2026-01-01..9999-12-31");
-  g_assert_false (sb_calendar_add_business_minutes (
-    off_forever, at ("2026-02-03T10:00:00Z"), 0, &out, &error));
+  off_forever = calendar (
+    "tz=Europe/Madrid;mon=09:00-17:00;hol=2026-01-01..9999-12-31");
+  g_assert_false (sb_calendar_add_business_minutes (off_forever,
+                                                    at ("2026-02-03T10:00:00Z"),
+                                                    0, &out, &error));
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_NO_OPEN_HOURS);
   g_clear_error (&error);
   g_assert_cmpint (out, ==, 42);
@@ -761,8 +780,9 @@ test_limits (void)
   g_clear_error (&error);
 
   /* Ten thousand years of minutes cannot fit before 9999 either. */
-  g_assert_false (sb_calendar_add_business_minutes (
-    cal, 0, G_GINT64_CONSTANT (5259600000), &out, &error));
+  g_assert_false (
+    sb_calendar_add_business_minutes (cal, 0, G_GINT64_CONSTANT (5259600000),
+                                      &out, &error));
   g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_OVERFLOW);
   g_clear_error (&error);
 
@@ -794,12 +814,12 @@ static void
 test_builtins (void)
 {
   g_autoptr (SbCalendar) always = sb_calendar_new_24x7 ();
-  g_autoptr (SbCalendar) office =
-    sb_calendar_new_office_hours ("Europe/Madrid");
+  g_autoptr (SbCalendar)
+    office = sb_calendar_new_office_hours ("Europe/Madrid");
   g_autoptr (SbCalendar) office_utc = sb_calendar_new_office_hours (NULL);
   g_autoptr (GError) error = NULL;
   const SbCalendarInterval *intervals;
-  guint n = 99;
+  guint                     n = 99;
 
   g_assert_nonnull (always);
   g_assert_cmpstr (sb_calendar_get_time_zone_id (always), ==, "UTC");
@@ -834,16 +854,16 @@ test_setters (void)
 {
   g_autoptr (SbCalendar) cal = NULL;
   g_autoptr (GError) error = NULL;
-  const SbCalendarInterval reversed[] = { { 840, 1050 }, { 480, 780 } };
-  const SbCalendarInterval overlapping[] = { { 480, 780 }, { 720, 900 } };
-  const SbCalendarInterval inverted[] = { { 1020, 540 } };
-  const SbCalendarInterval empty[] = { { 540, 540 } };
-  const SbCalendarInterval too_late[] = { { 1380, 1500 } };
-  const SbCalendarInterval touching[] = { { 480, 780 }, { 780, 900 } };
+  const SbCalendarInterval  reversed[] = { { 840, 1050 }, { 480, 780 } };
+  const SbCalendarInterval  overlapping[] = { { 480, 780 }, { 720, 900 } };
+  const SbCalendarInterval  inverted[] = { { 1020, 540 } };
+  const SbCalendarInterval  empty[] = { { 540, 540 } };
+  const SbCalendarInterval  too_late[] = { { 1380, 1500 } };
+  const SbCalendarInterval  touching[] = { { 480, 780 }, { 780, 900 } };
   const SbCalendarInterval *got;
-  const SbCalendarHoliday *holidays;
-  GDate first, last;
-  guint n;
+  const SbCalendarHoliday  *holidays;
+  GDate                     first, last;
+  guint                     n;
 
   cal = sb_calendar_new ("Mars/Olympus_Mons", &error);
   g_assert_null (cal);
@@ -996,7 +1016,7 @@ test_text_exact (void)
   g_autoptr (SbCalendar) cal = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  GDate first, last;
+  GDate            first, last;
 
   text = sb_calendar_to_string (always);
   g_assert_cmpstr (text, ==, "name=24×7;tz=UTC;" ALL_WEEK ("00:00-24:00"));
@@ -1042,7 +1062,7 @@ test_text_round_trip (void)
   g_autoptr (SbCalendar) office = sb_calendar_new_office_hours ("Asia/Kolkata");
   g_autoptr (SbCalendar) always = sb_calendar_new_24x7 ();
   SbCalendar *made[] = { office, always };
-  guint i;
+  guint       i;
 
   for (i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -1066,9 +1086,9 @@ test_text_round_trip (void)
   /* Fields in another order, empty days and an encoded name read back to
    * the canonical form. */
   {
-    g_autoptr (SbCalendar) cal =
-      calendar ("hol=2026-12-25..2026-12-25;sat=;fri=09:00-17:00;tz=Europe/"
-                "Madrid;name=A%20b");
+    g_autoptr (SbCalendar) cal = calendar (
+      "hol=2026-12-25..2026-12-25;sat=;fri=09:00-17:00;tz=Europe/"
+      "Madrid;name=A%20b");
     g_autofree char *text = sb_calendar_to_string (cal);
 
     g_assert_cmpstr (
