@@ -125,8 +125,8 @@ sb_priority_matrix_equal (const SbPriorityMatrix *a, const SbPriorityMatrix *b)
  */
 SbPriority
 sb_priority_matrix_get (const SbPriorityMatrix *self,
-                        guint impact,
-                        guint urgency)
+                        guint                   impact,
+                        guint                   urgency)
 {
   g_return_val_if_fail (self != NULL, SB_PRIORITY_PLANNING);
   g_return_val_if_fail (level_valid (impact), SB_PRIORITY_PLANNING);
@@ -150,10 +150,10 @@ sb_priority_matrix_get (const SbPriorityMatrix *self,
  */
 gboolean
 sb_priority_matrix_set (SbPriorityMatrix *self,
-                        guint impact,
-                        guint urgency,
-                        guint priority,
-                        GError **error)
+                        guint             impact,
+                        guint             urgency,
+                        guint             priority,
+                        GError          **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (level_valid (impact), FALSE);
@@ -224,7 +224,7 @@ char *
 sb_priority_matrix_to_string (const SbPriorityMatrix *self)
 {
   GString *out;
-  guint impact, urgency;
+  guint    impact, urgency;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -255,7 +255,7 @@ SbPriorityMatrix *
 sb_priority_matrix_new_from_string (const char *text, GError **error)
 {
   g_autoptr (SbPriorityMatrix) self = NULL;
-  guint impact, urgency;
+  guint       impact, urgency;
   const char *p = text;
 
   g_return_val_if_fail (text != NULL, NULL);

@@ -19,8 +19,7 @@ G_BEGIN_DECLS
  *
  * The priority of an incident; a lower number is more pressing.
  */
-typedef enum
-{
+typedef enum {
   SB_PRIORITY_CRITICAL = 1,
   SB_PRIORITY_HIGH = 2,
   SB_PRIORITY_MODERATE = 3,
@@ -47,23 +46,23 @@ GType sb_priority_matrix_get_type (void) G_GNUC_CONST;
 
 SbPriorityMatrix *sb_priority_matrix_new (void);
 SbPriorityMatrix *sb_priority_matrix_new_from_string (const char *text,
-                                                      GError **error);
+                                                      GError    **error);
 SbPriorityMatrix *sb_priority_matrix_copy (const SbPriorityMatrix *self);
-void sb_priority_matrix_free (SbPriorityMatrix *self);
-gboolean sb_priority_matrix_equal (const SbPriorityMatrix *a,
-                                   const SbPriorityMatrix *b);
+void              sb_priority_matrix_free (SbPriorityMatrix *self);
+gboolean          sb_priority_matrix_equal (const SbPriorityMatrix *a,
+                                            const SbPriorityMatrix *b);
 
 SbPriority sb_priority_matrix_get (const SbPriorityMatrix *self,
-                                   guint impact,
-                                   guint urgency);
-gboolean sb_priority_matrix_set (SbPriorityMatrix *self,
-                                 guint impact,
-                                 guint urgency,
-                                 guint priority,
-                                 GError **error);
-gboolean sb_priority_matrix_validate (const SbPriorityMatrix *self,
-                                      GError **error);
-char *sb_priority_matrix_to_string (const SbPriorityMatrix *self);
+                                   guint                   impact,
+                                   guint                   urgency);
+gboolean   sb_priority_matrix_set (SbPriorityMatrix *self,
+                                   guint             impact,
+                                   guint             urgency,
+                                   guint             priority,
+                                   GError          **error);
+gboolean   sb_priority_matrix_validate (const SbPriorityMatrix *self,
+                                        GError                **error);
+char      *sb_priority_matrix_to_string (const SbPriorityMatrix *self);
 
 const char *sb_priority_get_name (SbPriority priority);
 
