@@ -721,7 +721,22 @@ calendar_free (SbCalendar *self)
 static void
 add_holiday (SbCalendar *self, const SbCalendarHoliday *holiday)
 {
+  SbCalendarHoliday *added;
+
   g_array_append_vals (self->holidays, holiday, 1);
+  added = &g_array_index (self->holidays, SbCalendarHoliday,
+                          self->holidays->len - 1);
+
+  /* GDate works out its Julian and day-month-year forms lazily, writing
+   * into the struct even through a const pointer. Work both out now, so
+   * that the arithmetic only ever reads a shared calendar. */
+  if (added->kind != SB_CALENDAR_HOLIDAY_YEARLY)
+    {
+      (void) g_date_get_julian (&added->first);
+      (void) g_date_get_julian (&added->last);
+      (void) g_date_get_year (&added->first);
+      (void) g_date_get_year (&added->last);
+    }
 }
 
 /* Text form parsing {{{1 */
