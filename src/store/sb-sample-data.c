@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "sb-catalog-private.h"
 #include "sb-sample-data.h"
 
 typedef gboolean (*SbSampleLoader) (SbTransaction  *tx,
@@ -15,7 +16,7 @@ typedef gboolean (*SbSampleLoader) (SbTransaction  *tx,
 /* Each register adds its loader here, in the order their records depend on
  * each other (services before incidents, suppliers before contracts). */
 static const SbSampleLoader loaders[] = {
-  NULL,
+  sb_catalog_load_sample,
 };
 
 /**
