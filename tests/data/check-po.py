@@ -17,17 +17,18 @@ import shutil
 import subprocess
 import sys
 
-# Markers of translatable strings in C and GtkBuilder files.
+# Markers of translatable strings in C and GtkBuilder files. clang-format
+# writes "_ (" with a space, which xgettext reads just the same.
 MARKERS = re.compile(
-    r'(?<![A-Za-z0-9_])N?C?_\('
+    r'(?<![A-Za-z0-9_])N?C?_\s*\('
     r'|ngettext'
     r'|translatable="yes"'
 )
 # Data files that always carry translatable strings.
 DATA_SUFFIXES = ('.desktop.in', '.metainfo.xml.in', '.gschema.xml')
-# Never source text.
-SKIP_SUFFIXES = ('.png', '.jpg', '.svg', '.sqlite', '.gz', '.mo', '.pot', '.md', '.sql', '.css',
-                 'meson.build')
+# Only these can hold strings for xgettext; notes such as HACKING.md, SQL,
+# CSS and meson files may mention _() without being sources.
+SOURCE_SUFFIXES = ('.c', '.h', '.ui', '.blp')
 
 
 def read_list(path):
@@ -46,7 +47,7 @@ def has_translatable_strings(path):
     name = path.name
     if name.endswith(DATA_SUFFIXES):
         return True
-    if name.endswith(SKIP_SUFFIXES):
+    if not name.endswith(SOURCE_SUFFIXES):
         return False
     try:
         text = path.read_text(encoding='utf-8', errors='replace')
