@@ -155,8 +155,13 @@ cmd_check (SbCliContext *ctx)
 
   size = g_format_size (info.file_size);
   printf (_("Integrity: %s\n"), info.integrity_message);
-  printf (_("Records: %" G_GINT64_FORMAT "\n"), info.n_records);
-  printf (_("Changes recorded for sync: %" G_GINT64_FORMAT "\n"), info.n_journal);
+  {
+    g_autofree char *records = g_strdup_printf ("%" G_GINT64_FORMAT, info.n_records);
+    g_autofree char *journal = g_strdup_printf ("%" G_GINT64_FORMAT, info.n_journal);
+
+    printf (_("Records: %s\n"), records);
+    printf (_("Changes recorded for sync: %s\n"), journal);
+  }
   printf (_("Size: %s\n"), size);
 
   sb_store_info_clear (&info);
@@ -219,8 +224,11 @@ cmd_sample_data (SbCliContext *ctx)
   if (!sb_sample_data_load (store, &error))
     return fail (error);
 
-  printf (_("Filled %s with %" G_GINT64_FORMAT " sample records\n"),
-          ctx->book_path, sb_store_count_records (store));
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, sb_store_count_records (store));
+
+    printf (_("Filled %s with %s sample records\n"), ctx->book_path, count);
+  }
 
   return 0;
 }
