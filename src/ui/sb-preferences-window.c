@@ -1,0 +1,334 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-book-chooser.h"
+#include "sb-money.h"
+#include "sb-preferences-window.h"
+
+struct _SbPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  SbStore              *store;
+  gulong                changed_id;
+  gulong                currency_id;
+  gboolean              updating;
+  gboolean              applying;
+
+  /* Template widgets */
+  AdwActionRow         *location_row;
+  AdwComboRow          *currency_row;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SbPreferencesWindow, sb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static char *
+currency_label (const char *code)
+{
+  const char *symbol = sb_currency_get_symbol (code);
+
+  if (symbol == NULL || symbol[0] == '\0' || g_strcmp0 (symbol, code) == 0)
+    return g_strdup (code);
+
+  /* Translators: a currency code and its symbol, such as "EUR (€)" */
+  return g_strdup_printf (_("%s (%s)"), code, symbol);
+}
+
+static gboolean
+is_default_location (SbStore *store)
+{
+  g_autofree char *default_path = sb_store_get_default_path ();
+
+  return g_strcmp0 (sb_store_get_path (store), default_path) == 0;
+}
+
+static void
+refresh (SbPreferencesWindow *self)
+{
+  const char *const *codes = sb_currency_get_codes ();
+  g_autofree char *location = NULL;
+  const char *currency;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.use-default-book",
+                                 self->store != NULL && !is_default_location (self->store));
+
+  if (self->store == NULL)
+    {
+      adw_action_row_set_subtitle (self->location_row, "");
+      return;
+    }
+
+  /* The subtitle is markup; a path is plain text. */
+  location = g_markup_escape_text (sb_store_get_path (self->store), -1);
+  adw_action_row_set_subtitle (self->location_row, location);
+
+  /* While our own change is being applied the store may still report the
+   * old currency; the row already shows the new one. */
+  if (self->applying)
+    return;
+
+  currency = sb_store_get_base_currency (self->store);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      if (g_strcmp0 (codes[i], currency) == 0)
+        {
+          self->updating = TRUE;
+          adw_combo_row_set_selected (self->currency_row, i);
+          self->updating = FALSE;
+          break;
+        }
+    }
+}
+
+static void
+add_toast (SbPreferencesWindow *self,
+           const char          *message)
+{
+  /* A toast's title is markup; an error message is plain text. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
+static void
+on_currency_selected_cb (SbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *const *codes = sb_currency_get_codes ();
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+  const char *code;
+
+  if (self->updating || self->store == NULL)
+    return;
+
+  /* The rows are in the order of sb_currency_get_codes (). */
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length ((char **) codes))
+    return;
+
+  code = codes[selected];
+  if (g_strcmp0 (code, sb_store_get_base_currency (self->store)) == 0)
+    return;
+
+  self->applying = TRUE;
+  if (!sb_store_set_base_currency (self->store, code, &error))
+    add_toast (self, error->message);
+  self->applying = FALSE;
+
+  refresh (self);
+}
+
+static void
+on_store_changed_cb (SbPreferencesWindow *self,
+                     const char          *table)
+{
+  refresh (self);
+}
+
+static void
+open_book_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sb_book_chooser_show (GTK_WINDOW (widget), SB_BOOK_CHOOSER_OPEN);
+}
+
+static void
+new_book_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  sb_book_chooser_show (GTK_WINDOW (widget), SB_BOOK_CHOOSER_CREATE);
+}
+
+static void
+use_default_book_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  /* An empty path means the default location. */
+  gtk_widget_activate_action (widget, "app.open-book", "s", "");
+}
+
+static void
+sb_preferences_window_dispose (GObject *object)
+{
+  SbPreferencesWindow *self = SB_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PREFERENCES_WINDOW);
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->currency_id, self->store);
+    }
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sb_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SbPreferencesWindow *self = SB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SbPreferencesWindow *self = SB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      sb_preferences_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_preferences_window_class_init (SbPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_preferences_window_dispose;
+  object_class->get_property = sb_preferences_window_get_property;
+  object_class->set_property = sb_preferences_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SB_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/servicebook/Servicebook/sb-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, location_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.open-book", NULL, open_book_action);
+  gtk_widget_class_install_action (widget_class, "prefs.new-book", NULL, new_book_action);
+  gtk_widget_class_install_action (widget_class, "prefs.use-default-book", NULL,
+                                   use_default_book_action);
+}
+
+static void
+sb_preferences_window_init (SbPreferencesWindow *self)
+{
+  const char *const *codes = sb_currency_get_codes ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *label = currency_label (codes[i]);
+
+      gtk_string_list_append (labels, label);
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (labels));
+  self->updating = FALSE;
+
+  refresh (self);
+}
+
+/**
+ * sb_preferences_window_new:
+ * @store: (nullable): the open book
+ *
+ * Returns: (transfer full): a new preferences window
+ */
+SbPreferencesWindow *
+sb_preferences_window_new (SbStore *store)
+{
+  g_return_val_if_fail (store == NULL || SB_IS_STORE (store), NULL);
+
+  return g_object_new (SB_TYPE_PREFERENCES_WINDOW,
+                       "store", store,
+                       NULL);
+}
+
+SbStore *
+sb_preferences_window_get_store (SbPreferencesWindow *self)
+{
+  g_return_val_if_fail (SB_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * sb_preferences_window_set_store:
+ * @self: a preferences window
+ * @store: (nullable): the book whose settings to show
+ */
+void
+sb_preferences_window_set_store (SbPreferencesWindow *self,
+                                 SbStore             *store)
+{
+  g_return_if_fail (SB_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (store == NULL || SB_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->currency_id, self->store);
+    }
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      self->changed_id = g_signal_connect_object (store, "changed",
+                                                  G_CALLBACK (on_store_changed_cb),
+                                                  self, G_CONNECT_SWAPPED);
+      self->currency_id = g_signal_connect_object (store, "notify::base-currency",
+                                                   G_CALLBACK (refresh),
+                                                   self, G_CONNECT_SWAPPED);
+    }
+
+  refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
