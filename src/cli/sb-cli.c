@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
+#include "sb-catalog-csv.h"
 #include "sb-cli.h"
 #include "sb-sample-data.h"
 #include "sb-store.h"
@@ -25,35 +26,60 @@
 #define EXIT_FAILED 1
 #define EXIT_USAGE  2
 
+/* An option a command accepts after its name: a flag, or one that takes
+ * a value (the next argument, or after "=" for the long name). */
 typedef struct
 {
-  const char *book_path;
-  char      **args;
-  int         n_args;
+  const char *name;        /* "-o", "--dry-run" */
+  const char *long_name;   /* "--output", or NULL */
+  gboolean    has_value;
+} SbCliOption;
+
+typedef struct
+{
+  const char  *book_path;
+  char       **args;
+  int          n_args;
+  GHashTable  *options;    /* name -> value ("" for a flag) */
 } SbCliContext;
 
 typedef int (*SbCliFunc) (SbCliContext *ctx);
 
 typedef struct
 {
-  const char *name;
-  const char *args;       /* as shown in the usage */
-  const char *summary;    /* translatable, marked with N_() */
-  int         min_args;
-  int         max_args;
-  SbCliFunc   func;
+  const char        *name;
+  const char        *args;       /* as shown in the usage */
+  const char        *summary;    /* translatable, marked with N_() */
+  int                min_args;
+  int                max_args;
+  SbCliFunc          func;
+  const SbCliOption *options;    /* NULL-terminated, or NULL for none */
 } SbCliCommand;
 
 static int cmd_check       (SbCliContext *ctx);
 static int cmd_backup      (SbCliContext *ctx);
 static int cmd_restore     (SbCliContext *ctx);
 static int cmd_sample_data (SbCliContext *ctx);
+static int cmd_import      (SbCliContext *ctx);
+static int cmd_export      (SbCliContext *ctx);
+
+static const SbCliOption import_options[] = {
+  { "--dry-run", NULL, FALSE },
+  { NULL },
+};
+
+static const SbCliOption export_options[] = {
+  { "-o", "--output", TRUE },
+  { NULL },
+};
 
 static const SbCliCommand commands[] = {
   { "check", "", N_("Check the book’s format and integrity; changes nothing"), 0, 0, cmd_check },
   { "backup", "FILE", N_("Copy the book to FILE, safely, even while it is open"), 1, 1, cmd_backup },
   { "restore", "FILE", N_("Replace the book with the backup FILE, keeping the old book as a dated copy"), 1, 1, cmd_restore },
   { "sample-data", "", N_("Create the book if needed and fill it with sample records"), 0, 0, cmd_sample_data },
+  { "import", "KIND FILE", N_("Import services or customers from a CSV file; with --dry-run, only show what it would change"), 2, 2, cmd_import, import_options },
+  { "export", "KIND -o FILE", N_("Export services or customers to a CSV file (-o - for standard output)"), 1, 1, cmd_export, export_options },
 };
 
 static void
@@ -68,6 +94,7 @@ print_usage (FILE *out)
 
       fprintf (out, "  %-22s %s\n", left, _(commands[i].summary));
     }
+  fprintf (out, "\n%s\n", _("KIND is services or customers."));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-22s %s\n", "--book PATH", _("Use the book at PATH instead of the default one"));
   fprintf (out, "  %-22s %s\n", "--version", _("Print the version and exit"));
@@ -233,6 +260,246 @@ cmd_sample_data (SbCliContext *ctx)
   return 0;
 }
 
+static const SbCliOption *
+find_option (const SbCliCommand *command,
+             const char         *arg,
+             const char        **inline_value)
+{
+  *inline_value = NULL;
+
+  for (const SbCliOption *o = command->options; o != NULL && o->name != NULL; o++)
+    {
+      if (g_str_equal (arg, o->name) || g_strcmp0 (arg, o->long_name) == 0)
+        return o;
+
+      if (o->has_value && o->long_name != NULL && g_str_has_prefix (arg, o->long_name) &&
+          arg[strlen (o->long_name)] == '=')
+        {
+          *inline_value = arg + strlen (o->long_name) + 1;
+          return o;
+        }
+    }
+
+  return NULL;
+}
+
+/* Splits what follows the command into the options it accepts and its
+ * arguments. "-" alone is an argument (standard output); "--" ends the
+ * options. */
+static gboolean
+parse_command_options (const SbCliCommand  *command,
+                       int                  argc,
+                       char               **argv,
+                       int                  first_arg,
+                       GHashTable          *options,
+                       GPtrArray           *positional,
+                       int                 *exit_status)
+{
+  gboolean only_args = FALSE;
+
+  for (int i = first_arg; i < argc; i++)
+    {
+      const SbCliOption *option;
+      const char *value = NULL;
+      const char *arg = argv[i];
+
+      if (only_args || arg[0] != '-' || arg[1] == '\0')
+        {
+          g_ptr_array_add (positional, (gpointer)arg);
+          continue;
+        }
+
+      if (g_str_equal (arg, "--"))
+        {
+          only_args = TRUE;
+          continue;
+        }
+
+      option = find_option (command, arg, &value);
+      if (option == NULL)
+        {
+          *exit_status = usage_error (_("Unknown option “%s” for %s"), arg, command->name);
+          return FALSE;
+        }
+
+      if (option->has_value && value == NULL)
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            {
+              *exit_status = usage_error (_("%s needs a value"), arg);
+              return FALSE;
+            }
+          value = argv[++i];
+        }
+
+      g_hash_table_replace (options, (gpointer)option->name, g_strdup (value ? value : ""));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_kind (SbCliContext     *ctx,
+            SbCatalogCsvKind *out_kind,
+            int              *exit_status)
+{
+  if (sb_catalog_csv_kind_from_string (ctx->args[0], out_kind))
+    return TRUE;
+
+  *exit_status = usage_error (_("Unknown kind “%s”: use services or customers"), ctx->args[0]);
+
+  return FALSE;
+}
+
+static const char *
+action_label (SbImportAction action)
+{
+  switch (action)
+    {
+    case SB_IMPORT_ACTION_CREATE:
+      return _("create");
+    case SB_IMPORT_ACTION_UPDATE:
+      return _("update");
+    case SB_IMPORT_ACTION_UNCHANGED:
+      return _("unchanged");
+    case SB_IMPORT_ACTION_SKIP:
+    default:
+      return _("skip");
+    }
+}
+
+static int
+cmd_import (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(SbImportPreview) preview = NULL;
+  g_autofree char *summary = NULL;
+  const char * const *notes;
+  gboolean dry_run = g_hash_table_contains (ctx->options, "--dry-run");
+  SbCatalogCsvKind kind;
+  int status = 0;
+  guint n_items;
+
+  if (!parse_kind (ctx, &kind, &status))
+    return status;
+
+  /* A dry run never creates a book; a real import may start one. */
+  store = sb_store_open (ctx->book_path, dry_run ? SB_STORE_OPEN_DEFAULT : SB_STORE_OPEN_CREATE,
+                         &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!sb_catalog_csv_preview_path (store, kind, ctx->args[1], &preview, &error))
+    return fail (error);
+
+  summary = sb_import_preview_summarize (preview);
+  printf ("%s: %s\n", ctx->args[1], summary);
+
+  notes = sb_import_preview_get_notes (preview);
+  for (guint i = 0; notes[i] != NULL; i++)
+    printf (_("Note: %s\n"), notes[i]);
+
+  n_items = sb_import_preview_get_n_items (preview);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const SbImportItem *item = sb_import_preview_get_item (preview, i);
+      g_autofree char *line = g_strdup_printf ("%u", item->line);
+
+      if (item->action == SB_IMPORT_ACTION_SKIP)
+        fprintf (stderr, _("line %s: %s\n"), line, item->problem);
+      else if (item->action == SB_IMPORT_ACTION_UPDATE)
+        /* Translators: line 4: update NET (Owner, P1 response (min)) */
+        printf (_("line %s: %s %s (%s)\n"), line, action_label (item->action), item->key,
+                item->changes);
+      else if (item->action == SB_IMPORT_ACTION_CREATE)
+        printf (_("line %s: %s %s\n"), line, action_label (item->action), item->key);
+    }
+
+  if (sb_import_preview_has_problems (preview))
+    {
+      fprintf (stderr, "servicebook: %s\n",
+               _("Nothing was imported: correct the lines above in the file and run the "
+                 "command again."));
+      return EXIT_FAILED;
+    }
+
+  if (dry_run)
+    {
+      printf ("%s\n", _("Dry run: nothing was written."));
+      return 0;
+    }
+
+  if (!sb_catalog_csv_apply (store, preview, &error))
+    return fail (error);
+
+  {
+    g_autofree char *count = g_strdup_printf ("%u", sb_import_preview_get_n_writes (preview));
+
+    printf (_("Wrote %s records to %s\n"), count, ctx->book_path);
+  }
+
+  return 0;
+}
+
+static int
+cmd_export (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  const char *output = g_hash_table_lookup (ctx->options, "-o");
+  SbCatalogCsvKind kind;
+  int status = 0;
+
+  if (!parse_kind (ctx, &kind, &status))
+    return status;
+
+  if (output == NULL)
+    return usage_error (_("export needs -o FILE (or -o - for standard output)"));
+
+  store = sb_store_open (ctx->book_path, SB_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length = 0;
+      const char *data;
+
+      /* For a pipe: LF line ends, no byte order mark. */
+      bytes = sb_catalog_csv_export (store, kind, SB_CSV_WRITE_DEFAULT, &error);
+      if (bytes == NULL)
+        return fail (error);
+
+      data = g_bytes_get_data (bytes, &length);
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          fprintf (stderr, "servicebook: %s\n", _("Could not write to standard output"));
+          return EXIT_FAILED;
+        }
+
+      return 0;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      /* For a spreadsheet: CRLF and a byte order mark, so Excel reads
+       * the accents right. */
+      if (!sb_catalog_csv_export_to_file (store, kind, file,
+                                          SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM, &error))
+        return fail (error);
+
+      if (kind == SB_CATALOG_CSV_SERVICES)
+        printf (_("Exported the services of %s to %s\n"), ctx->book_path, output);
+      else
+        printf (_("Exported the customers of %s to %s\n"), ctx->book_path, output);
+    }
+
+  return 0;
+}
+
 /**
  * sb_cli_handle:
  * @argc: the program's argument count
@@ -255,6 +522,8 @@ sb_cli_handle (int     argc,
 {
   const char *explicit_book = NULL;
   const SbCliCommand *command = NULL;
+  g_autoptr(GHashTable) options = NULL;
+  g_autoptr(GPtrArray) positional = NULL;
   g_autofree char *resolved = NULL;
   SbCliContext ctx = { 0 };
   int first_arg = argc;
@@ -327,17 +596,16 @@ sb_cli_handle (int     argc,
       return FALSE;
     }
 
-  for (int i = first_arg; i < argc; i++)
-    {
-      if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-          *exit_status = usage_error (_("Unknown option “%s” for %s"), argv[i], command->name);
-          return TRUE;
-        }
-    }
+  options = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  positional = g_ptr_array_new ();
+  ctx.options = options;
 
-  ctx.n_args = argc - first_arg;
-  ctx.args = argv + first_arg;
+  if (!parse_command_options (command, argc, argv, first_arg, options, positional, exit_status))
+    return TRUE;
+
+  g_ptr_array_add (positional, NULL);
+  ctx.n_args = positional->len - 1;
+  ctx.args = (char **)positional->pdata;
 
   if (ctx.n_args < command->min_args || ctx.n_args > command->max_args)
     {

@@ -209,6 +209,120 @@ test_refused_books (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static char *
+fixture (const char *name)
+{
+  const char *source_dir = g_getenv ("SERVICEBOOK_SOURCE_DIR");
+
+  g_assert_nonnull (source_dir);
+
+  return g_build_filename (source_dir, "tests", "fixtures", name, NULL);
+}
+
+static void
+test_csv_import_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *customers = fixture ("customers.csv");
+  g_autofree char *services = fixture ("services.csv");
+  g_autofree char *problems = fixture ("services-problems.csv");
+  g_autofree char *exported = g_build_filename (f->dir, "services-export.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *header_only = NULL;
+
+  /* A dry run never creates a book. */
+  run (f, "--book", f->book, "import", "customers", customers, "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+
+  run (f, "--book", f->book, "import", "customers", customers, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "3 to create"));
+
+  /* --dry-run, before or after the file, writes nothing. */
+  run (f, "--book", f->book, "import", "--dry-run", "services", services, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "3 to create"));
+  g_assert_nonnull (strstr (f->out, "line 5: create BACKUP"));
+  g_assert_nonnull (strstr (f->out, "Dry run"));
+  run (f, "--book", f->book, "export", "services", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Code,Name,Status,"));
+  g_assert_cmpint (strchr (f->out, '\n') - f->out + 1, ==, strlen (f->out));
+  header_only = g_strdup (f->out);
+
+  /* A file with problems: every line named, exit 1, nothing written. */
+  run (f, "--book", f->book, "import", "services", problems, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "line 3: unknown status “actve”"));
+  g_assert_nonnull (strstr (f->err, "line 4: "));
+  g_assert_nonnull (strstr (f->err, "line 9: unknown service code “PAYROLL”"));
+  g_assert_nonnull (strstr (f->err, "Nothing was imported"));
+  run (f, "--book", f->book, "export", "services", "-o", "-", NULL);
+  g_assert_cmpstr (f->out, ==, header_only);
+
+  run (f, "--book", f->book, "import", "services", services, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Wrote 3 records"));
+
+  /* To standard output: plain LF, no byte order mark. */
+  run (f, "--book", f->book, "export", "services", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Code,Name,Status,"));
+  g_assert_nonnull (strstr (f->out, "\nEMAIL,Email and calendars,live,"));
+  g_assert_null (strstr (f->out, "\r\n"));
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* To a file: for spreadsheets, and it reads back unchanged. */
+  run (f, "--book", f->book, "export", "services", "--output", exported, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Code,Name,"));
+  g_assert_nonnull (strstr (text, "\r\nNET,Network,"));
+
+  run (f, "--book", f->book, "import", "services", exported, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 to create, 0 to update, 3 unchanged"));
+
+  run (f, "--book", f->book, "export", "customers", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Café Central"));
+}
+
+static void
+test_csv_usage_errors (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *services = fixture ("services.csv");
+
+  run (f, "--book", f->book, "import", "suppliers", services, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "“suppliers”"));
+  g_assert_nonnull (strstr (f->err, "services or customers"));
+
+  run (f, "--book", f->book, "export", "contracts", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "services or customers"));
+
+  run (f, "--book", f->book, "export", "services", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "-o FILE"));
+
+  run (f, "--book", f->book, "export", "services", "-o", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "export", "services", "--dry-run", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "import", "services", services, "-o", "x", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "import", "services", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +337,8 @@ main (int   argc,
   ADD ("check-missing", test_check_missing_book);
   ADD ("round-trip", test_sample_check_backup_restore);
   ADD ("refused", test_refused_books);
+  ADD ("csv-import-export", test_csv_import_export);
+  ADD ("csv-usage-errors", test_csv_usage_errors);
 
 #undef ADD
 
