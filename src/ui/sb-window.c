@@ -49,6 +49,7 @@ struct _SbWindow
   GtkWidget            *back_button;
   AdwWindowTitle       *page_title;
   GtkStack             *page_stack;
+  AdwWindowTitle       *error_title;
   AdwStatusPage        *error_page;
 
   guint                 constructed : 1;
@@ -445,6 +446,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -550,19 +552,14 @@ sb_window_show_book_error (SbWindow     *self,
 
   sb_window_set_store (self, NULL);
 
+  /* The store's messages already name the file and say that it was left
+   * alone; the header names the file too, for the ones that do not. */
   message = g_markup_escape_text (error->message, -1);
   g_string_append (description, message);
   g_string_append (description, "\n\n");
-  if (path != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (path, -1);
-
-      /* Translators: %s is the path of a file */
-      g_string_append_printf (description, _("Servicebook has not changed “%s”."), escaped);
-      g_string_append_c (description, ' ');
-    }
   g_string_append (description, _("You can open another book or create a new one."));
 
+  adw_window_title_set_subtitle (self->error_title, path != NULL ? path : "");
   adw_status_page_set_description (self->error_page, description->str);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
