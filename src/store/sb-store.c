@@ -472,17 +472,25 @@ sb_store_set_setting (SbStore     *self,
 
   sb_change_set_string (change, "value", value);
 
-  if (!sb_store_apply (self, change, error))
-    return FALSE;
-
+  /* The cached value is right before "changed" is emitted, so listeners
+   * that refresh on it read the new one. */
   if (g_str_equal (key, "base-currency") && g_strcmp0 (self->base_currency, value) != 0)
     {
-      g_free (self->base_currency);
+      g_autofree char *previous = g_steal_pointer (&self->base_currency);
+
       self->base_currency = g_strdup (value);
+      if (!sb_store_apply (self, change, error))
+        {
+          g_free (self->base_currency);
+          self->base_currency = g_steal_pointer (&previous);
+          return FALSE;
+        }
+
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_CURRENCY]);
+      return TRUE;
     }
 
-  return TRUE;
+  return sb_store_apply (self, change, error);
 }
 
 const char *

@@ -51,6 +51,15 @@ make_book_with_settings (const char *path)
 }
 
 static void
+record_currency (char    **seen,
+                 const char *table,
+                 SbStore    *store)
+{
+  g_free (*seen);
+  *seen = g_strdup (sb_store_get_base_currency (store));
+}
+
+static void
 test_new_book (Fixture       *f,
                gconstpointer  data)
 {
@@ -86,6 +95,17 @@ test_new_book (Fixture       *f,
   g_assert_cmpstr (sb_store_get_device_id (store), ==, device);
   g_assert_true (sb_store_set_base_currency (store, "USD", &error));
   g_assert_no_error (error);
+  /* Listeners of "changed" already read the new currency. */
+  {
+    char *seen = NULL;
+    gulong id = g_signal_connect_swapped (store, "changed", G_CALLBACK (record_currency), &seen);
+
+    g_assert_true (sb_store_set_base_currency (store, "GBP", &error));
+    g_assert_cmpstr (seen, ==, "GBP");
+    g_signal_handler_disconnect (store, id);
+    g_free (seen);
+    g_assert_true (sb_store_set_base_currency (store, "USD", &error));
+  }
   g_assert_false (sb_store_set_base_currency (store, "XYZ", &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
