@@ -15,6 +15,7 @@
 #include "sb-sample-data.h"
 #include "sb-service-editor.h"
 #include "sb-services-page.h"
+#include "sb-time.h"
 
 /* The service catalogue: a sortable, searchable list of services with the
  * selected one's editor beside it (or after it, in a narrow window), and
@@ -101,6 +102,23 @@ get_selected_service (SbServicesPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* GTK 4.8's column view cannot scroll to a row itself; its list can. */
+static void
+scroll_to (SbServicesPage *self,
+           guint           position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
 static void
 select_by_id (SbServicesPage *self,
               const char     *id)
@@ -115,7 +133,7 @@ select_by_id (SbServicesPage *self,
       if (g_strcmp0 (sb_service_get_id (service), id) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          scroll_to (self, i);
           return;
         }
     }

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "sb-priority-matrix.h"

@@ -10,6 +10,7 @@
 
 #include "sb-book-chooser.h"
 #include "sb-overview-page.h"
+#include "sb-services-page.h"
 #include "sb-window.h"
 
 /* The pages of the sidebar, in order.  Each register adds one line here.
@@ -28,6 +29,7 @@ typedef struct
 
 static const SbPageInfo pages[] = {
   { "overview", N_("Overview"), "go-home-symbolic", sb_overview_page_get_type },
+  { "services", N_("Services"), "view-list-bullet-symbolic", sb_services_page_get_type },
 };
 
 #define DEFAULT_PAGE "overview"
