@@ -93,7 +93,7 @@ format_due (gint64     ms,
     return g_date_time_format (local, _("%a %H:%M"));
 
   /* Translators: a due time further ahead, as in “Tue 3 Mar 14:00”; see strftime */
-  return g_date_time_format (local, _("%a %e %b %H:%M"));
+  return g_date_time_format (local, _("%a %-d %b %H:%M"));
 }
 
 static void
@@ -135,8 +135,10 @@ build_priority_rows (SbTargetsEditor *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, response_label, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (resolution),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, resolution_label, -1);
-      gtk_editable_set_width_chars (GTK_EDITABLE (response), 8);
-      gtk_editable_set_width_chars (GTK_EDITABLE (resolution), 8);
+      gtk_editable_set_width_chars (GTK_EDITABLE (response), 5);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (response), 9);
+      gtk_editable_set_width_chars (GTK_EDITABLE (resolution), 5);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (resolution), 9);
       gtk_widget_set_valign (response, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (resolution, GTK_ALIGN_CENTER);
       g_signal_connect_swapped (response, "changed", G_CALLBACK (on_entry_changed_cb), self);
