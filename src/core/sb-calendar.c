@@ -190,9 +190,8 @@ check_instant (gint64 ms, GError **error)
     return TRUE;
 
   g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-               _ ("The instant %" G_GINT64_FORMAT
-                  " ms lies outside the years 1 to 9999"),
-               ms);
+               _ ("The instant %lld ms lies outside the years 1 to 9999"),
+               (long long)ms);
 
   return FALSE;
 }
@@ -1700,9 +1699,8 @@ sb_calendar_add_business_minutes (SbCalendar *self,
   if (minutes < 0)
     {
       g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-                   _ ("Cannot add a negative business time (%" G_GINT64_FORMAT
-                      " minutes)"),
-                   minutes);
+                   _ ("Cannot add a negative business time (%lld minutes)"),
+                   (long long)minutes);
       return FALSE;
     }
 
