@@ -34,6 +34,7 @@ struct _SbCalendarsView
   guint                refreshing : 1;
   guint                modified : 1;
   guint                saving : 1;
+  guint                stale : 1;
 
   /* Template objects */
   GListStore          *calendars;
@@ -488,6 +489,15 @@ refresh (SbCalendarsView *self)
   if (self->store == NULL || self->saving)
     return;
 
+  /* Listing the calendars writes the built-in ones into a new book; a
+   * book nobody looked at the calendars of stays empty. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
   list = sb_catalog_list_calendars (self->store, &error);
   if (list == NULL)
     {
@@ -692,10 +702,24 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+sb_calendars_view_map (GtkWidget *widget)
+{
+  SbCalendarsView *self = SB_CALENDARS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sb_calendars_view_parent_class)->map (widget);
+
+  if (self->stale)
+    refresh (self);
+}
+
+static void
 sb_calendars_view_dispose (GObject *object)
 {
   SbCalendarsView *self = SB_CALENDARS_VIEW (object);
 
+  /* AdwBin keeps its own pointer to the child: let it go first, so the
+   * template does not leave it pointing at a widget already gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_CALENDARS_VIEW);
 
   if (self->store != NULL)
@@ -754,6 +778,8 @@ sb_calendars_view_class_init (SbCalendarsViewClass *klass)
   object_class->dispose = sb_calendars_view_dispose;
   object_class->get_property = sb_calendars_view_get_property;
   object_class->set_property = sb_calendars_view_set_property;
+
+  widget_class->map = sb_calendars_view_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

@@ -581,6 +581,9 @@ sb_customers_view_dispose (GObject *object)
 {
   SbCustomersView *self = SB_CUSTOMERS_VIEW (object);
 
+  /* AdwBin keeps its own pointer to the child: let it go first, so the
+   * template does not leave it pointing at a widget already gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_CUSTOMERS_VIEW);
 
   if (self->store != NULL)

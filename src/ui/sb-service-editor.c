@@ -1085,7 +1085,6 @@ sb_service_editor_set_store (SbServiceEditor *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  refresh_choices (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1138,7 +1137,8 @@ sb_service_editor_reload (SbServiceEditor *self)
 
   g_return_if_fail (SB_IS_SERVICE_EDITOR (self));
 
-  if (self->store == NULL)
+  /* Nothing shown yet: the choices are listed when a service is. */
+  if (self->store == NULL || self->original == NULL)
     return;
 
   if (!self->modified && !is_new (self))

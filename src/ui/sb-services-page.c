@@ -645,6 +645,9 @@ sb_services_page_dispose (GObject *object)
 {
   SbServicesPage *self = SB_SERVICES_PAGE (object);
 
+  /* AdwBin keeps its own pointer to the child: let it go first, so the
+   * template does not leave it pointing at a widget already gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_SERVICES_PAGE);
 
   if (self->store != NULL)
