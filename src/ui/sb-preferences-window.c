@@ -11,6 +11,7 @@
 #include "sb-book-chooser.h"
 #include "sb-money.h"
 #include "sb-preferences-window.h"
+#include "sb-priority-matrix-group.h"
 
 struct _SbPreferencesWindow
 {
@@ -257,6 +258,7 @@ sb_preferences_window_init (SbPreferencesWindow *self)
   const char *const *codes = sb_currency_get_codes ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
+  g_type_ensure (SB_TYPE_PRIORITY_MATRIX_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; codes[i] != NULL; i++)

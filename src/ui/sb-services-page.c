@@ -582,6 +582,24 @@ back_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+/* Alt+Left goes from a service back to the list; from the list, the
+ * window takes it back to its sidebar. */
+static gboolean
+back_to_list_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SbServicesPage *self = SB_SERVICES_PAGE (widget);
+
+  if (g_strcmp0 (visible_view (self), "services") != 0 ||
+      !adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0)
+    return FALSE;
+
+  back_action (widget, "page.back", NULL);
+  return TRUE;
+}
+
 static void
 load_sample_data_action (GtkWidget  *widget,
                          const char *action_name,
@@ -771,7 +789,7 @@ sb_services_page_class_init (SbServicesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.import", "s", import_action);
   gtk_widget_class_install_action (widget_class, "page.export", "s", export_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "page.back", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_to_list_cb, NULL);
 }
 
 static void

@@ -14,6 +14,8 @@
 #include "sb-calendars-view.h"
 #include "sb-catalog.h"
 #include "sb-customers-view.h"
+#include "sb-preferences-window.h"
+#include "sb-priority-matrix-group.h"
 #include "sb-service-editor.h"
 #include "sb-services-page.h"
 #include "sb-store.h"
@@ -430,6 +432,60 @@ test_customers_and_calendars (Fixture       *fixture,
   g_assert_nonnull (strstr (explanation, "Logged now → respond by"));
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_priority_matrix (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SbPreferencesWindow *preferences = sb_preferences_window_new (fixture->store);
+  GtkWidget *group;
+  GtkWidget *cell;
+  g_autoptr(SbPriorityMatrix) before = sb_catalog_get_priority_matrix (fixture->store);
+  g_autoptr(SbPriorityMatrix) after = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  settle ();
+
+  group = find_type (GTK_WIDGET (preferences), SB_TYPE_PRIORITY_MATRIX_GROUP);
+  g_assert_nonnull (group);
+  g_assert_cmpint (sb_priority_matrix_get (before, 1, 1), ==, SB_PRIORITY_CRITICAL);
+  g_assert_cmpint (sb_priority_matrix_get (before, 3, 3), ==, SB_PRIORITY_PLANNING);
+
+  /* The cell for high impact and high urgency shows the book's matrix;
+   * choosing another priority there saves it. */
+  cell = find_widget (group, "Priority for impact High and urgency High");
+  g_assert_true (GTK_IS_DROP_DOWN (cell));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
+  g_assert_true (sb_priority_matrix_group_choose (SB_PRIORITY_MATRIX_GROUP (group), 3, 3, 4));
+
+  after = sb_catalog_get_priority_matrix (fixture->store);
+  g_assert_cmpint (sb_priority_matrix_get (after, 1, 1), ==, SB_PRIORITY_HIGH);
+  g_assert_cmpint (sb_priority_matrix_get (after, 3, 3), ==, SB_PRIORITY_LOW);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +508,7 @@ main (int   argc,
   ADD ("/ui/services/invalid-input", test_invalid_input);
   ADD ("/ui/services/delete-and-undo", test_delete_and_undo);
   ADD ("/ui/services/customers-and-calendars", test_customers_and_calendars);
+  ADD ("/ui/preferences/priority-matrix", test_priority_matrix);
 
 #undef ADD
 
