@@ -406,8 +406,11 @@ add_built_in_calendars (SbStore  *store,
   if (tx == NULL)
     return FALSE;
 
-  return sb_catalog_save_calendar_in (tx, store, NULL, around, NULL, error) &&
-         sb_catalog_save_calendar_in (tx, store, NULL, office, NULL, error) &&
+  /* Fixed ids: every device that creates them creates the same records,
+   * so they merge on sync instead of doubling; and they are not the
+   * user's records (sb_store_count_records() leaves them out). */
+  return sb_catalog_save_calendar_in (tx, store, SB_STORE_BUILTIN_PREFIX "24x7", around, NULL, error) &&
+         sb_catalog_save_calendar_in (tx, store, SB_STORE_BUILTIN_PREFIX "office-hours", office, NULL, error) &&
          sb_transaction_commit (tx, error);
 }
 

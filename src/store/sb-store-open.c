@@ -598,7 +598,8 @@ sb_store_inspect (const char   *path,
         {
           while (sqlite3_step (tables) == SQLITE_ROW)
             {
-              g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0",
+              g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0 "
+                                                      "AND id NOT LIKE '" SB_STORE_BUILTIN_PREFIX "%%'",
                                                       sqlite3_column_text (tables, 0));
               gint64 n = count_with (db, sql);
 

@@ -560,8 +560,8 @@ sb_store_set_welcome_done (SbStore  *self,
  * sb_store_count_records:
  * @self: a store
  *
- * Counts the live records of every register (book settings aside): zero
- * means the book is still empty.
+ * Counts the live records of every register (book settings and the
+ * built-in records aside): zero means the book is still empty.
  *
  * Returns: the number of records that are not deleted
  */
@@ -583,7 +583,8 @@ sb_store_count_records (SbStore *self)
       if (g_str_equal (info->name, "book_setting"))
         continue;
 
-      sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0", info->name);
+      sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0 "
+                             "AND id NOT LIKE '" SB_STORE_BUILTIN_PREFIX "%%'", info->name);
       stmt = sb_store_prepare (self, sql, NULL);
       if (stmt == NULL)
         continue;

@@ -37,6 +37,10 @@ typedef enum
   SB_STORE_ERROR_FAILED,
 } SbStoreError;
 
+/* Records the program itself provides (built-in calendars) have ids with
+ * this prefix; they do not make a book "not empty". */
+#define SB_STORE_BUILTIN_PREFIX "builtin-"
+
 typedef enum
 {
   SB_STORE_OPEN_DEFAULT = 0,

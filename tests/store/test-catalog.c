@@ -1162,6 +1162,26 @@ test_sample_data (Fixture       *f,
     }
 }
 
+/* Listing the calendars of a new book adds the built-ins; they have fixed
+ * ids (so devices converge on sync) and leave the book "empty". */
+static void
+test_builtin_calendars_leave_book_empty (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calendars = sb_catalog_list_calendars (f->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (calendars), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SbCalendarItem) item = g_list_model_get_item (calendars, i);
+
+      g_assert_true (g_str_has_prefix (sb_calendar_item_get_id (item), SB_STORE_BUILTIN_PREFIX));
+    }
+  g_assert_cmpint (sb_store_count_records (f->store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1184,6 +1204,8 @@ main (int   argc,
   ADD ("calendars", test_calendars);
   ADD ("priority-matrix", test_priority_matrix);
   ADD ("sample-data", test_sample_data);
+
+  ADD ("builtin-calendars", test_builtin_calendars_leave_book_empty);
 
 #undef ADD
 
