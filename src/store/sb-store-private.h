@@ -47,6 +47,9 @@ gboolean       sb_store_in_transaction      (SbStore           *self);
 void           sb_store_set_in_transaction  (SbStore           *self,
                                              gboolean           in_transaction);
 
+/* The store a transaction writes to (sb-store-write.c). */
+SbStore       *sb_transaction_get_store     (SbTransaction     *tx);
+
 /* Internal construction, used by sb-store-open.c */
 SbStore       *sb_store_new_for_db          (sqlite3           *db,
                                              const char        *path,

@@ -667,6 +667,20 @@ sb_transaction_commit (SbTransaction  *tx,
   return TRUE;
 }
 
+/**
+ * sb_transaction_get_store:
+ * @tx: an open transaction
+ *
+ * Returns: (transfer none): the store @tx writes to
+ */
+SbStore *
+sb_transaction_get_store (SbTransaction *tx)
+{
+  g_return_val_if_fail (tx != NULL, NULL);
+
+  return tx->store;
+}
+
 void
 sb_transaction_free (SbTransaction *tx)
 {

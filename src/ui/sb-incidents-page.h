@@ -1,0 +1,30 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sb-incident-list.h"
+#include "sb-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * SbIncidentsPage: the incident log. Views (Open, At risk, Breached,
+ * Major, Recently resolved, All), search, filters, the column view over
+ * SbIncidentList and the SbIncidentDetail pane. "store" property.
+ */
+#define SB_TYPE_INCIDENTS_PAGE (sb_incidents_page_get_type ())
+G_DECLARE_FINAL_TYPE (SbIncidentsPage, sb_incidents_page, SB, INCIDENTS_PAGE, GtkWidget)
+
+SbStore        *sb_incidents_page_get_store       (SbIncidentsPage *self);
+SbIncidentList *sb_incidents_page_get_list        (SbIncidentsPage *self);
+GtkWidget      *sb_incidents_page_get_detail      (SbIncidentsPage *self);
+void            sb_incidents_page_show_view       (SbIncidentsPage *self,
+                                                   SbIncidentView   view);
+void            sb_incidents_page_select_incident (SbIncidentsPage *self,
+                                                   const char      *id);
+
+G_END_DECLS
