@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "sb-incident-list.h"
 #include "sb-incidents.h"
 #include "sb-store-private.h"
 
@@ -96,6 +97,24 @@ gboolean      sb_sla_context_compute (SbSlaContext       *ctx,
 GHashTable   *sb_incidents_compute_open_slas (SbStore  *store,
                                               gint64    now_ms,
                                               GError  **error);
+
+/* sb-incident-query.c, for the list model: the status entries of the
+ * incidents with @rowids, rowid (gint64 *) → GArray of SbStatusMark,
+ * oldest first; a safe FTS5 query for what a user typed (NULL when it
+ * has no searchable word); the query plan of a filter's SQL step. */
+GHashTable   *sb_incident_read_marks     (SbStore                      *store,
+                                          const gint64                 *rowids,
+                                          guint                         n_rowids,
+                                          GError                      **error);
+char         *sb_incident_fts_query      (const char                   *text);
+char         *sb_incidents_query_explain (SbStore                      *store,
+                                          const SbIncidentFilter       *filter,
+                                          gint64                        now_ms,
+                                          GError                      **error);
+
+/* The sample incident log (sb-incident-sample.c), inside the
+ * transaction of sb_sample_data_load(). */
+gboolean sb_incidents_load_sample (SbTransaction *tx, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbSlaContext, sb_sla_context_free)
 
