@@ -40,5 +40,19 @@ void        sb_incident_detail_refresh          (SbIncidentDetail *self);
 /* For tests: a fixed now (SB_INCIDENT_NO_TIME: real time). */
 void        sb_incident_detail_set_now          (SbIncidentDetail *self,
                                                  gint64            now_ms);
+/* The "incident" action group installed on the pane: for the page to
+ * activate actions and follow their enabled state. */
+GActionGroup *sb_incident_detail_get_actions    (SbIncidentDetail *self);
+
+/* For tests: the action dialog that is open (NULL if none), and filling
+ * it in as a person would: @choice is the dropdown's value (hold reason,
+ * resolution code; NULL keeps the default), @text goes into its main
+ * field (note, resolution notes, reopen reason, original's reference).
+ * Completes it with its main button; FALSE if that button is disabled
+ * (the dialog then stays open). */
+GtkWidget  *sb_incident_detail_get_dialog_for_test      (SbIncidentDetail *self);
+gboolean    sb_incident_detail_complete_dialog_for_test (SbIncidentDetail *self,
+                                                         const char       *choice,
+                                                         const char       *text);
 
 G_END_DECLS
