@@ -842,6 +842,7 @@ static const struct
   { "priority_reason", N_("Reason for the priority"), NULL },
   { "major", N_("Major incident"), yes_no_label },
   { "opened_at", N_("Opened"), plain_label },
+  { "responded_at", N_("First response"), plain_label },
   { "resolution_code", N_("Resolution"), resolution_label },
   { "resolution_notes", N_("Resolution notes"), NULL },
   { "workaround", N_("Workaround"), NULL },
