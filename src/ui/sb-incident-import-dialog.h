@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sb-incident-csv.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,8 @@ G_DECLARE_FINAL_TYPE (SbIncidentImportDialog, sb_incident_import_dialog, SB, INC
 SbIncidentImportDialog *sb_incident_import_dialog_new (GtkWindow *parent,
                                                        SbStore   *store,
                                                        GFile     *file);
+
+/* For tests: the import being prepared (NULL if the file was unreadable). */
+SbIncidentImport       *sb_incident_import_dialog_get_import (SbIncidentImportDialog *self);
 
 G_END_DECLS
