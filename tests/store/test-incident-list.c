@@ -571,6 +571,18 @@ test_query_plan (Fixture       *f,
           g_assert_null (strstr (plan, "TEMP B-TREE"));
         }
     }
+
+  /* Open incidents are found through their status, not by walking the
+   * whole log in date order. */
+  {
+    g_autofree char *plan = NULL;
+
+    filter->sort = SB_INCIDENT_SORT_OPENED;
+    filter->view = SB_INCIDENT_VIEW_OPEN;
+    plan = sb_incidents_query_explain (f->store, filter, f->now, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (plan, "incident_status"));
+  }
 }
 
 /* The list model */
