@@ -16,8 +16,8 @@
  * incidents are written through the store's write path as rows, so these
  * tests need nothing but the schema. */
 
-#define MIN (G_GINT64_CONSTANT (60000))
-#define HOUR (60 * MIN)
+#define MINUTE (G_GINT64_CONSTANT (60000))
+#define HOUR (60 * MINUTE)
 #define DAY (24 * HOUR)
 
 typedef struct
@@ -271,7 +271,7 @@ fill_standard (Fixture *f)
     { "INC-TEST-0002", "Printer jam at café", "Paper stuck in tray two", f->net, f->beta, 3, FALSE, "in-progress", now - 30 * HOUR, now - 29 * HOUR, 0, NULL },
     { "INC-TEST-0003", "VPN (remote) fails: \"timeout\"", "Users report timeouts", f->net, f->acme, 2, FALSE, "on-hold", now - 5 * HOUR, 0, 0, NULL },
     { "INC-TEST-0004", "Password reset", NULL, f->email, f->beta, 4, FALSE, "resolved", now - 3 * DAY, now - 3 * DAY + HOUR, now - 2 * DAY, "Reset via the self-service portal" },
-    { "INC-TEST-0005", "Disk full", "Logs filled the volume", f->email, f->acme, 2, TRUE, "closed", now - 12 * DAY, now - 12 * DAY + MIN, now - 10 * DAY, "Rotated the logs" },
+    { "INC-TEST-0005", "Disk full", "Logs filled the volume", f->email, f->acme, 2, TRUE, "closed", now - 12 * DAY, now - 12 * DAY + MINUTE, now - 10 * DAY, "Rotated the logs" },
     { "INC-TEST-0006", "Old outage", NULL, f->net, NULL, 5, FALSE, "cancelled", now - 40 * DAY, 0, 0, NULL },
     { "INC-TEST-0007", "Deleted mail outage", "Mail again", f->email, f->acme, 1, FALSE, "new", now - 2 * HOUR, 0, 0, NULL },
   };
@@ -739,7 +739,7 @@ test_list_follows_store (Fixture       *f,
   g_autofree char *id = NULL;
   Changes changes = { 0, };
   GListModel *model;
-  Spec spec = { "INC-TEST-0010", "Brand new", NULL, NULL, NULL, 3, FALSE, "new", f->now - MIN, 0, 0, NULL };
+  Spec spec = { "INC-TEST-0010", "Brand new", NULL, NULL, NULL, 3, FALSE, "new", f->now - MINUTE, 0, 0, NULL };
 
   fill_standard (f);
   list = new_list (f, &n_errors);
@@ -824,7 +824,7 @@ test_list_cache_bounded (Fixture       *f,
     {
       g_autofree char *ref = g_strdup_printf ("INC-BULK-%05u", i);
       g_autofree char *title = g_strdup_printf ("Bulk incident %u", i);
-      Spec spec = { ref, title, NULL, f->email, NULL, 1 + i % 5, FALSE, "new", f->now - (10000 - i) * MIN, 0, 0, NULL };
+      Spec spec = { ref, title, NULL, f->email, NULL, 1 + i % 5, FALSE, "new", f->now - (10000 - i) * MINUTE, 0, 0, NULL };
       g_autofree char *id = insert_incident (tx, &spec);
     }
   g_assert_true (sb_transaction_commit (tx, &error));
@@ -874,12 +874,12 @@ fill_sla (Fixture *f)
 {
   gint64 now = f->now;
   Spec specs[] = {
-    { "INC-SLA-000A", "Clock A", NULL, NULL, NULL, 1, FALSE, "new", now - 10 * MIN, 0, 0, NULL },
-    { "INC-SLA-000B", "Clock B", NULL, NULL, NULL, 1, FALSE, "new", now - 25 * MIN, 0, 0, NULL },
-    { "INC-SLA-000C", "Clock C", NULL, NULL, NULL, 1, FALSE, "in-progress", now - 60 * MIN, now - 50 * MIN, 0, NULL },
+    { "INC-SLA-000A", "Clock A", NULL, NULL, NULL, 1, FALSE, "new", now - 10 * MINUTE, 0, 0, NULL },
+    { "INC-SLA-000B", "Clock B", NULL, NULL, NULL, 1, FALSE, "new", now - 25 * MINUTE, 0, 0, NULL },
+    { "INC-SLA-000C", "Clock C", NULL, NULL, NULL, 1, FALSE, "in-progress", now - 60 * MINUTE, now - 50 * MINUTE, 0, NULL },
     { "INC-SLA-000D", "Clock D", NULL, NULL, NULL, 1, FALSE, "new", now - 2 * HOUR, 0, 0, NULL },
-    { "INC-SLA-000E", "Clock E", NULL, NULL, NULL, 1, FALSE, "resolved", now - 10 * HOUR, now - 10 * HOUR + 5 * MIN, now - HOUR, "Late fix" },
-    { "INC-SLA-000F", "Clock F", NULL, NULL, NULL, 1, FALSE, "closed", now - 3 * HOUR, now - 3 * HOUR + 5 * MIN, now - 3 * HOUR + 10 * MIN, "Quick fix" },
+    { "INC-SLA-000E", "Clock E", NULL, NULL, NULL, 1, FALSE, "resolved", now - 10 * HOUR, now - 10 * HOUR + 5 * MINUTE, now - HOUR, "Late fix" },
+    { "INC-SLA-000F", "Clock F", NULL, NULL, NULL, 1, FALSE, "closed", now - 3 * HOUR, now - 3 * HOUR + 5 * MINUTE, now - 3 * HOUR + 10 * MINUTE, "Quick fix" },
   };
 
   f->email = add_service (f, "EMAIL", "Email");
@@ -888,11 +888,11 @@ fill_sla (Fixture *f)
       specs[i].service_id = f->email;
       f->ids[i + 1] = add_incident (f, &specs[i]);
     }
-  add_event (f, f->ids[3], now - 50 * MIN, "status", "in-progress", NULL);
-  add_event (f, f->ids[5], now - 10 * HOUR + 5 * MIN, "status", "in-progress", NULL);
+  add_event (f, f->ids[3], now - 50 * MINUTE, "status", "in-progress", NULL);
+  add_event (f, f->ids[5], now - 10 * HOUR + 5 * MINUTE, "status", "in-progress", NULL);
   add_event (f, f->ids[5], now - HOUR, "status", "resolved", "fixed");
-  add_event (f, f->ids[6], now - 3 * HOUR + 5 * MIN, "status", "in-progress", NULL);
-  add_event (f, f->ids[6], now - 3 * HOUR + 10 * MIN, "status", "resolved", "fixed");
+  add_event (f, f->ids[6], now - 3 * HOUR + 5 * MINUTE, "status", "in-progress", NULL);
+  add_event (f, f->ids[6], now - 3 * HOUR + 10 * MINUTE, "status", "resolved", "fixed");
   add_event (f, f->ids[6], now - 2 * HOUR, "status", "closed", NULL);
 }
 
@@ -930,7 +930,7 @@ test_sla_filters (Fixture       *f,
   filter->sla_states = 0;
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GArray) rowids = sb_incidents_query_rowids (f->store, filter, f->now + 15 * MIN, &error);
+    g_autoptr(GArray) rowids = sb_incidents_query_rowids (f->store, filter, f->now + 15 * MINUTE, &error);
     g_autofree char *refs = NULL;
 
     g_assert_no_error (error);
@@ -1004,7 +1004,7 @@ test_sla_rows (Fixture       *f,
     /* Time passes: cached rows are recomputed and tell their bindings. */
     g_signal_connect (a, "notify", G_CALLBACK (on_notify), log);
     g_signal_connect (row_f, "notify", G_CALLBACK (on_notify), log);
-    sb_incident_list_set_now (list, f->now + 15 * MIN);
+    sb_incident_list_set_now (list, f->now + 15 * MINUTE);
     sb_incident_list_refresh_clocks (list);
     g_assert_cmpint (sb_incident_row_get_sla_state (a), ==, SB_SLA_STATE_AT_RISK);
     g_object_get (a, "sla-state", &state, NULL);
