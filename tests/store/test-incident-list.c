@@ -7,6 +7,7 @@
 
 #include "sb-catalog.h"
 #include "sb-incident-list.h"
+#include "sb-incidents.h"
 #include "sb-incidents-private.h"
 #include "sb-test-utils.h"
 #include "sb-time.h"
@@ -1023,6 +1024,130 @@ test_sla_rows (Fixture       *f,
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
+/* The whole way through the incident write path: what it records is
+ * what the list finds. */
+static void
+test_write_path (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint n_errors = 0;
+  g_autoptr(SbIncidentList) list = NULL;
+  g_autoptr(SbIncidentFilter) filter = sb_incident_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbIncident) x = sb_incident_new ();
+  g_autoptr(SbIncident) y = sb_incident_new ();
+  g_autoptr(SbIncident) z = sb_incident_new ();
+  g_autofree char *y_ref = NULL;
+  GListModel *model;
+  gint64 now = f->now;
+
+  f->clock = now - 3 * DAY;
+  f->email = add_service (f, "EMAIL", "Email");
+  f->clock = now;
+
+  sb_incident_set_title (x, "Scanner offline");
+  sb_incident_set_service_id (x, f->email);
+  sb_incident_set_impact (x, 1);
+  sb_incident_set_urgency (x, 1);
+  sb_incident_set_opened_ms (x, now - 20 * MINUTE);
+  g_assert_true (sb_incidents_create (f->store, x, &error));
+  g_assert_no_error (error);
+
+  sb_incident_set_title (y, "Shared drive slow");
+  sb_incident_set_service_id (y, f->email);
+  sb_incident_set_impact (y, 1);
+  sb_incident_set_urgency (y, 1);
+  sb_incident_set_opened_ms (y, now - 3 * HOUR);
+  g_assert_true (sb_incidents_create (f->store, y, &error));
+  g_assert_no_error (error);
+  y_ref = g_strdup (sb_incident_get_reference (y));
+  g_assert_true (sb_incidents_respond (f->store, sb_incident_get_id (y), "Looking into the quota",
+                                       5, now - 3 * HOUR + 10 * MINUTE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_incidents_hold (f->store, sb_incident_get_id (y), "awaiting-customer", NULL,
+                                    0, now - 3 * HOUR + 20 * MINUTE, &error));
+  g_assert_no_error (error);
+
+  sb_incident_set_title (z, "Café terminal broken");
+  sb_incident_set_service_id (z, f->email);
+  sb_incident_set_impact (z, 1);
+  sb_incident_set_urgency (z, 1);
+  sb_incident_set_opened_ms (z, now - 2 * DAY);
+  g_assert_true (sb_incidents_create (f->store, z, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_incidents_respond (f->store, sb_incident_get_id (z), NULL, 0,
+                                       now - 2 * DAY + 5 * MINUTE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_incidents_resolve (f->store, sb_incident_get_id (z), "fixed",
+                                       "Replaced the card reader", NULL, 30, now - DAY, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *by_note = search (f, "quota");
+    g_autofree char *by_resolution = search (f, "reader");
+    g_autofree char *by_title = search (f, "cafe term");
+    g_autofree char *by_reference = search (f, y_ref);
+    g_autofree char *y_tail = g_strdup (y_ref + strlen (y_ref) - 4);
+    g_autofree char *z_tail = g_strdup (sb_incident_get_reference (z) + strlen (sb_incident_get_reference (z)) - 4);
+
+    g_assert_cmpstr (by_note, ==, y_tail);
+    g_assert_cmpstr (by_resolution, ==, z_tail);
+    g_assert_cmpstr (by_title, ==, z_tail);
+    g_assert_cmpstr (by_reference, ==, y_tail);
+  }
+
+  list = new_list (f, &n_errors);
+  model = G_LIST_MODEL (list);
+  filter->view = SB_INCIDENT_VIEW_OPEN;
+  sb_incident_list_set_filter (list, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  {
+    g_autoptr(SbIncidentRow) first = g_list_model_get_item (model, 0);
+    g_autoptr(SbIncidentRow) second = g_list_model_get_item (model, 1);
+    g_autofree char *paused = NULL;
+    const SbSla *sla;
+
+    g_assert_cmpstr (sb_incident_row_get_id (first), ==, sb_incident_get_id (x));
+    g_assert_cmpuint (sb_incident_row_get_priority (first), ==, 1);
+    g_assert_cmpint (sb_incident_row_get_sla_state (first), ==, SB_SLA_STATE_WITHIN);
+    g_assert_cmpstr (sb_incident_row_get_id (second), ==, sb_incident_get_id (y));
+    g_assert_cmpint (sb_incident_row_get_status (second), ==, SB_INCIDENT_ON_HOLD);
+    g_assert_cmpstr (sb_incident_row_get_hold_reason (second), ==, "awaiting-customer");
+
+    /* Responded, then on hold for the customer: the resolution clock
+     * is paused with 4 h - 20 min left. */
+    sla = sb_incident_row_get_sla (second);
+    g_assert_true (sla->response.done);
+    g_assert_true (sla->resolution.paused);
+    g_assert_cmpint (sla->resolution.elapsed_minutes, ==, 20);
+    paused = sb_sla_clock_describe (&sla->resolution, now);
+    g_assert_cmpstr (sb_incident_row_get_sla_text (second), ==, paused);
+  }
+
+  /* Five minutes on, the scanner's response is at risk. */
+  filter->view = SB_INCIDENT_VIEW_AT_RISK;
+  sb_incident_list_set_now (list, now + 5 * MINUTE);
+  sb_incident_list_set_filter (list, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (sb_incident_list_find (list, sb_incident_get_id (x)), ==, 0);
+
+  filter->view = SB_INCIDENT_VIEW_RECENTLY_RESOLVED;
+  sb_incident_list_set_filter (list, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (sb_incident_list_find (list, sb_incident_get_id (z)), ==, 0);
+
+  /* Deleted through the write path: gone from the list. */
+  filter->view = SB_INCIDENT_VIEW_ALL;
+  sb_incident_list_set_filter (list, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (sb_incidents_delete (f->store, sb_incident_get_id (x), &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (sb_incident_list_find (list, sb_incident_get_id (x)), ==, G_MAXUINT);
+  g_assert_cmpuint (n_errors, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1043,6 +1168,7 @@ main (int   argc,
   ADD ("list-cache-bounded", test_list_cache_bounded);
   ADD ("sla-filters", test_sla_filters);
   ADD ("sla-rows", test_sla_rows);
+  ADD ("write-path", test_write_path);
 
   return g_test_run ();
 }
