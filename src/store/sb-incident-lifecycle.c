@@ -331,6 +331,64 @@ find_original (SbStore     *store,
   return original;
 }
 
+typedef struct
+{
+  struct
+  {
+    const char *column;     /* NULL: unchanged */
+    char       *old_text;
+    char       *new_text;
+  } edit[2];
+} TextEdits;
+
+static void
+text_edits_clear (TextEdits *texts)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (texts->edit); i++)
+    {
+      g_free (texts->edit[i].old_text);
+      g_free (texts->edit[i].new_text);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextEdits, text_edits_clear)
+
+/* The resolution notes and workaround a caller put on @incident before
+ * resolving it are written with the resolution, each with a "field"
+ * entry; %NULL keeps what is stored. */
+static gboolean
+take_resolution_texts (SbStore     *store,
+                       SbIncident  *incident,
+                       SbChange    *change,
+                       TextEdits   *texts,
+                       GError     **error)
+{
+  static const char * const columns[2] = { "resolution_notes", "workaround" };
+  g_autoptr(SbIncident) stored = sb_incidents_read (store, sb_incident_get_id (incident), error);
+
+  if (stored == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *wanted = i == 0 ? sb_incident_get_resolution_notes (incident)
+                                  : sb_incident_get_workaround (incident);
+      const char *now = i == 0 ? sb_incident_get_resolution_notes (stored)
+                               : sb_incident_get_workaround (stored);
+      g_autofree char *stripped = sb_catalog_strip (wanted);
+
+      if (stripped == NULL || g_strcmp0 (stripped, now) == 0)
+        continue;
+
+      sb_change_set_string (change, columns[i], stripped);
+      texts->edit[i].column = columns[i];
+      texts->edit[i].old_text = g_strdup (now);
+      texts->edit[i].new_text = g_steal_pointer (&stripped);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 transition (SbTransaction    *tx,
             SbIncident       *incident,
@@ -354,6 +412,7 @@ transition (SbTransaction    *tx,
   guint reopen_count = sb_incident_get_reopen_count (incident);
   const char *hold_reason = NULL;
   const char *duplicate_of = sb_incident_get_duplicate_of (incident);
+  g_auto(TextEdits) texts = { 0 };
 
   if (at_ms == SB_INCIDENT_NO_TIME)
     at_ms = sb_store_now_ms (store);
@@ -398,6 +457,8 @@ transition (SbTransaction    *tx,
   switch (to)
     {
     case SB_INCIDENT_RESOLVED:
+      if (!take_resolution_texts (store, incident, change, &texts, error))
+        return FALSE;
       resolved_ms = at_ms;
       sb_change_set_string (change, "resolved_at", at);
       sb_change_set_string (change, "resolution_code", detail);
@@ -428,6 +489,14 @@ transition (SbTransaction    *tx,
                                sb_incident_status_to_string (to),
                                to == SB_INCIDENT_IN_PROGRESS ? NULL : body, 0, error))
     return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts.edit); i++)
+    {
+      if (texts.edit[i].column != NULL &&
+          !sb_incidents_append_in (tx, id, at_ms, SB_INCIDENT_EVENT_FIELD, FALSE, texts.edit[i].column,
+                                   texts.edit[i].old_text, texts.edit[i].new_text, NULL, 0, error))
+        return FALSE;
+    }
 
   if (to == SB_INCIDENT_RESOLVED)
     sb_incident_set_resolution_code (incident, detail);
@@ -631,22 +700,16 @@ sb_incidents_resolve (SbStore     *store,
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!action_begin (&a, store, id, now_ms, error) ||
-      !transition (a.tx, a.incident, SB_INCIDENT_RESOLVED, code, FALSE, a.at_ms, error))
+  if (!action_begin (&a, store, id, now_ms, error))
     return FALSE;
 
-  if (notes != NULL || workaround != NULL)
-    {
-      g_autoptr(SbIncident) edited = sb_incident_copy (a.incident);
-      guint n_changed = 0;
+  if (notes != NULL)
+    sb_incident_set_resolution_notes (a.incident, notes);
+  if (workaround != NULL)
+    sb_incident_set_workaround (a.incident, workaround);
 
-      if (notes != NULL)
-        sb_incident_set_resolution_notes (edited, notes);
-      if (workaround != NULL)
-        sb_incident_set_workaround (edited, workaround);
-      if (!write_edits_in (a.tx, a.incident, edited, a.at_ms, &n_changed, error))
-        return FALSE;
-    }
+  if (!transition (a.tx, a.incident, SB_INCIDENT_RESOLVED, code, FALSE, a.at_ms, error))
+    return FALSE;
 
   return action_note (&a, NULL, FALSE, minutes, error) &&
          sb_transaction_commit (a.tx, error);

@@ -613,9 +613,10 @@ sb_incidents_append_in (SbTransaction  *tx,
  * sb_incidents_create_in:
  *
  * Creates an incident inside @tx with its "opened" entry. A draft whose
- * status is not new (an import of an incident's latest state, set with
- * sb_incident_set_stored()) is written in that state with its instants;
- * the caller appends the status entries it knows. Sets the draft's id,
+ * status or instants were set with sb_incident_set_stored() (an import of
+ * an incident's latest state) is written in that state with its
+ * responded, resolved and closed instants; the caller appends the status
+ * entries it knows. Sets the draft's id,
  * reference, status and import batch.
  */
 gboolean
@@ -707,16 +708,20 @@ sb_incidents_create_in (SbTransaction  *tx,
   sb_change_set_int (change, "major", sb_incident_get_major (draft) ? 1 : 0);
   sb_change_set_string (change, "status", sb_incident_status_to_string (status));
   sb_change_set_string (change, "opened_at", opened);
+  /* An import brings an incident at its latest state. */
+  responded = format_instant (sb_incident_get_responded_ms (draft));
+  resolved = format_instant (sb_incident_get_resolved_ms (draft));
+  closed = format_instant (sb_incident_get_closed_ms (draft));
+  if (responded != NULL)
+    sb_change_set_string (change, "responded_at", responded);
+  if (resolved != NULL)
+    sb_change_set_string (change, "resolved_at", resolved);
+  if (closed != NULL)
+    sb_change_set_string (change, "closed_at", closed);
   if (status != SB_INCIDENT_NEW)
     {
-      responded = format_instant (sb_incident_get_responded_ms (draft));
-      resolved = format_instant (sb_incident_get_resolved_ms (draft));
-      closed = format_instant (sb_incident_get_closed_ms (draft));
       sb_change_set_string (change, "hold_reason", hold_reason);
       sb_change_set_string (change, "duplicate_of", sb_incident_get_duplicate_of (draft));
-      sb_change_set_string (change, "responded_at", responded);
-      sb_change_set_string (change, "resolved_at", resolved);
-      sb_change_set_string (change, "closed_at", closed);
       sb_change_set_int (change, "reopen_count", sb_incident_get_reopen_count (draft));
     }
   sb_change_set_string (change, "resolution_code", sb_incident_get_resolution_code (draft));
@@ -744,9 +749,9 @@ sb_incidents_create_in (SbTransaction  *tx,
                           status,
                           hold_reason,
                           status != SB_INCIDENT_NEW ? sb_incident_get_duplicate_of (draft) : NULL,
-                          status != SB_INCIDENT_NEW ? sb_incident_get_responded_ms (draft) : SB_INCIDENT_NO_TIME,
-                          status != SB_INCIDENT_NEW ? sb_incident_get_resolved_ms (draft) : SB_INCIDENT_NO_TIME,
-                          status != SB_INCIDENT_NEW ? sb_incident_get_closed_ms (draft) : SB_INCIDENT_NO_TIME,
+                          sb_incident_get_responded_ms (draft),
+                          sb_incident_get_resolved_ms (draft),
+                          sb_incident_get_closed_ms (draft),
                           status != SB_INCIDENT_NEW ? sb_incident_get_reopen_count (draft) : 0,
                           sb_store_now_ms (store),
                           import_batch);

@@ -534,6 +534,60 @@ test_reference_imported (Fixture       *f,
 }
 
 static void
+test_create_in_at_state (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+  g_autoptr(SbIncident) closed = draft ("Closed in the old tool");
+  g_autoptr(SbIncident) answered = draft ("New, but answered");
+  g_autoptr(SbIncident) held = draft ("On hold without a reason");
+  g_autoptr(SbIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tx = sb_store_begin (f->store, &error);
+  g_assert_no_error (error);
+
+  sb_incident_set_opened_ms (closed, T0 - 600 * MINUTE);
+  sb_incident_set_resolution_code (closed, "fixed");
+  sb_incident_set_stored (closed, NULL, NULL, SB_INCIDENT_CLOSED, NULL, NULL,
+                          T0 - 590 * MINUTE, T0 - 500 * MINUTE, T0 - 400 * MINUTE, 1,
+                          SB_INCIDENT_NO_TIME, NULL);
+  g_assert_true (sb_incidents_create_in (tx, closed, "OLD-1", "batch", &error));
+  g_assert_no_error (error);
+
+  sb_incident_set_opened_ms (answered, T0 - 60 * MINUTE);
+  sb_incident_set_stored (answered, NULL, NULL, SB_INCIDENT_NEW, NULL, NULL,
+                          T0 - 50 * MINUTE, SB_INCIDENT_NO_TIME, SB_INCIDENT_NO_TIME, 0,
+                          SB_INCIDENT_NO_TIME, NULL);
+  g_assert_true (sb_incidents_create_in (tx, answered, "OLD-2", "batch", &error));
+  g_assert_no_error (error);
+
+  sb_incident_set_stored (held, NULL, NULL, SB_INCIDENT_ON_HOLD, NULL, NULL,
+                          SB_INCIDENT_NO_TIME, SB_INCIDENT_NO_TIME, SB_INCIDENT_NO_TIME, 0,
+                          SB_INCIDENT_NO_TIME, NULL);
+  g_assert_false (sb_incidents_create_in (tx, held, "OLD-3", "batch", &error));
+  assert_refused (error, "hold reason");
+  g_clear_error (&error);
+
+  g_assert_true (sb_transaction_commit (tx, &error));
+  g_assert_no_error (error);
+
+  stored = get (f, sb_incident_get_id (closed));
+  g_assert_cmpint (sb_incident_get_status (stored), ==, SB_INCIDENT_CLOSED);
+  g_assert_cmpint (sb_incident_get_responded_ms (stored), ==, T0 - 590 * MINUTE);
+  g_assert_cmpint (sb_incident_get_resolved_ms (stored), ==, T0 - 500 * MINUTE);
+  g_assert_cmpint (sb_incident_get_closed_ms (stored), ==, T0 - 400 * MINUTE);
+  g_assert_cmpuint (sb_incident_get_reopen_count (stored), ==, 1);
+  g_assert_cmpstr (sb_incident_get_resolution_code (stored), ==, "fixed");
+  g_assert_cmpstr (sb_incident_get_import_batch (stored), ==, "batch");
+  g_clear_object (&stored);
+
+  stored = get (f, sb_incident_get_id (answered));
+  g_assert_cmpint (sb_incident_get_status (stored), ==, SB_INCIDENT_NEW);
+  g_assert_cmpint (sb_incident_get_responded_ms (stored), ==, T0 - 50 * MINUTE);
+}
+
+static void
 test_priority (Fixture       *f,
                gconstpointer  data)
 {
@@ -1136,8 +1190,8 @@ test_append_only_and_journal (Fixture       *f,
   g_assert_true (sb_incidents_close (f->store, id, NULL, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
 
-  /* incident rows: create, respond, hold, update, resolve (+ notes), close */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'incident' AND row_id = ?", id), ==, 7);
+  /* incident rows: create, respond, hold, update, resolve with its notes, close */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'incident' AND row_id = ?", id), ==, 6);
 
   /* every entry was inserted once and never touched again */
   n_events = count (f, "SELECT count(*) FROM incident_event WHERE incident_id = ?", id);
@@ -1259,6 +1313,7 @@ main (int   argc,
   ADD ("reference/sequence", test_reference_sequence);
   ADD ("reference/reopen", test_reference_survives_reopen);
   ADD ("reference/imported", test_reference_imported);
+  ADD ("create/at-state", test_create_in_at_state);
   ADD ("priority", test_priority);
   ADD ("update/field-events", test_update_field_events);
   ADD ("update/deleted-service", test_update_keeps_deleted_service);
