@@ -439,7 +439,11 @@ transition (SbTransaction    *tx,
     hold_reason = detail;
   sb_change_set_string (change, "hold_reason", hold_reason);
 
-  if (respond && responded_ms == SB_INCIDENT_NO_TIME)
+  /* Picking up a new incident is its first response, as most service
+   * desks count it; one put on hold straight away is answered later
+   * with sb_incidents_respond(). */
+  if ((respond || (from == SB_INCIDENT_NEW && to == SB_INCIDENT_IN_PROGRESS)) &&
+      responded_ms == SB_INCIDENT_NO_TIME)
     {
       responded_ms = at_ms;
       sb_change_set_string (change, "responded_at", at);

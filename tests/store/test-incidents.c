@@ -990,20 +990,41 @@ test_respond_in_progress (Fixture       *f,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_incidents_start (f->store, id, NULL, 0, T0 + MINUTE, &error));
+  /* put on hold straight away, then resumed: not answered yet */
+  g_assert_true (sb_incidents_hold (f->store, id, "awaiting-change", NULL, 0, T0 + MINUTE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_incidents_start (f->store, id, NULL, 0, T0 + 2 * MINUTE, &error));
   g_assert_no_error (error);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_responded_ms (incident), ==, SB_INCIDENT_NO_TIME);
 
-  g_assert_true (sb_incidents_respond (f->store, id, "On it", 0, T0 + 2 * MINUTE, &error));
+  g_assert_true (sb_incidents_respond (f->store, id, "On it", 0, T0 + 3 * MINUTE, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_status (incident), ==, SB_INCIDENT_IN_PROGRESS);
-  g_assert_cmpint (sb_incident_get_responded_ms (incident), ==, T0 + 2 * MINUTE);
+  g_assert_cmpint (sb_incident_get_responded_ms (incident), ==, T0 + 3 * MINUTE);
   events = timeline (f, id);
-  g_assert_cmpuint (events->len, ==, 4);
-  g_assert_cmpstr (sb_incident_event_get_field (g_ptr_array_index (events, 2)), ==, "responded_at");
+  g_assert_cmpuint (events->len, ==, 5);
+  g_assert_cmpstr (sb_incident_event_get_field (g_ptr_array_index (events, 3)), ==, "responded_at");
+  g_assert_cmpstr (sb_incident_event_get_body (g_ptr_array_index (events, 4)), ==, "On it");
+}
+
+static void
+test_start_responds (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = create (f, "Screen flickers");
+  g_autoptr(SbIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* picking up a new incident is its first response */
+  g_assert_true (sb_incidents_start (f->store, id, NULL, 0, T0 + 4 * MINUTE, &error));
+  g_assert_no_error (error);
+  incident = get (f, id);
+  g_assert_cmpint (sb_incident_get_responded_ms (incident), ==, T0 + 4 * MINUTE);
+  g_assert_false (sb_incidents_respond (f->store, id, NULL, 0, T0 + 5 * MINUTE, &error));
+  assert_refused (error, "already");
 }
 
 static void
@@ -1320,6 +1341,7 @@ main (int   argc,
   ADD ("lifecycle", test_lifecycle);
   ADD ("lifecycle/resolve-from-new", test_resolve_from_new);
   ADD ("lifecycle/respond-in-progress", test_respond_in_progress);
+  ADD ("lifecycle/start-responds", test_start_responds);
   ADD ("lifecycle/reopen", test_reopen);
   ADD ("lifecycle/cancel-duplicate", test_cancel_and_duplicate);
   ADD ("timeline/notes-time", test_notes_and_time);
