@@ -1024,6 +1024,40 @@ test_sla_rows (Fixture       *f,
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
+/* A failing query empties the list and says why. */
+static void
+test_list_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint n_errors = 0;
+  g_autoptr(SbIncidentList) list = NULL;
+  g_autoptr(SbIncidentFilter) filter = sb_incident_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  Changes changes = { 0, };
+
+  fill_standard (f);
+  list = new_list (f, &n_errors);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+
+  g_assert_true (sb_store_exec (f->store, "DROP TABLE incident_note_fts", &error));
+  g_assert_no_error (error);
+
+  filter->text = g_strdup ("mail");
+  rowids = sb_incidents_query_rowids (f->store, filter, f->now, &error);
+  g_assert_null (rowids);
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "incident_note_fts"));
+
+  sb_incident_list_set_filter (list, filter);
+  g_assert_cmpuint (n_errors, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 6);
+  g_assert_cmpuint (changes.added, ==, 0);
+}
+
 /* The whole way through the incident write path: what it records is
  * what the list finds. */
 static void
@@ -1166,6 +1200,7 @@ main (int   argc,
   ADD ("list-rows", test_list_rows);
   ADD ("list-follows-store", test_list_follows_store);
   ADD ("list-cache-bounded", test_list_cache_bounded);
+  ADD ("list-error", test_list_error);
   ADD ("sla-filters", test_sla_filters);
   ADD ("sla-rows", test_sla_rows);
   ADD ("write-path", test_write_path);
