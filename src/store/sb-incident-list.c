@@ -1018,13 +1018,23 @@ sb_incident_list_refresh_clocks (SbIncidentList *self)
 
   g_return_if_fail (SB_IS_INCIDENT_LIST (self));
 
+  /* Time moves incidents in and out of these; when the set stays the
+   * same, the rows keep their place (and the view its selection). */
   if (self->filter->view == SB_INCIDENT_VIEW_AT_RISK ||
       self->filter->view == SB_INCIDENT_VIEW_BREACHED ||
       self->filter->view == SB_INCIDENT_VIEW_RECENTLY_RESOLVED ||
       self->filter->sla_states != 0)
     {
-      reload_and_notify (self);
-      return;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) rowids = sb_incidents_query_rowids (self->store, self->filter,
+                                                           list_now (self), &error);
+
+      if (rowids == NULL || rowids->len != self->rowids->len ||
+          memcmp (rowids->data, self->rowids->data, rowids->len * sizeof (gint64)) != 0)
+        {
+          reload_and_notify (self);
+          return;
+        }
     }
 
   ctx = ensure_context (self);

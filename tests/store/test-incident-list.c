@@ -1021,6 +1021,23 @@ test_sla_rows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpstr (ref_at (model, 0), ==, "000B");
   g_assert_cmpstr (ref_at (model, 1), ==, "000D");
+
+  /* A minute later the same incidents: nothing moves. Two hours later
+   * A has breached too: one change for the whole range. */
+  {
+    Changes changes = { 0, };
+
+    g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+    sb_incident_list_set_now (list, f->now + 16 * MINUTE);
+    sb_incident_list_refresh_clocks (list);
+    g_assert_cmpuint (changes.n_signals, ==, 0);
+    sb_incident_list_set_now (list, f->now + 2 * HOUR);
+    sb_incident_list_refresh_clocks (list);
+    g_assert_cmpuint (changes.n_signals, ==, 1);
+    g_assert_cmpuint (changes.removed, ==, 2);
+    g_assert_cmpuint (changes.added, ==, 3);
+    g_assert_cmpstr (ref_at (model, 0), ==, "000A");
+  }
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
