@@ -591,8 +591,7 @@ sb_incidents_append_in (SbTransaction  *tx,
   sb_change_set_string (change, "incident_id", incident_id);
   sb_change_set_string (change, "at", at);
   sb_change_set_string (change, "kind", kind);
-  if (customer_visible)
-    sb_change_set_string (change, "visibility", "customer");
+  sb_change_set_string (change, "visibility", customer_visible ? "customer" : "internal");
   if (field != NULL)
     sb_change_set_string (change, "field", field);
   if (old_value != NULL)
