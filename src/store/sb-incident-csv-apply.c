@@ -1,6 +1,755 @@
 /* SPDX-FileCopyrightText: 2026 The Servicebook authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "sb-store"
+
 #include "config.h"
 
-#include "sb-incident-csv.h"
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "sb-catalog-private.h"
+#include "sb-incident-csv-private.h"
+#include "sb-time.h"
+#include "sb-uuid.h"
+
+/*
+ * Writing a planned import in one transaction, undoing it, and
+ * remembering the mapping for the next file with the same header.
+ *
+ * Each incident is created with sb_incidents_create_in() (its "opened"
+ * entry at the opening time); its history is replayed as timeline
+ * entries at their real times with sb_incidents_append_in(), and its
+ * final status and instants are set with one update. The lifecycle's
+ * checks are not run on history: the plan never builds an impossible
+ * state (sb-incident-csv.c).
+ */
+
+#define MAX_REMEMBERED 20
+
+/* ------------------------------------------------------------------ */
+/* The remembered mapping                                              */
+
+static JsonNode *
+load_setting (SbStore *store)
+{
+  g_autofree char *text = sb_store_get_setting (store, SB_INCIDENT_IMPORT_SETTING);
+  g_autoptr(JsonParser) parser = NULL;
+
+  /* A setting is small; refuse anything that is not. */
+  if (text == NULL || strlen (text) > 1024 * 1024)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* A member that is an object, or NULL: the setting may hold anything. */
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* Takes the mapping remembered for this header, if there is one. */
+gboolean
+sb_import_load_remembered (SbIncidentImport *self)
+{
+  g_autoptr(JsonNode) root = load_setting (self->store);
+  JsonObject *entry;
+  JsonArray *columns;
+  JsonObject *values;
+  SbDateFormat format;
+
+  if (root == NULL)
+    return FALSE;
+
+  entry = member_object (json_node_get_object (root), self->header_key);
+  if (entry == NULL || json_object_get_member (entry, "columns") == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (entry, "columns")))
+    return FALSE;
+
+  columns = json_object_get_array_member (entry, "columns");
+  if (json_array_get_length (columns) != self->n_columns)
+    return FALSE;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      JsonNode *node = json_array_get_element (columns, c);
+      const char *name = JSON_NODE_HOLDS_VALUE (node) &&
+                         json_node_get_value_type (node) == G_TYPE_STRING
+                           ? json_node_get_string (node) : NULL;
+      SbIncidentField field = SB_INCIDENT_FIELD_IGNORE;
+
+      if (name == NULL || !sb_incident_field_from_string (name, &field))
+        field = SB_INCIDENT_FIELD_IGNORE;
+      self->mapping[c] = field;
+    }
+
+  if (member_string (entry, "date-format") != NULL &&
+      sb_date_format_from_string (member_string (entry, "date-format"), &format))
+    self->date_format = format;
+
+  values = member_object (entry, "values");
+  if (values != NULL)
+    {
+      g_autoptr(GList) fields = json_object_get_members (values);
+
+      for (GList *l = fields; l != NULL; l = l->next)
+        {
+          SbIncidentField field;
+          JsonObject *map;
+          g_autoptr(GList) sources = NULL;
+
+          if (!sb_incident_field_from_string (l->data, &field) ||
+              !sb_incident_field_is_enumerated (field))
+            continue;
+          map = member_object (values, l->data);
+          if (map == NULL)
+            continue;
+          if (self->values[field] == NULL)
+            {
+              self->values[field] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+              self->sources[field] = g_ptr_array_new_with_free_func (g_free);
+            }
+
+          sources = json_object_get_members (map);
+          for (GList *s = sources; s != NULL; s = s->next)
+            {
+              const char *target = member_string (map, s->data);
+
+              if (target == NULL)
+                continue;
+              g_hash_table_replace (self->values[field], g_strdup (s->data), g_strdup (target));
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+remembered_text (SbIncidentImport *self)
+{
+  g_autoptr(JsonNode) root = load_setting (self->store);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonObject *all;
+  JsonObject *entry = json_object_new ();
+  JsonArray *columns = json_array_new ();
+  JsonObject *values = json_object_new ();
+
+  if (root == NULL)
+    root = json_node_init_object (json_node_alloc (), json_object_new ());
+  all = json_node_get_object (root);
+
+  /* Bounded: forget the others when there are too many. */
+  if (json_object_get_size (all) >= MAX_REMEMBERED && !json_object_has_member (all,
+                                                                                 self->header_key))
+    {
+      g_autoptr(GList) members = json_object_get_members (all);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_remove_member (all, l->data);
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    json_array_add_string_element (columns, sb_incident_field_to_string (self->mapping[c]));
+  json_object_set_array_member (entry, "columns", columns);
+  json_object_set_string_member (entry, "date-format",
+                                 sb_date_format_to_string (self->date_format));
+
+  for (guint f = 0; f < SB_INCIDENT_N_FIELDS; f++)
+    {
+      JsonObject *map;
+
+      if (self->values[f] == NULL || self->sources[f] == NULL || self->sources[f]->len == 0)
+        continue;
+
+      map = json_object_new ();
+      for (guint i = 0; i < self->sources[f]->len; i++)
+        {
+          const char *source = g_ptr_array_index (self->sources[f], i);
+          const char *target = g_hash_table_lookup (self->values[f], source);
+
+          if (target != NULL)
+            json_object_set_string_member (map, source, target);
+        }
+      json_object_set_object_member (values, sb_incident_field_to_string (f), map);
+    }
+  json_object_set_object_member (entry, "values", values);
+  json_object_set_object_member (all, self->header_key, entry);
+
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* The same change sb_store_set_setting() makes, inside @tx. */
+static gboolean
+remember_in (SbTransaction     *tx,
+             SbIncidentImport  *self,
+             GError           **error)
+{
+  g_autofree char *text = remembered_text (self);
+  g_autoptr(SbChange) change = NULL;
+  g_autofree char *old = sb_store_get_setting (self->store, SB_INCIDENT_IMPORT_SETTING);
+  sqlite3_stmt *stmt;
+  gboolean exists;
+
+  stmt = sb_store_prepare (self->store, "SELECT 1 FROM book_setting WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, SB_INCIDENT_IMPORT_SETTING, -1, SQLITE_STATIC);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (exists && g_strcmp0 (old, text) == 0)
+    return TRUE;
+
+  change = exists ? sb_change_update ("book_setting", SB_INCIDENT_IMPORT_SETTING)
+                  : sb_change_insert_with_id ("book_setting", SB_INCIDENT_IMPORT_SETTING);
+  sb_change_set_string (change, "value", text);
+
+  return sb_transaction_apply (tx, change, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Apply                                                               */
+
+static gboolean
+create_unknowns (SbTransaction     *tx,
+                 SbIncidentImport  *self,
+                 gboolean           services,
+                 GHashTable        *created,
+                 GString           *ids,
+                 GError           **error)
+{
+  GHashTable *unknown = services ? self->unknown_services : self->unknown_customers;
+  GPtrArray *names = services ? self->unknown_service_names : self->unknown_customer_names;
+  g_autoptr(GHashTable) taken = NULL;
+
+  if (services)
+    {
+      GHashTableIter iter;
+      const char *code;
+
+      taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, self->service_codes);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&code, NULL))
+        g_hash_table_add (taken, g_strdup (code));
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *key = g_utf8_casefold (name, -1);
+      SbUnknownName *entry = g_hash_table_lookup (unknown, key);
+      g_autofree char *id = NULL;
+
+      if (entry == NULL || entry->choice != SB_UNKNOWN_CREATE)
+        continue;
+
+      if (services)
+        {
+          g_autoptr(SbService) service = sb_service_new ();
+          g_autofree char *code = sb_import_service_code_for (name, taken);
+
+          sb_service_set_code (service, code);
+          sb_service_set_name (service, name);
+          if (!sb_catalog_save_service_in (tx, self->store, service, error))
+            {
+              g_prefix_error (error, _("Creating the service “%s”: "), name);
+              return FALSE;
+            }
+          g_hash_table_add (taken, g_steal_pointer (&code));
+          id = g_strdup (sb_service_get_id (service));
+          g_hash_table_insert (created, g_steal_pointer (&key), g_strdup (id));
+        }
+      else
+        {
+          g_autoptr(SbCustomer) customer = sb_customer_new ();
+
+          sb_customer_set_name (customer, name);
+          if (!sb_catalog_save_customer_in (tx, self->store, customer, error))
+            {
+              g_prefix_error (error, _("Creating the customer “%s”: "), name);
+              return FALSE;
+            }
+          id = g_strdup (sb_customer_get_id (customer));
+          g_hash_table_insert (created, g_steal_pointer (&key), g_strdup (id));
+        }
+
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, id);
+    }
+
+  return TRUE;
+}
+
+static const char *
+id_for (SbIncidentImport *self,
+        gboolean          services,
+        GHashTable       *created,
+        const char       *name)
+{
+  gboolean unknown = FALSE;
+  const char *id;
+
+  if (name == NULL)
+    return NULL;
+
+  id = services ? sb_import_resolve_service (self, name, &unknown)
+                : sb_import_resolve_customer (self, name, &unknown);
+  if (id != NULL || !unknown)
+    return id;
+
+  {
+    g_autofree char *key = g_utf8_casefold (name, -1);
+
+    return g_hash_table_lookup (created, key);
+  }
+}
+
+static void
+set_instant (SbChange   *change,
+             const char *column,
+             gint64      ms)
+{
+  if (ms == SB_INCIDENT_NO_TIME)
+    sb_change_set_null (change, column);
+  else
+    {
+      g_autofree char *text = sb_time_format_instant (ms);
+
+      sb_change_set_string (change, column, text);
+    }
+}
+
+static gboolean
+write_item (SbTransaction     *tx,
+            SbIncidentImport  *self,
+            SbImportPlanItem  *item,
+            const char        *batch_id,
+            GHashTable        *created_services,
+            GHashTable        *created_customers,
+            GError           **error)
+{
+  SbImportBuilt *b = item->built;
+  g_autoptr(SbIncident) draft = sb_incident_new ();
+  const char *const *text = b->v.text;
+  const char *id;
+
+  sb_incident_set_title (draft, text[SB_INCIDENT_FIELD_TITLE]);
+  sb_incident_set_description (draft, text[SB_INCIDENT_FIELD_DESCRIPTION]);
+  sb_incident_set_service_id (draft, id_for (self, TRUE, created_services,
+                                             text[SB_INCIDENT_FIELD_SERVICE]));
+  sb_incident_set_customer_id (draft, id_for (self, FALSE, created_customers,
+                                              text[SB_INCIDENT_FIELD_CUSTOMER]));
+  sb_incident_set_contact (draft, text[SB_INCIDENT_FIELD_CONTACT]);
+  if (text[SB_INCIDENT_FIELD_CHANNEL] != NULL)
+    sb_incident_set_channel (draft, text[SB_INCIDENT_FIELD_CHANNEL]);
+  sb_incident_set_category (draft, text[SB_INCIDENT_FIELD_CATEGORY]);
+  sb_incident_set_impact (draft, b->impact);
+  sb_incident_set_urgency (draft, b->urgency);
+  if (b->priority != 0)
+    sb_incident_set_priority (draft, b->priority, _("As in the imported file"));
+  sb_incident_set_major (draft, b->major);
+  sb_incident_set_opened_ms (draft, b->opened_ms);
+  sb_incident_set_resolution_code (draft, b->resolution_code);
+  sb_incident_set_resolution_notes (draft, text[SB_INCIDENT_FIELD_RESOLUTION_NOTES]);
+  sb_incident_set_workaround (draft, text[SB_INCIDENT_FIELD_WORKAROUND]);
+
+  /* The final state goes in with the insert: create_in writes a
+   * draft's status and instants when it is not new. */
+  sb_incident_set_stored (draft, NULL, NULL, b->status, b->hold_reason, NULL, b->responded_ms,
+                          b->resolved_ms, b->closed_ms, b->reopen_count, SB_INCIDENT_NO_TIME,
+                          NULL);
+
+  if (!sb_incidents_create_in (tx, draft, item->item.reference, batch_id, error))
+    return FALSE;
+  id = sb_incident_get_id (draft);
+
+  for (guint i = 0; i < b->events->len; i++)
+    {
+      SbImportEvent *e = &g_array_index (b->events, SbImportEvent, i);
+
+      if (!sb_incidents_append_in (tx, id, e->at_ms, e->kind, e->customer_visible, e->field,
+                                   e->old_value, e->new_value, e->body, e->minutes, error))
+        return FALSE;
+    }
+
+  /* A new incident someone already answered: create_in leaves the
+   * instants of a new one alone. */
+  if (b->status == SB_INCIDENT_NEW && b->responded_ms != SB_INCIDENT_NO_TIME)
+    {
+      g_autoptr(SbChange) change = sb_change_update ("incident", id);
+
+      set_instant (change, "responded_at", b->responded_ms);
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_incident_import_apply:
+ * @self: an import
+ * @out_batch_id: (out) (optional) (transfer full): the batch, for undo;
+ *   %NULL when there was nothing new to import
+ * @error: return location for a #GError
+ *
+ * Writes the incidents of the plan (made now if it was not) in one
+ * transaction; lines with problems and incidents already in the book are
+ * left out. Remembers the mapping for the next file with this header.
+ *
+ * Returns: %TRUE when everything was written (or nothing was new)
+ */
+gboolean
+sb_incident_import_apply (SbIncidentImport  *self,
+                          char             **out_batch_id,
+                          GError           **error)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+  g_autoptr(GHashTable) created_services = NULL;
+  g_autoptr(GHashTable) created_customers = NULL;
+  g_autoptr(GString) service_ids = g_string_new (NULL);
+  g_autoptr(GString) customer_ids = g_string_new (NULL);
+  g_autoptr(SbChange) batch = NULL;
+  g_autofree char *batch_id = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_batch_id != NULL)
+    *out_batch_id = NULL;
+
+  if (!self->planned && !sb_incident_import_plan (self, error))
+    return FALSE;
+
+  if (self->n_new == 0)
+    return TRUE;
+
+  tx = sb_store_begin (self->store, error);
+  if (tx == NULL)
+    return FALSE;
+
+  batch_id = sb_uuid_new ();
+  created_services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  created_customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!create_unknowns (tx, self, TRUE, created_services, service_ids, error) ||
+      !create_unknowns (tx, self, FALSE, created_customers, customer_ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SbImportPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->built == NULL)
+        continue;
+
+      if (!write_item (tx, self, item, batch_id, created_services, created_customers, error))
+        {
+          g_prefix_error (error, _("Line %u: "), item->item.line);
+          return FALSE;
+        }
+    }
+
+  now = sb_time_format_instant (sb_store_now_ms (self->store));
+  batch = sb_change_insert_with_id ("import_batch", batch_id);
+  sb_change_set_string (batch, "kind", "incidents");
+  sb_change_set_string (batch, "file_name", self->file_name);
+  sb_change_set_string (batch, "imported_at", now);
+  sb_change_set_int (batch, "n_records", self->n_new);
+  if (service_ids->len > 0)
+    sb_change_set_string (batch, "created_services", service_ids->str);
+  if (customer_ids->len > 0)
+    sb_change_set_string (batch, "created_customers", customer_ids->str);
+  if (!sb_transaction_apply (tx, batch, error))
+    return FALSE;
+
+  if (!remember_in (tx, self, error))
+    return FALSE;
+
+  if (!sb_transaction_commit (tx, error))
+    return FALSE;
+
+  /* What is in the book now: a second apply finds them there. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SbImportPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->built != NULL && item->item.reference != NULL)
+        g_hash_table_add (self->references, g_strdup (item->item.reference));
+    }
+  self->remembered = TRUE;
+  self->planned = FALSE;
+
+  if (out_batch_id != NULL)
+    *out_batch_id = g_steal_pointer (&batch_id);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Undo                                                                */
+
+static gboolean
+collect_ids (SbStore     *store,
+             const char  *sql,
+             const char  *arg,
+             GPtrArray   *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  return TRUE;
+}
+
+static gboolean
+delete_all (SbTransaction  *tx,
+            const char     *table,
+            GPtrArray      *ids,
+            GError        **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SbChange) change = sb_change_delete (table, g_ptr_array_index (ids, i));
+
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_used (SbStore     *store,
+         const char  *sql,
+         const char  *id,
+         gboolean    *out_used,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *out_used = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_ROW)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  return TRUE;
+}
+
+/* Created services or customers that nothing live uses any more. */
+static gboolean
+delete_created (SbTransaction  *tx,
+                SbStore        *store,
+                const char     *list,
+                gboolean        services,
+                GError        **error)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (list == NULL || *list == '\0')
+    return TRUE;
+
+  ids = g_strsplit (list, ",", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gboolean used = FALSE;
+      g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(SbChange) change = NULL;
+
+      if (services)
+        {
+          if (!is_used (store,
+                        "SELECT EXISTS (SELECT 1 FROM incident WHERE service_id = ?1 AND deleted = 0) "
+                        "OR EXISTS (SELECT 1 FROM service_dependency WHERE depends_on_id = ?1 "
+                        "AND deleted = 0) OR EXISTS (SELECT 1 FROM service WHERE id = ?1 AND "
+                        "deleted = 1)",
+                        ids[i], &used, error))
+            return FALSE;
+          if (used)
+            continue;
+          if (!collect_ids (store,
+                            "SELECT id FROM service_target WHERE service_id = ? AND deleted = 0",
+                            ids[i], children, error) ||
+              !delete_all (tx, "service_target", children, error))
+            return FALSE;
+          change = sb_change_delete ("service", ids[i]);
+        }
+      else
+        {
+          if (!is_used (store,
+                        "SELECT EXISTS (SELECT 1 FROM incident WHERE customer_id = ?1 AND deleted = 0) "
+                        "OR EXISTS (SELECT 1 FROM service_customer WHERE customer_id = ?1 "
+                        "AND deleted = 0) OR EXISTS (SELECT 1 FROM customer WHERE id = ?1 AND "
+                        "deleted = 1)",
+                        ids[i], &used, error))
+            return FALSE;
+          if (used)
+            continue;
+          change = sb_change_delete ("customer", ids[i]);
+        }
+
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_incident_import_undo:
+ * @store: a store
+ * @batch_id: (nullable): an import batch; %NULL for the latest import not
+ *   yet undone
+ * @error: return location for a #GError
+ *
+ * Tombstones the incidents of the import with their timelines, and the
+ * services and customers it created that nothing else uses now, in one
+ * transaction, and marks the import undone.
+ *
+ * Returns: %TRUE when the import was undone
+ */
+gboolean
+sb_incident_import_undo (SbStore     *store,
+                         const char  *batch_id,
+                         GError     **error)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SbChange) mark = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *services = NULL;
+  g_autofree char *customers = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *now = NULL;
+  gboolean found = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tx = sb_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+
+  stmt = sb_store_prepare (store,
+                           batch_id != NULL
+                             ? "SELECT id, created_services, created_customers, undone_at "
+                               "FROM import_batch WHERE id = ? AND kind = 'incidents' "
+                               "AND deleted = 0"
+                             : "SELECT id, created_services, created_customers, undone_at "
+                               "FROM import_batch WHERE ?1 IS NULL AND kind = 'incidents' "
+                               "AND deleted = 0 AND undone_at IS NULL "
+                               "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      id = sb_catalog_column_text (stmt, 0);
+      services = sb_catalog_column_text (stmt, 1);
+      customers = sb_catalog_column_text (stmt, 2);
+      undone = sb_catalog_column_text (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  if (!found)
+    {
+      if (batch_id != NULL)
+        g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                     _("There is no incident import “%s”"), batch_id);
+      else
+        g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                             _("There is no incident import to undo"));
+      return FALSE;
+    }
+  if (undone != NULL)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   _("The import “%s” was already undone"), id);
+      return FALSE;
+    }
+
+  if (!collect_ids (store,
+                    "SELECT e.id FROM incident_event e JOIN incident i ON i.id = e.incident_id "
+                    "WHERE i.import_batch = ? AND e.deleted = 0",
+                    id, events, error) ||
+      !collect_ids (store, "SELECT id FROM incident WHERE import_batch = ? AND deleted = 0",
+                    id, incidents, error))
+    return FALSE;
+
+  if (!delete_all (tx, "incident_event", events, error) ||
+      !delete_all (tx, "incident", incidents, error) ||
+      !delete_created (tx, store, services, TRUE, error) ||
+      !delete_created (tx, store, customers, FALSE, error))
+    return FALSE;
+
+  now = sb_time_format_instant (sb_store_now_ms (store));
+  mark = sb_change_update ("import_batch", id);
+  sb_change_set_string (mark, "undone_at", now);
+  if (!sb_transaction_apply (tx, mark, error))
+    return FALSE;
+
+  return sb_transaction_commit (tx, error);
+}
