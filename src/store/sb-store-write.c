@@ -26,6 +26,8 @@ struct _SbTransaction
 {
   SbStore    *store;
   GHashTable *touched;     /* table names changed so far */
+  gint64      now_ms;      /* the instant "now" was formatted for */
+  char       *now;
   guint       finished : 1;
 };
 
@@ -42,11 +44,19 @@ sb_json_append_string (GString    *out,
                        const char *text)
 {
   const char *p;
+  const char *run = text;
 
   g_string_append_c (out, '"');
   for (p = text; *p != '\0'; p++)
     {
       guchar c = (guchar)*p;
+
+      /* Runs of plain characters are copied at once. */
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
 
       switch (c)
         {
@@ -66,12 +76,10 @@ sb_json_append_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char)c);
+          g_string_append_printf (out, "\\u%04x", c);
         }
     }
+  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -153,6 +161,29 @@ cell_bind (const Cell   *cell,
     }
 }
 
+/* Decimal digits of @number, without the printf machinery: the write
+ * path formats several numbers per change. */
+static void
+append_int (GString *out,
+            gint64   number)
+{
+  char digits[24];
+  guint64 magnitude = number < 0 ? -(guint64)number : (guint64)number;
+  int i = sizeof digits;
+
+  do
+    {
+      digits[--i] = (char)('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+
+  if (number < 0)
+    digits[--i] = '-';
+
+  g_string_append_len (out, digits + i, sizeof digits - i);
+}
+
 static void
 cell_append_json (const Cell *cell,
                   GString    *out)
@@ -163,7 +194,7 @@ cell_append_json (const Cell *cell,
       g_string_append (out, "null");
       break;
     case SQLITE_INTEGER:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, cell->number);
+      append_int (out, cell->number);
       break;
     default:
       sb_json_append_string (out, cell->text);
@@ -300,15 +331,21 @@ apply_insert (SbStore      *store,
               const char   *stamp,
               GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(GString) sql = g_string_sized_new (256);
+  g_autoptr(GString) json = g_string_sized_new (512);
   const char *id = sb_change_get_id (change);
   guint n = sb_change_get_n_values (change);
   sqlite3_stmt *stmt;
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (id, created_at, updated_at, deleted", info->name);
+  g_string_append (sql, "INSERT INTO \"");
+  g_string_append (sql, info->name);
+  g_string_append (sql, "\" (id, created_at, updated_at, deleted");
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, ", \"%s\"", sb_change_get_value (change, i)->column);
+    {
+      g_string_append (sql, ", \"");
+      g_string_append (sql, sb_change_get_value (change, i)->column);
+      g_string_append_c (sql, '"');
+    }
   g_string_append (sql, ") VALUES (?, ?, ?, 0");
   for (guint i = 0; i < n; i++)
     g_string_append (sql, ", ?");
@@ -322,7 +359,7 @@ apply_insert (SbStore      *store,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
 
-  g_string_append (json, "\"created_at\":");
+  g_string_append (json, "{\"created_at\":");
   sb_json_append_string (json, now);
   g_string_append (json, ",\"updated_at\":");
   sb_json_append_string (json, now);
@@ -373,10 +410,18 @@ apply_update (SbStore      *store,
   *out_changed = FALSE;
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (select, "%s\"%s\"", i ? ", " : "", sb_change_get_value (change, i)->column);
+    {
+      if (i > 0)
+        g_string_append (select, ", ");
+      g_string_append_c (select, '"');
+      g_string_append (select, sb_change_get_value (change, i)->column);
+      g_string_append_c (select, '"');
+    }
   if (n == 0)
     g_string_append (select, "1");
-  g_string_append_printf (select, " FROM \"%s\" WHERE id = ?", info->name);
+  g_string_append (select, " FROM \"");
+  g_string_append (select, info->name);
+  g_string_append (select, "\" WHERE id = ?");
 
   stmt = sb_store_prepare (store, select->str, error);
   if (stmt == NULL)
@@ -422,13 +467,16 @@ apply_update (SbStore      *store,
 
   stamp = sb_store_next_stamp (store, now_ms);
 
-  update = g_string_new (NULL);
-  g_string_printf (update, "UPDATE \"%s\" SET updated_at = ?", info->name);
+  update = g_string_new ("UPDATE \"");
+  g_string_append (update, info->name);
+  g_string_append (update, "\" SET updated_at = ?");
   for (guint k = 0; k < changed->len; k++)
     {
       guint i = g_array_index (changed, guint, k);
 
-      g_string_append_printf (update, ", \"%s\" = ?", sb_change_get_value (change, i)->column);
+      g_string_append (update, ", \"");
+      g_string_append (update, sb_change_get_value (change, i)->column);
+      g_string_append (update, "\" = ?");
     }
   g_string_append (update, " WHERE id = ?");
 
@@ -482,13 +530,14 @@ apply_update (SbStore      *store,
 }
 
 static gboolean
-apply_change (SbStore   *store,
-              SbChange  *change,
-              gboolean  *out_changed,
-              GError   **error)
+apply_change (SbTransaction  *tx,
+              SbChange       *change,
+              gboolean       *out_changed,
+              GError        **error)
 {
+  SbStore *store = tx->store;
   SbTableInfo *info;
-  g_autofree char *now = NULL;
+  const char *now;
   gint64 now_ms;
 
   *out_changed = FALSE;
@@ -504,8 +553,15 @@ apply_change (SbStore   *store,
   if (!check_columns (info, change, error))
     return FALSE;
 
+  /* Changes of one transaction mostly share their millisecond. */
   now_ms = sb_store_now_ms (store);
-  now = sb_time_format_instant (now_ms);
+  if (tx->now == NULL || tx->now_ms != now_ms)
+    {
+      g_free (tx->now);
+      tx->now = sb_time_format_instant (now_ms);
+      tx->now_ms = now_ms;
+    }
+  now = tx->now;
 
   switch (sb_change_get_kind (change))
     {
@@ -531,6 +587,28 @@ apply_change (SbStore   *store,
     default:
       return apply_update (store, info, change, now, now_ms, out_changed, error);
     }
+}
+
+/* The savepoint statements of every change, prepared once and kept
+ * with the store's other statements rather than parsed each time. */
+static gboolean
+savepoint_step (SbStore     *store,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return step_done (store, stmt, _("Saving the record"), error);
+}
+
+static void
+rollback_change (SbStore *store)
+{
+  savepoint_step (store, "ROLLBACK TO sb_change", NULL);
+  savepoint_step (store, "RELEASE sb_change", NULL);
 }
 
 /**
@@ -592,31 +670,24 @@ sb_transaction_apply (SbTransaction  *tx,
                       SbChange       *change,
                       GError        **error)
 {
-  sqlite3 *db;
   gboolean changed = FALSE;
-  int rc;
 
   g_return_val_if_fail (tx != NULL, FALSE);
   g_return_val_if_fail (!tx->finished, FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
 
-  db = sb_store_get_db (tx->store);
+  if (!savepoint_step (tx->store, "SAVEPOINT sb_change", error))
+    return FALSE;
 
-  rc = sqlite3_exec (db, "SAVEPOINT sb_change", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return sb_store_set_error_from_sqlite (error, db, rc, _("Saving the record"));
-
-  if (!apply_change (tx->store, change, &changed, error))
+  if (!apply_change (tx, change, &changed, error))
     {
-      sqlite3_exec (db, "ROLLBACK TO sb_change; RELEASE sb_change", NULL, NULL, NULL);
+      rollback_change (tx->store);
       return FALSE;
     }
 
-  rc = sqlite3_exec (db, "RELEASE sb_change", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (!savepoint_step (tx->store, "RELEASE sb_change", error))
     {
-      sb_store_set_error_from_sqlite (error, db, rc, _("Saving the record"));
-      sqlite3_exec (db, "ROLLBACK TO sb_change; RELEASE sb_change", NULL, NULL, NULL);
+      rollback_change (tx->store);
       return FALSE;
     }
 
@@ -695,6 +766,7 @@ sb_transaction_free (SbTransaction *tx)
 
   g_hash_table_unref (tx->touched);
   g_object_unref (tx->store);
+  g_free (tx->now);
   g_free (tx);
 }
 
