@@ -55,10 +55,414 @@ calendar_is_continuous (SbCalendar *calendar)
   return TRUE;
 }
 
+/* The span table {{{1 */
+
+#define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+#define MS_PER_DAY      G_GINT64_CONSTANT (86400000)
+
+/* GDate's Julian day numbers: day 1 is Monday 0001-01-01. */
+#define EPOCH_JULIAN G_GINT64_CONSTANT (719163) /* 1970-01-01 */
+
+/* No zone is further than this from UTC: the spans of a local date lie
+ * within this many seconds of the date read as UTC (as in sb-calendar.c). */
+#define OFFSET_WINDOW G_GINT64_CONSTANT (172800)
+
+/* Extend the table by at least this many days at a time. */
+#define GROW_DAYS 64
+
+/* An addition that finds no room within this many days is left to the
+ * calendar (a calendar that hardly ever opens, or a huge target). */
+#define MAX_TABLE_DAYS 1500
+
+/* Keep away from the ends of the years the calendar knows. */
+#define SAFE_MIN_MS (SB_TIME_MIN_MS + 16 * MS_PER_DAY)
+#define SAFE_MAX_MS (SB_TIME_MAX_MS - (MAX_TABLE_DAYS + 16) * MS_PER_DAY)
+
+typedef struct
+{
+  gint64 start_ms;
+  gint64 end_ms;
+  gint64 cum_end;   /* business ms from the table's first span to end_ms */
+} Span;
+
+struct _SbSlaCache
+{
+  SbCalendar *calendar;    /* a private copy */
+  GTimeZone  *tz;          /* the copy's */
+  gboolean    continuous;
+  gboolean    usable;      /* has business hours somewhere in the week */
+  gboolean    has_holidays;
+
+  /* Local dates laid out, as Julian day numbers; empty when first > last. */
+  gint64  first_day;
+  gint64  last_day;
+  GArray *spans;           /* of Span, in time order, none empty */
+};
+
+static gint64
+floor_div (gint64 a, gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+
+  return q;
+}
+
+static inline gint64
+span_cum_start (const Span *span)
+{
+  return span->cum_end - (span->end_ms - span->start_ms);
+}
+
+static inline gint
+interval_at (GTimeZone *tz, gint64 utc_seconds)
+{
+  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc_seconds);
+}
+
+/* The first second in (@lo, @hi] beyond zone interval @k, given that @lo
+ * lies within it (or before) and @hi beyond it. */
+static gint64
+transition_after (GTimeZone *tz, gint k, gint64 lo, gint64 hi)
+{
+  while (hi - lo > 1)
+    {
+      gint64 mid = lo + (hi - lo) / 2;
+
+      if (interval_at (tz, mid) > k)
+        hi = mid;
+      else
+        lo = mid;
+    }
+
+  return hi;
+}
+
+/* The instant of a wall time on a day whose offset changes, by the rule
+ * sb-calendar.c states: the earliest u with u + offset (u) >= @wall. A
+ * wall time that happens twice is its first occurrence; one that is
+ * skipped is the instant of the change. */
+static gint64
+wall_to_utc (GTimeZone *tz, gint64 wall)
+{
+  gint   first = interval_at (tz, wall - OFFSET_WINDOW);
+  gint   last = interval_at (tz, wall + OFFSET_WINDOW);
+  gint64 best = G_MAXINT64;
+  gint   k;
+
+  for (k = first; k <= last; k++)
+    {
+      gint64 u = wall - g_time_zone_get_offset (tz, k);
+      gint   found = interval_at (tz, u);
+
+      if (found == k)
+        {
+          best = MIN (best, u);
+        }
+      else if (found > k && k < last)
+        {
+          gint64 u_next = wall - g_time_zone_get_offset (tz, k + 1);
+
+          /* Too late for interval k, too early for k + 1: skipped. */
+          if (interval_at (tz, u_next) <= k && u_next < u)
+            best = MIN (best, transition_after (tz, k, u_next, u));
+        }
+    }
+
+  if (G_UNLIKELY (best == G_MAXINT64))
+    best = wall - g_time_zone_get_offset (tz, interval_at (tz, wall));
+
+  return best;
+}
+
+/* Appends the spans of local date @julian. */
+static void
+lay_out_day (SbSlaCache *cache, gint64 julian)
+{
+  const SbCalendarInterval *intervals;
+  guint    n, i;
+  gint64   midnight;
+  gint     lo, hi;
+  gint32   offset;
+  gboolean uniform;
+
+  /* Julian day 1 is a Monday. */
+  intervals = sb_calendar_get_intervals (cache->calendar,
+                                         (GDateWeekday) ((julian - 1) % 7 + 1), &n);
+  if (n == 0)
+    return;
+
+  if (cache->has_holidays)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, (guint32) julian);
+      if (sb_calendar_is_holiday (cache->calendar, &date))
+        return;
+    }
+
+  /* Most days no offset change lies anywhere near: one offset serves. */
+  midnight = (julian - EPOCH_JULIAN) * SECONDS_PER_DAY;
+  lo = interval_at (cache->tz, midnight - OFFSET_WINDOW);
+  hi = interval_at (cache->tz, midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
+  uniform = lo == hi;
+  offset = g_time_zone_get_offset (cache->tz, lo);
+
+  for (i = 0; i < n; i++)
+    {
+      gint64 wall_start = midnight + (gint64) intervals[i].start_minute * 60;
+      gint64 wall_end = midnight + (gint64) intervals[i].end_minute * 60;
+      gint64 cum = cache->spans->len > 0
+                     ? g_array_index (cache->spans, Span, cache->spans->len - 1).cum_end
+                     : 0;
+      Span span;
+
+      if (uniform)
+        {
+          span.start_ms = (wall_start - offset) * 1000;
+          span.end_ms = (wall_end - offset) * 1000;
+        }
+      else
+        {
+          span.start_ms = wall_to_utc (cache->tz, wall_start) * 1000;
+          span.end_ms = wall_to_utc (cache->tz, wall_end) * 1000;
+        }
+
+      /* Empty: the interval lies wholly in a skipped hour. */
+      if (span.end_ms <= span.start_ms)
+        continue;
+
+      span.cum_end = cum + (span.end_ms - span.start_ms);
+      g_array_append_val (cache->spans, span);
+    }
+}
+
+/* Makes the table hold every local date from @first to @last at least. */
+static void
+cache_cover_days (SbSlaCache *cache, gint64 first, gint64 last)
+{
+  gint64 julian;
+
+  if (cache->first_day > cache->last_day)
+    {
+      cache->first_day = first;
+      cache->last_day = first - 1;
+    }
+  else if (first < cache->first_day)
+    {
+      /* Growing backwards moves every sum: lay the table out again. */
+      gint64 old_last = cache->last_day;
+
+      first = MIN (first, cache->first_day - GROW_DAYS);
+      g_array_set_size (cache->spans, 0);
+      cache->first_day = first;
+      cache->last_day = first - 1;
+      last = MAX (last, old_last);
+    }
+
+  if (last <= cache->last_day)
+    return;
+
+  last = MAX (last, cache->last_day + GROW_DAYS);
+  for (julian = cache->last_day + 1; julian <= last; julian++)
+    lay_out_day (cache, julian);
+  cache->last_day = last;
+}
+
+static inline gint64
+day_of (gint64 ms)
+{
+  return floor_div (ms, MS_PER_DAY) + EPOCH_JULIAN;
+}
+
+/* The instants in which the table is complete: every span of every date
+ * outside the table lies outside them. */
+static inline gint64
+complete_from (SbSlaCache *cache)
+{
+  return ((cache->first_day - EPOCH_JULIAN) * SECONDS_PER_DAY + OFFSET_WINDOW) * 1000;
+}
+
+static inline gint64
+complete_to (SbSlaCache *cache)
+{
+  return ((cache->last_day + 1 - EPOCH_JULIAN) * SECONDS_PER_DAY - OFFSET_WINDOW) * 1000;
+}
+
+/* The first span that ends after @ms (spans->len when none). */
+static guint
+first_ending_after (SbSlaCache *cache, gint64 ms)
+{
+  const Span *spans = (const Span *) (gpointer) cache->spans->data;
+  guint lo = 0, hi = cache->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (spans[mid].end_ms > ms)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+
+  return lo;
+}
+
+/* Business ms from the table's start to @ms. */
+static gint64
+cum_at (SbSlaCache *cache, gint64 ms)
+{
+  guint i = first_ending_after (cache, ms);
+  const Span *span;
+
+  if (i == cache->spans->len)
+    return i > 0 ? g_array_index (cache->spans, Span, i - 1).cum_end : 0;
+
+  span = &g_array_index (cache->spans, Span, i);
+  return span_cum_start (span) + MAX (ms - span->start_ms, 0);
+}
+
+/* FALSE: leave it to the calendar. */
+static gboolean
+cache_between (SbSlaCache *cache, gint64 start_ms, gint64 end_ms, gint64 *out_minutes)
+{
+  if (!cache->usable || start_ms < SAFE_MIN_MS || end_ms > SAFE_MAX_MS)
+    return FALSE;
+
+  if (end_ms <= start_ms)
+    {
+      *out_minutes = 0;
+      return TRUE;
+    }
+
+  cache_cover_days (cache, day_of (start_ms) - 3, day_of (end_ms) + 3);
+
+  *out_minutes = (cum_at (cache, end_ms) - cum_at (cache, start_ms)) / MS_PER_MINUTE;
+  return TRUE;
+}
+
+static gboolean
+cache_add (SbSlaCache *cache, gint64 start_ms, gint64 minutes, gint64 *out_ms)
+{
+  gint64 first = day_of (start_ms) - 3;
+  gint64 horizon;
+
+  if (!cache->usable || start_ms < SAFE_MIN_MS || start_ms > SAFE_MAX_MS ||
+      minutes < 0 || minutes > MAX_TABLE_DAYS * G_GINT64_CONSTANT (1440))
+    return FALSE;
+
+  /* A first guess: the target's days again, plus a week. */
+  horizon = day_of (start_ms) + minutes / 1440 + 7;
+
+  for (;;)
+    {
+      const Span *spans;
+      guint i, lo, hi;
+      gint64 target;
+
+      cache_cover_days (cache, first, horizon);
+      spans = (const Span *) (gpointer) cache->spans->data;
+
+      i = first_ending_after (cache, start_ms);
+      if (i < cache->spans->len)
+        {
+          target = span_cum_start (&spans[i]) + MAX (start_ms - spans[i].start_ms, 0) +
+                   minutes * MS_PER_MINUTE;
+
+          /* The first span from i on whose sum reaches the target. */
+          lo = i;
+          hi = cache->spans->len;
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+
+              if (spans[mid].cum_end >= target)
+                hi = mid;
+              else
+                lo = mid + 1;
+            }
+
+          if (lo < cache->spans->len)
+            {
+              gint64 result = spans[lo].start_ms + (target - span_cum_start (&spans[lo]));
+
+              if (result < complete_to (cache))
+                {
+                  *out_ms = result;
+                  return TRUE;
+                }
+            }
+        }
+
+      if (cache->last_day - day_of (start_ms) > MAX_TABLE_DAYS)
+        return FALSE;
+      horizon = cache->last_day + GROW_DAYS;
+    }
+}
+
+/**
+ * sb_sla_cache_new:
+ * @calendar: a calendar
+ *
+ * See the header.
+ *
+ * Returns: (transfer full): a new cache; free with sb_sla_cache_free()
+ */
+SbSlaCache *
+sb_sla_cache_new (SbCalendar *calendar)
+{
+  SbSlaCache  *cache;
+  GDateWeekday wd;
+  guint        n;
+
+  g_return_val_if_fail (calendar != NULL, NULL);
+
+  cache = g_new0 (SbSlaCache, 1);
+  cache->calendar = sb_calendar_copy (calendar);
+  cache->tz = sb_calendar_get_time_zone (cache->calendar);
+  cache->continuous = calendar_is_continuous (cache->calendar);
+  sb_calendar_get_holidays (cache->calendar, &n);
+  cache->has_holidays = n > 0;
+  for (wd = G_DATE_MONDAY; wd <= G_DATE_SUNDAY; wd++)
+    {
+      sb_calendar_get_intervals (cache->calendar, wd, &n);
+      cache->usable = cache->usable || n > 0;
+    }
+  cache->first_day = 1;
+  cache->last_day = 0;
+  cache->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  return cache;
+}
+
+/**
+ * sb_sla_cache_free:
+ * @cache: (nullable): a cache
+ *
+ * Frees the cache.
+ */
+void
+sb_sla_cache_free (SbSlaCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_clear_pointer (&cache->calendar, sb_calendar_unref);
+  g_clear_pointer (&cache->spans, g_array_unref);
+  g_free (cache);
+}
+
+/* The calendar arithmetic {{{1 */
+
 typedef struct
 {
   SbCalendar *calendar;
   gboolean    continuous;
+  SbSlaCache *cache;       /* nullable */
 } Cal;
 
 static gboolean
@@ -73,6 +477,9 @@ cal_between (const Cal *cal,
       *out_minutes = end_ms > start_ms ? (end_ms - start_ms) / MS_PER_MINUTE : 0;
       return TRUE;
     }
+
+  if (cal->cache != NULL && cache_between (cal->cache, start_ms, end_ms, out_minutes))
+    return TRUE;
 
   return sb_calendar_business_minutes_between (cal->calendar, start_ms, end_ms,
                                                out_minutes, error);
@@ -91,6 +498,9 @@ cal_add (const Cal *cal,
       *out_ms = start_ms + minutes * MS_PER_MINUTE;
       return TRUE;
     }
+
+  if (cal->cache != NULL && cache_add (cal->cache, start_ms, minutes, out_ms))
+    return TRUE;
 
   return sb_calendar_add_business_minutes (cal->calendar, start_ms, minutes,
                                            out_ms, error);
@@ -238,6 +648,45 @@ compute_clock (const Cal          *cal,
   return TRUE;
 }
 
+static gboolean
+compute (const Cal          *cal,
+         const SbSlaSegment *segments,
+         guint               n_segments,
+         gint64              responded_ms,
+         gint64              response_target,
+         gint64              resolution_target,
+         gint64              now_ms,
+         SbSla              *out,
+         GError            **error)
+{
+  guint i;
+
+  for (i = 1; i < n_segments; i++)
+    if (segments[i].start_ms < segments[i - 1].start_ms)
+      {
+        g_set_error_literal (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
+                             _ ("The incident’s status changes are out of "
+                                "order, so its service level clock cannot be "
+                                "computed"));
+        return FALSE;
+      }
+
+  if (!compute_clock (cal, segments, n_segments, G_MAXINT64,
+                      MAX (resolution_target, 0), now_ms, &out->resolution, error))
+    return FALSE;
+
+  if (!compute_clock (cal, segments, n_segments,
+                      responded_ms == SB_SLA_NO_TIME ? G_MAXINT64 : responded_ms,
+                      MAX (response_target, 0), now_ms, &out->response, error))
+    return FALSE;
+
+  /* A finished clock is within or breached, never at risk, so the worse
+   * of the two counts a finished clock only through its breach. */
+  out->state = MAX (out->response.state, out->resolution.state);
+
+  return TRUE;
+}
+
 /**
  * sb_sla_compute:
  *
@@ -257,8 +706,7 @@ sb_sla_compute (SbCalendar         *calendar,
                 SbSla              *out,
                 GError            **error)
 {
-  Cal   cal;
-  guint i;
+  Cal cal = { 0 };
 
   g_return_val_if_fail (calendar != NULL, FALSE);
   g_return_val_if_fail (segments != NULL, FALSE);
@@ -266,33 +714,45 @@ sb_sla_compute (SbCalendar         *calendar,
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (i = 1; i < n_segments; i++)
-    if (segments[i].start_ms < segments[i - 1].start_ms)
-      {
-        g_set_error_literal (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
-                             _ ("The incident’s status changes are out of "
-                                "order, so its service level clock cannot be "
-                                "computed"));
-        return FALSE;
-      }
-
   cal.calendar = calendar;
   cal.continuous = calendar_is_continuous (calendar);
 
-  if (!compute_clock (&cal, segments, n_segments, G_MAXINT64,
-                      MAX (resolution_target, 0), now_ms, &out->resolution, error))
-    return FALSE;
+  return compute (&cal, segments, n_segments, responded_ms, response_target,
+                  resolution_target, now_ms, out, error);
+}
 
-  if (!compute_clock (&cal, segments, n_segments,
-                      responded_ms == SB_SLA_NO_TIME ? G_MAXINT64 : responded_ms,
-                      MAX (response_target, 0), now_ms, &out->response, error))
-    return FALSE;
+/**
+ * sb_sla_cache_compute:
+ *
+ * See the header.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_sla_cache_compute (SbSlaCache         *cache,
+                      const SbSlaSegment *segments,
+                      guint               n_segments,
+                      gint64              responded_ms,
+                      gint64              response_target,
+                      gint64              resolution_target,
+                      gint64              now_ms,
+                      SbSla              *out,
+                      GError            **error)
+{
+  Cal cal;
 
-  /* A finished clock is within or breached, never at risk, so the worse
-   * of the two counts a finished clock only through its breach. */
-  out->state = MAX (out->response.state, out->resolution.state);
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (segments != NULL, FALSE);
+  g_return_val_if_fail (n_segments >= 1, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TRUE;
+  cal.calendar = cache->calendar;
+  cal.continuous = cache->continuous;
+  cal.cache = cache;
+
+  return compute (&cal, segments, n_segments, responded_ms, response_target,
+                  resolution_target, now_ms, out, error);
 }
 
 static const char *const state_strings[] = {

@@ -141,6 +141,33 @@ gboolean    sb_sla_compute           (SbCalendar         *calendar,
                                       SbSla              *out,
                                       GError            **error);
 
+/**
+ * SbSlaCache:
+ *
+ * Many clocks over one calendar: a table of the calendar's open spans,
+ * laid out once and grown as clocks need more days, so each clock costs
+ * a few binary searches instead of a walk over the calendar's days. It
+ * works on a private copy, so later changes to the calendar are not
+ * seen (build one per refresh). Results equal sb_sla_compute()'s,
+ * across daylight-saving changes too. One thread at a time.
+ */
+typedef struct _SbSlaCache SbSlaCache;
+
+SbSlaCache *sb_sla_cache_new         (SbCalendar         *calendar);
+void        sb_sla_cache_free        (SbSlaCache         *cache);
+/* sb_sla_compute() with the calendar of @cache. */
+gboolean    sb_sla_cache_compute     (SbSlaCache         *cache,
+                                      const SbSlaSegment *segments,
+                                      guint               n_segments,
+                                      gint64              responded_ms,
+                                      gint64              response_target,
+                                      gint64              resolution_target,
+                                      gint64              now_ms,
+                                      SbSla              *out,
+                                      GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbSlaCache, sb_sla_cache_free)
+
 /* "within", "at-risk", "breached", "none": for filters, CSV and tests. */
 const char *sb_sla_state_to_string   (SbSlaState   state);
 gboolean    sb_sla_state_from_string (const char  *text,

@@ -605,6 +605,112 @@ test_segments (void)
 }
 
 static void
+assert_clocks_equal (const SbSlaClock *a, const SbSlaClock *b)
+{
+  g_assert_cmpint (a->state, ==, b->state);
+  g_assert_cmpint (a->done, ==, b->done);
+  g_assert_cmpint (a->paused, ==, b->paused);
+  g_assert_cmpint (a->target_minutes, ==, b->target_minutes);
+  g_assert_cmpint (a->elapsed_minutes, ==, b->elapsed_minutes);
+  g_assert_cmpint (a->paused_minutes, ==, b->paused_minutes);
+  g_assert_cmpint (a->remaining_minutes, ==, b->remaining_minutes);
+  g_assert_cmpint (a->due_ms, ==, b->due_ms);
+  g_assert_cmpint (a->at_risk_ms, ==, b->at_risk_ms);
+  g_assert_cmpuint (a->percent, ==, b->percent);
+}
+
+/* The span table gives what the calendar gives, for timelines thrown at
+ * random over two years in calendars with lunch breaks, holidays, night
+ * shifts and hours that daylight saving skips or repeats. */
+static void
+test_cache_equals_calendar (void)
+{
+  static const char *const definitions[] = {
+    "tz=Europe/Madrid;mon=09:00-17:00;tue=09:00-17:00;wed=09:00-17:00;"
+    "thu=09:00-17:00;fri=09:00-17:00",
+    "tz=Europe/Madrid;mon=08:00-13:00,14:00-17:30;tue=08:00-13:00,14:00-17:30;"
+    "wed=08:00-13:00,14:00-17:30;thu=08:00-13:00,14:00-17:30;fri=08:00-14:00;"
+    "hol=2026-12-08,2026-12-24..2026-12-31,*-01-01,*-05-01",
+    "tz=Europe/Madrid;mon=22:00-24:00;tue=00:00-06:00,22:00-24:00;wed=00:00-06:00",
+    "tz=Europe/Madrid;sun=01:00-04:00;sat=00:00-24:00",
+    "tz=America/New_York;mon=00:00-03:00,07:00-19:00;sun=00:00-03:00;fri=01:30-02:30",
+    "tz=Australia/Lord_Howe;mon=00:00-24:00;sun=01:00-03:00;sat=09:00-12:00",
+    "tz=UTC;mon=09:00-17:00;wed=09:00-17:00",
+    MADRID_24X7,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20260302);
+  gint64 base = at ("2026-01-01T00:00:00Z");
+  guint d, round;
+
+  for (d = 0; d < G_N_ELEMENTS (definitions); d++)
+    {
+      g_autoptr (SbCalendar) cal = sb_calendar_new_from_string (definitions[d], NULL);
+      g_autoptr (SbSlaCache) cache = NULL;
+
+      g_assert_nonnull (cal);
+      cache = sb_sla_cache_new (cal);
+
+      for (round = 0; round < 400; round++)
+        {
+          SbSlaSegment segs[6];
+          guint n = g_rand_int_range (rand, 1, G_N_ELEMENTS (segs) + 1);
+          gint64 t = base + (gint64) g_rand_int_range (rand, 0, 700 * 1440) * 60000 +
+                     g_rand_int_range (rand, 0, 60000);
+          gint64 responded = SB_SLA_NO_TIME;
+          gint64 response = g_rand_int_range (rand, 0, 600);
+          gint64 resolution = g_rand_int_range (rand, 0, 6000);
+          g_autoptr (GError) error_a = NULL;
+          g_autoptr (GError) error_b = NULL;
+          SbSla a, b;
+          gboolean ok_a, ok_b;
+          guint i;
+
+          for (i = 0; i < n; i++)
+            {
+              segs[i].start_ms = t;
+              segs[i].kind = i == 0 ? RUN : (SbSlaSegmentKind) g_rand_int_range (rand, 0, 3);
+              t += (gint64) g_rand_int_range (rand, 0, 4 * 1440) * 60000 +
+                   g_rand_int_range (rand, 0, 60000);
+            }
+          if (g_rand_boolean (rand))
+            responded = segs[0].start_ms + (gint64) g_rand_int_range (rand, 0, 3 * 1440) * 60000;
+
+          ok_a = sb_sla_compute (cal, segs, n, responded, response, resolution, t, &a, &error_a);
+          ok_b = sb_sla_cache_compute (cache, segs, n, responded, response, resolution, t, &b,
+                                       &error_b);
+          g_assert_no_error (error_a);
+          g_assert_no_error (error_b);
+          g_assert_true (ok_a && ok_b);
+          assert_clocks_equal (&a.response, &b.response);
+          assert_clocks_equal (&a.resolution, &b.resolution);
+          g_assert_cmpint (a.state, ==, b.state);
+        }
+    }
+}
+
+/* The cache works on a copy: a calendar changed afterwards is not seen. */
+static void
+test_cache_copy (void)
+{
+  g_autoptr (SbCalendar) cal = office ();
+  g_autoptr (SbSlaCache) cache = sb_sla_cache_new (cal);
+  g_autoptr (SbCalendar) closed = sb_calendar_new ("UTC", NULL);
+  g_autoptr (SbSlaCache) never = sb_sla_cache_new (closed);
+  g_autoptr (GError) error = NULL;
+  SbSlaSegment segs[] = { { at ("2026-03-02T16:00:00+01:00"), RUN } };
+  SbSla sla;
+
+  sb_calendar_clear_intervals (cal, G_DATE_TUESDAY);
+  g_assert_true (sb_sla_cache_compute (cache, segs, 1, SB_SLA_NO_TIME, 120, 0,
+                                       at ("2026-03-02T18:00:00+01:00"), &sla, NULL));
+  assert_instant (sla.response.due_ms, "2026-03-03T10:00:00+01:00");
+
+  g_assert_false (sb_sla_cache_compute (never, segs, 1, SB_SLA_NO_TIME, 120, 0,
+                                        at ("2026-03-02T18:00:00+01:00"), &sla, &error));
+  g_assert_error (error, SB_CORE_ERROR, SB_CORE_ERROR_NO_OPEN_HOURS);
+}
+
+static void
 test_state_strings (void)
 {
   static const char *const names[] = { "none", "within", "at-risk", "breached" };
@@ -650,6 +756,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/sla/dst-week", test_dst_week);
   g_test_add_func ("/sla/response-clock", test_response_clock);
   g_test_add_func ("/sla/segments", test_segments);
+  g_test_add_func ("/sla/cache-equals-calendar", test_cache_equals_calendar);
+  g_test_add_func ("/sla/cache-copy", test_cache_copy);
   g_test_add_func ("/sla/state-strings", test_state_strings);
 
   return g_test_run ();
