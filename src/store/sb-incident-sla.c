@@ -33,7 +33,7 @@
 
 typedef struct
 {
-  SbCalendar *calendar;   /* owned */
+  SbSlaCache *cache;      /* the calendar's; owned by the context */
   gint64      response[N_PRIORITIES];
   gint64      resolution[N_PRIORITIES];
   guint       stop_mask;  /* bit i: hold reason i stops the clock */
@@ -42,18 +42,10 @@ typedef struct
 struct _SbSlaContext
 {
   GHashTable *services;   /* id → ServiceSla */
-  GHashTable *calendars;  /* calendar id → SbCalendar */
+  GHashTable *calendars;  /* calendar id → SbSlaCache */
+  SbSlaCache *around_the_clock;
   ServiceSla  fallback;   /* no service: 24×7, no targets */
 };
-
-static void
-service_sla_free (gpointer data)
-{
-  ServiceSla *s = data;
-
-  g_clear_pointer (&s->calendar, sb_calendar_unref);
-  g_free (s);
-}
 
 /* The index of a hold reason in sb_incident_get_hold_reasons(), or -1. */
 static int
@@ -122,7 +114,7 @@ load_calendars (SbSlaContext *ctx, SbStore *store, GError **error)
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *definition = (const char *) sqlite3_column_text (stmt, 2);
       g_autoptr (GError) local_error = NULL;
-      SbCalendar *calendar;
+      g_autoptr (SbCalendar) calendar = NULL;
 
       calendar = sb_calendar_new_from_string (definition, &local_error);
       if (calendar == NULL)
@@ -134,7 +126,7 @@ load_calendars (SbSlaContext *ctx, SbStore *store, GError **error)
           sqlite3_reset (stmt);
           return FALSE;
         }
-      g_hash_table_insert (ctx->calendars, g_strdup (id), calendar);
+      g_hash_table_insert (ctx->calendars, g_strdup (id), sb_sla_cache_new (calendar));
     }
   sqlite3_reset (stmt);
 
@@ -164,12 +156,11 @@ load_services (SbSlaContext *ctx, SbStore *store, const char *only_id, GError **
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *calendar_id = (const char *) sqlite3_column_text (stmt, 1);
       ServiceSla *s = g_new0 (ServiceSla, 1);
-      SbCalendar *calendar = NULL;
+      SbSlaCache *cache = NULL;
 
       if (calendar_id != NULL)
-        calendar = g_hash_table_lookup (ctx->calendars, calendar_id);
-      s->calendar = calendar != NULL ? sb_calendar_ref (calendar)
-                                     : sb_calendar_ref (ctx->fallback.calendar);
+        cache = g_hash_table_lookup (ctx->calendars, calendar_id);
+      s->cache = cache != NULL ? cache : ctx->around_the_clock;
       s->stop_mask = parse_stop_reasons ((const char *) sqlite3_column_text (stmt, 2));
       g_hash_table_insert (ctx->services, g_strdup (id), s);
     }
@@ -208,12 +199,14 @@ load_services (SbSlaContext *ctx, SbStore *store, const char *only_id, GError **
 static SbSlaContext *
 context_new (SbStore *store, const char *only_service_id, GError **error)
 {
+  g_autoptr (SbCalendar) around_the_clock = sb_calendar_new_24x7 ();
   SbSlaContext *ctx = g_new0 (SbSlaContext, 1);
 
-  ctx->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, service_sla_free);
+  ctx->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->calendars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) sb_calendar_unref);
-  ctx->fallback.calendar = sb_calendar_new_24x7 ();
+                                          (GDestroyNotify) sb_sla_cache_free);
+  ctx->around_the_clock = sb_sla_cache_new (around_the_clock);
+  ctx->fallback.cache = ctx->around_the_clock;
   ctx->fallback.stop_mask = parse_stop_reasons (SB_HOLD_AWAITING_CUSTOMER);
 
   if (!load_calendars (ctx, store, error) ||
@@ -231,7 +224,9 @@ context_new (SbStore *store, const char *only_service_id, GError **error)
  * @store: the store
  * @error: a SQLite failure or an unreadable calendar
  *
- * Reads every service's calendar, targets and clock-stop reasons once.
+ * Reads every service's calendar, targets and clock-stop reasons once,
+ * with a table of each calendar's open spans that the clocks share. For
+ * one thread at a time.
  *
  * Returns: (transfer full) (nullable): the context; free with
  *   sb_sla_context_free()
@@ -259,7 +254,7 @@ sb_sla_context_free (SbSlaContext *ctx)
 
   g_clear_pointer (&ctx->services, g_hash_table_unref);
   g_clear_pointer (&ctx->calendars, g_hash_table_unref);
-  g_clear_pointer (&ctx->fallback.calendar, sb_calendar_unref);
+  g_clear_pointer (&ctx->around_the_clock, sb_sla_cache_free);
   g_free (ctx);
 }
 
@@ -359,7 +354,7 @@ compute_for (const ServiceSla   *s,
       resolution = s->resolution[priority - 1];
     }
 
-  if (!sb_sla_compute (s->calendar, segments, n, responded_ms, response, resolution,
+  if (!sb_sla_cache_compute (s->cache, segments, n, responded_ms, response, resolution,
                        now_ms, out, error))
     return FALSE;
 
