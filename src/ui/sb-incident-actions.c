@@ -145,7 +145,7 @@ add_minutes_row (GtkListBox *list)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Minutes spent"));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_entry_set_activates_default (GTK_ENTRY (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   gtk_list_box_append (list, row);

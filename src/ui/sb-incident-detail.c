@@ -172,6 +172,7 @@ show_clock (SbIncidentDetail *self,
   /* Translators: one SLA clock in the header, as in "Resolution: 2 h 10 min left · due Tue 14:30" */
   line = g_strdup_printf (_("%s: %s"), name, text);
   gtk_label_set_label (header_label, line);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (header_label), line);
   gtk_image_set_from_icon_name (header_icon, icon);
   set_state_style (GTK_WIDGET (header_icon), clock->state);
   set_state_style (GTK_WIDGET (header_label), clock->state);
@@ -564,7 +565,13 @@ build_draft (SbIncidentDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->priority_reason_row), chosen != 0 && chosen != derived);
   if (chosen == 0 || chosen == derived)
     {
-      sb_incident_set_priority (draft, derived, NULL);
+      /* Leave a derived priority to the store: an unrelated edit keeps
+       * one the matrix gave before it changed. Dropping an override
+       * derives it again. */
+      if (sb_incident_get_priority_reason (self->incident) != NULL)
+        sb_incident_set_priority (draft, chosen == 0 ? 0 : chosen, NULL);
+      else if (chosen != 0 && chosen != sb_incident_get_priority (self->incident))
+        sb_incident_set_priority (draft, chosen, NULL);
       sb_service_editor_set_row_problem (GTK_WIDGET (self->priority_reason_row), NULL);
     }
   else
