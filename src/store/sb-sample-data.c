@@ -7,16 +7,26 @@
 #include "config.h"
 
 #include "sb-catalog-private.h"
+#include "sb-incidents-private.h"
 #include "sb-sample-data.h"
 
 typedef gboolean (*SbSampleLoader) (SbTransaction  *tx,
                                     SbStore        *store,
                                     GError        **error);
 
+static gboolean
+load_incidents (SbTransaction  *tx,
+                SbStore        *store,
+                GError        **error)
+{
+  return sb_incidents_load_sample (tx, error);
+}
+
 /* Each register adds its loader here, in the order their records depend on
  * each other (services before incidents, suppliers before contracts). */
 static const SbSampleLoader loaders[] = {
   sb_catalog_load_sample,
+  load_incidents,
 };
 
 /**
