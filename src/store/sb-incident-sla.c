@@ -525,9 +525,12 @@ typedef struct
 /**
  * sb_incidents_compute_open_slas:
  *
- * See sb-incidents-private.h. Two queries, walked side by side in rowid
- * order; the clocks of an incident whose calendar has no business hours
- * are left out with state %SB_SLA_STATE_NONE.
+ * See sb-incidents-private.h. One query gives every open incident with
+ * its status entries, one row per entry (or one row without any), in
+ * rowid order: reading each incident once is cheaper than reading it for
+ * the incidents and again to find their entries. The clocks of an
+ * incident whose calendar has no business hours are left with state
+ * %SB_SLA_STATE_NONE.
  *
  * Returns: (transfer full) (nullable): rowid → #SbSla
  */
@@ -537,9 +540,8 @@ sb_incidents_compute_open_slas (SbStore *store, gint64 now_ms, GError **error)
   g_autoptr (SbSlaContext) ctx = NULL;
   g_autoptr (GHashTable) result = NULL;
   g_autoptr (GArray) marks = NULL;
-  sqlite3_stmt *incidents;
-  sqlite3_stmt *events;
-  int rc, rc_events;
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -551,51 +553,45 @@ sb_incidents_compute_open_slas (SbStore *store, gint64 now_ms, GError **error)
   if (ctx == NULL)
     return NULL;
 
-  incidents = sb_store_prepare (store,
-                                "SELECT rowid, service_id, priority, opened_at, responded_at "
-                                "FROM incident WHERE deleted = 0 AND status IN " OPEN_STATUSES
-                                " ORDER BY rowid",
-                                error);
-  if (incidents == NULL)
-    return NULL;
-
-  events = sb_store_prepare (store,
-                             "SELECT i.rowid, e.at, e.new_value, e.body "
-                             "FROM incident i JOIN incident_event e "
-                             "ON e.incident_id = i.id AND e.kind = 'status' AND e.deleted = 0 "
-                             "WHERE i.deleted = 0 AND i.status IN " OPEN_STATUSES
-                             " ORDER BY i.rowid, e.at, e.rowid",
-                             error);
-  if (events == NULL)
+  stmt = sb_store_prepare (store,
+                           "SELECT i.rowid, i.service_id, i.priority, i.opened_at, i.responded_at, "
+                           "e.at, e.new_value, e.body "
+                           "FROM incident i LEFT JOIN incident_event e "
+                           "ON e.incident_id = i.id AND e.kind = 'status' AND e.deleted = 0 "
+                           "WHERE i.deleted = 0 AND i.status IN " OPEN_STATUSES
+                           " ORDER BY i.rowid, e.at, e.rowid",
+                           error);
+  if (stmt == NULL)
     return NULL;
 
   result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   marks = g_array_sized_new (FALSE, FALSE, sizeof (SbStatusMark), 16);
 
-  rc_events = sqlite3_step (events);
-  while ((rc = sqlite3_step (incidents)) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  while (rc == SQLITE_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (incidents, 0);
-      const char *service_id = (const char *) sqlite3_column_text (incidents, 1);
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      /* Read the incident's own columns before the next step. */
+      const ServiceSla *service = context_lookup (ctx, (const char *) sqlite3_column_text (stmt, 1));
+      guint priority = (guint) sqlite3_column_int (stmt, 2);
+      gint64 opened_ms = column_instant (stmt, 3);
+      gint64 responded_ms = column_instant (stmt, 4);
       OpenSla *entry;
 
       g_array_set_size (marks, 0);
-      while (rc_events == SQLITE_ROW && sqlite3_column_int64 (events, 0) < rowid)
-        rc_events = sqlite3_step (events);
-      while (rc_events == SQLITE_ROW && sqlite3_column_int64 (events, 0) == rowid)
+      do
         {
           SbStatusMark mark;
 
-          if (mark_from_row (events, 1, &mark))
+          if (sqlite3_column_type (stmt, 5) != SQLITE_NULL && mark_from_row (stmt, 5, &mark))
             g_array_append_val (marks, mark);
-          rc_events = sqlite3_step (events);
+          rc = sqlite3_step (stmt);
         }
+      while (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == rowid);
 
       entry = g_new (OpenSla, 1);
       entry->rowid = rowid;
-      if (!compute_for (context_lookup (ctx, service_id),
-                        (guint) sqlite3_column_int (incidents, 2),
-                        column_instant (incidents, 3), column_instant (incidents, 4),
+      if (!compute_for (service, priority, opened_ms, responded_ms,
                         (const SbStatusMark *) (gpointer) marks->data, marks->len,
                         now_ms, &entry->sla, NULL))
         {
@@ -605,18 +601,11 @@ sb_incidents_compute_open_slas (SbStore *store, gint64 now_ms, GError **error)
         }
       g_hash_table_insert (result, &entry->rowid, &entry->sla);
     }
-
-  sqlite3_reset (incidents);
-  sqlite3_reset (events);
+  sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      step_failed (store, rc, _ ("Reading the open incidents"), error);
-      return NULL;
-    }
-  if (rc_events != SQLITE_DONE && rc_events != SQLITE_ROW)
-    {
-      step_failed (store, rc_events, _ ("Reading the status history of incidents"), error);
+      step_failed (store, rc, _ ("Reading the open incidents and their status history"), error);
       return NULL;
     }
 
