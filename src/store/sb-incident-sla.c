@@ -99,15 +99,22 @@ step_failed (SbStore *store, int rc, const char *doing, GError **error)
 }
 
 static gboolean
-load_calendars (SbSlaContext *ctx, SbStore *store, GError **error)
+load_calendars (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only_service_id,
+                GError **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   /* Deleted calendars too: a service may still point at one. */
-  stmt = sb_store_prepare (store, "SELECT id, name, definition FROM calendar", error);
+  stmt = sb_store_prepare (store,
+                           "SELECT id, name, definition FROM calendar "
+                           "WHERE ?1 OR id = (SELECT calendar_id FROM service WHERE id = ?2)",
+                           error);
   if (stmt == NULL)
     return FALSE;
+
+  sqlite3_bind_int (stmt, 1, all);
+  sqlite3_bind_text (stmt, 2, only_service_id, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -137,7 +144,8 @@ load_calendars (SbSlaContext *ctx, SbStore *store, GError **error)
 }
 
 static gboolean
-load_services (SbSlaContext *ctx, SbStore *store, const char *only_id, GError **error)
+load_services (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only_id,
+               GError **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -145,12 +153,13 @@ load_services (SbSlaContext *ctx, SbStore *store, const char *only_id, GError **
   /* Deleted services too: their incidents keep their clocks. */
   stmt = sb_store_prepare (store,
                            "SELECT id, calendar_id, clock_stop_reasons FROM service "
-                           "WHERE ?1 IS NULL OR id = ?1",
+                           "WHERE ?1 OR id = ?2",
                            error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, only_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 1, all);
+  sqlite3_bind_text (stmt, 2, only_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
@@ -171,12 +180,13 @@ load_services (SbSlaContext *ctx, SbStore *store, const char *only_id, GError **
 
   stmt = sb_store_prepare (store,
                            "SELECT service_id, priority, response_minutes, resolution_minutes "
-                           "FROM service_target WHERE deleted = 0 AND (?1 IS NULL OR service_id = ?1)",
+                           "FROM service_target WHERE deleted = 0 AND (?1 OR service_id = ?2)",
                            error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, only_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 1, all);
+  sqlite3_bind_text (stmt, 2, only_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ServiceSla *s = g_hash_table_lookup (ctx->services, sqlite3_column_text (stmt, 0));
@@ -196,8 +206,10 @@ load_services (SbSlaContext *ctx, SbStore *store, const char *only_id, GError **
   return TRUE;
 }
 
+/* With @all, every service; otherwise only @only_service_id (none when
+ * %NULL), for the clocks of one incident. */
 static SbSlaContext *
-context_new (SbStore *store, const char *only_service_id, GError **error)
+context_new (SbStore *store, gboolean all, const char *only_service_id, GError **error)
 {
   g_autoptr (SbCalendar) around_the_clock = sb_calendar_new_24x7 ();
   SbSlaContext *ctx = g_new0 (SbSlaContext, 1);
@@ -209,8 +221,8 @@ context_new (SbStore *store, const char *only_service_id, GError **error)
   ctx->fallback.cache = ctx->around_the_clock;
   ctx->fallback.stop_mask = parse_stop_reasons (SB_HOLD_AWAITING_CUSTOMER);
 
-  if (!load_calendars (ctx, store, error) ||
-      !load_services (ctx, store, only_service_id, error))
+  if (!load_calendars (ctx, store, all, only_service_id, error) ||
+      !load_services (ctx, store, all, only_service_id, error))
     {
       sb_sla_context_free (ctx);
       return NULL;
@@ -237,7 +249,7 @@ sb_sla_context_new (SbStore *store, GError **error)
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return context_new (store, NULL, error);
+  return context_new (store, TRUE, NULL, error);
 }
 
 /**
@@ -643,7 +655,7 @@ sb_incidents_get_sla (SbStore    *store,
     now_ms = sb_store_now_ms (store);
 
   service_id = sb_incident_get_service_id (incident);
-  ctx = context_new (store, service_id, error);
+  ctx = context_new (store, FALSE, service_id, error);
   if (ctx == NULL)
     return FALSE;
 
