@@ -540,6 +540,52 @@ test_open_slas (Fixture *f, gconstpointer data)
   }
 }
 
+/* The context as the list model uses it: marks handed in directly. */
+static void
+test_context (Fixture *f, gconstpointer data)
+{
+  g_autofree char *calendar_id = add_calendar (f, OFFICE_MADRID);
+  g_autofree char *service = add_service (f, "ERP", calendar_id, NULL, 60, 240, 120, 480);
+  g_autoptr (SbSlaContext) ctx = NULL;
+  g_autoptr (GError) error = NULL;
+  SbStatusMark marks[] = {
+    /* Dated before the opening (a clock gone wrong): counts from it. */
+    { at ("2026-03-02T08:00:00+01:00"), SB_INCIDENT_IN_PROGRESS, NULL },
+    { at ("2026-03-02T11:00:00+01:00"), SB_INCIDENT_ON_HOLD, "awaiting-customer" },
+    { at ("2026-03-02T12:00:00+01:00"), SB_INCIDENT_ON_HOLD, "awaiting-supplier" },
+  };
+  SbSla sla;
+
+  ctx = sb_sla_context_new (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ctx);
+
+  g_assert_true (sb_sla_context_compute (ctx, service, 3, at ("2026-03-02T10:00:00+01:00"),
+                                         SB_SLA_NO_TIME, marks, G_N_ELEMENTS (marks),
+                                         at ("2026-03-02T13:00:00+01:00"), &sla, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sla.resolution.elapsed_minutes, ==, 120);
+  g_assert_cmpint (sla.resolution.paused_minutes, ==, 60);
+  /* 300 more on Monday from 12:00, 120 on Tuesday. */
+  assert_instant (sla.resolution.due_ms, "2026-03-03T11:00:00+01:00");
+  assert_instant (sla.response.due_ms, "2026-03-02T13:00:00+01:00");
+  g_assert_cmpint (sla.response.state, ==, SB_SLA_STATE_AT_RISK);
+
+  /* Unknown service, no marks: 24×7 without targets. */
+  g_assert_true (sb_sla_context_compute (ctx, "no-such-service", 3,
+                                         at ("2026-03-02T10:00:00Z"), SB_SLA_NO_TIME, NULL, 0,
+                                         at ("2026-03-02T13:00:00Z"), &sla, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sla.state, ==, SB_SLA_STATE_NONE);
+  g_assert_cmpint (sla.resolution.elapsed_minutes, ==, 180);
+
+  /* A priority without targets. */
+  g_assert_true (sb_sla_context_compute (ctx, service, 5, at ("2026-03-02T10:00:00+01:00"),
+                                         SB_SLA_NO_TIME, NULL, 0,
+                                         at ("2026-03-02T13:00:00+01:00"), &sla, &error));
+  g_assert_cmpint (sla.state, ==, SB_SLA_STATE_NONE);
+}
+
 static void
 test_attention (Fixture *f, gconstpointer data)
 {
@@ -615,6 +661,7 @@ main (int argc, char *argv[])
   ADD ("/incident-sla/resolve-reopen", test_resolve_reopen);
   ADD ("/incident-sla/cancelled", test_cancelled);
   ADD ("/incident-sla/open-slas", test_open_slas);
+  ADD ("/incident-sla/context", test_context);
   ADD ("/incident-sla/attention", test_attention);
 
   return g_test_run ();
