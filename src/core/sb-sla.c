@@ -28,6 +28,12 @@
  * Nothing is stored, so a new target, priority or calendar applied to the
  * same segments gives the clock as if it had always been so, pauses
  * included.
+ *
+ * Many clocks over one calendar (a list of open incidents) share an
+ * SbSlaCache: the calendar's open spans as UTC instants with running sums,
+ * laid out day by day with the same rules as sb-calendar.c, so that the
+ * business time between two instants is a difference of two sums and an
+ * addition a binary search. A 24×7 calendar needs neither.
  */
 
 #define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
