@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sb-store.h"
 
@@ -14,6 +14,6 @@ G_BEGIN_DECLS
  * risk, major, and the oldest open one, each a link into the Incidents
  * page. "store" property. */
 #define SB_TYPE_ATTENTION_CARD (sb_attention_card_get_type ())
-G_DECLARE_FINAL_TYPE (SbAttentionCard, sb_attention_card, SB, ATTENTION_CARD, GtkWidget)
+G_DECLARE_FINAL_TYPE (SbAttentionCard, sb_attention_card, SB, ATTENTION_CARD, AdwPreferencesGroup)
 
 G_END_DECLS

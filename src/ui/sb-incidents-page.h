@@ -26,5 +26,10 @@ void            sb_incidents_page_show_view       (SbIncidentsPage *self,
                                                    SbIncidentView   view);
 void            sb_incidents_page_select_incident (SbIncidentsPage *self,
                                                    const char      *id);
+/* "view:breached" (any view name: open, at-risk, breached, major,
+ * recently-resolved, all), "on-hold" or "incident:<id>": what the
+ * Overview's links ask for. */
+void            sb_incidents_page_show_target     (SbIncidentsPage *self,
+                                                   const char      *target);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-attention-card.h"
 #include "sb-book-card.h"
 #include "sb-overview-page.h"
 #include "sb-sample-data.h"
@@ -19,6 +20,7 @@
  * it refreshes itself on the store's "changed" signal and hides itself
  * when it has nothing to say. */
 static GType (*const card_types[]) (void) = {
+  sb_attention_card_get_type,
   sb_book_card_get_type,
 };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-book-chooser.h"
+#include "sb-incidents-page.h"
 #include "sb-overview-page.h"
 #include "sb-services-page.h"
 #include "sb-window.h"
@@ -18,7 +19,11 @@
  * A page is any widget type with a construct property "store" (SbStore);
  * the window creates it with the open book and recreates it when another
  * book is opened.  A page that can search installs the widget action
- * "page.search"; Ctrl+F then activates it.  Alt+1…Alt+9 follow this order. */
+ * "page.search"; Ctrl+F then activates it.  A page with a readable
+ * "header-widget" property (a GtkWidget) gets it shown at the end of the
+ * header bar while the page is visible.  Alt+1…Alt+9 follow this order;
+ * DESIGN.md orders the sidebar Overview, Services, Suppliers, Contracts,
+ * Budgets, Incidents, Reports. */
 typedef struct
 {
   const char *id;
@@ -30,6 +35,7 @@ typedef struct
 static const SbPageInfo pages[] = {
   { "overview", N_("Overview"), "go-home-symbolic", sb_overview_page_get_type },
   { "services", N_("Services"), "view-list-bullet-symbolic", sb_services_page_get_type },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic", sb_incidents_page_get_type },
 };
 
 #define DEFAULT_PAGE "overview"
@@ -50,6 +56,7 @@ struct _SbWindow
   GtkWidget            *content_box;
   GtkWidget            *back_button;
   AdwWindowTitle       *page_title;
+  GtkStack             *header_stack;
   GtkStack             *page_stack;
   AdwWindowTitle       *error_title;
   AdwStatusPage        *error_page;
@@ -132,6 +139,8 @@ show_page (SbWindow   *self,
 
   if (gtk_stack_get_child_by_name (self->page_stack, info->id) != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, info->id);
+  if (gtk_stack_get_child_by_name (self->header_stack, info->id) != NULL)
+    gtk_stack_set_visible_child_name (self->header_stack, info->id);
 
   adw_window_title_set_title (self->page_title, _(info->title));
 
@@ -153,6 +162,8 @@ rebuild_pages (SbWindow *self)
   g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->page_stack));
   GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_stack))) != NULL)
+    gtk_stack_remove (self->header_stack, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
     gtk_stack_remove (self->page_stack, child);
 
@@ -165,6 +176,15 @@ rebuild_pages (SbWindow *self)
                                       "store", self->store,
                                       NULL);
 
+      GtkWidget *header = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "header-widget") != NULL)
+        g_object_get (page, "header-widget", &header, NULL);
+      if (header == NULL)
+        header = g_object_ref (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+
+      gtk_stack_add_named (self->header_stack, header, pages[i].id);
+      g_object_unref (header);
       gtk_stack_add_titled (self->page_stack, page, pages[i].id, _(pages[i].title));
     }
 
@@ -304,6 +324,25 @@ search_action (GtkWidget  *widget,
 
   if (page != NULL)
     gtk_widget_activate_action (page, "page.search", NULL);
+}
+
+/* "view:breached", "on-hold", "incident:<id>": from the Overview's
+ * "Needs attention" card into the Incidents page. */
+static void
+show_incidents_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->store == NULL)
+    return;
+
+  show_page (self, "incidents", TRUE);
+  page = gtk_stack_get_child_by_name (self->page_stack, "incidents");
+  if (SB_IS_INCIDENTS_PAGE (page))
+    sb_incidents_page_show_target (SB_INCIDENTS_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
 static gboolean
@@ -447,6 +486,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, header_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, error_page);
@@ -458,6 +498,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-incidents", "s", show_incidents_action);
 
   /* The window's own shortcuts; the application's are set in
    * sb-application.c.  Alt+1…Alt+9 follow the sidebar order. */
