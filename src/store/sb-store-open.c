@@ -488,7 +488,12 @@ sb_store_open (const char        *path,
                      "PRAGMA foreign_keys = ON;"
                      "PRAGMA journal_mode = WAL;"
                      "PRAGMA synchronous = NORMAL;"
-                     "PRAGMA temp_store = MEMORY;",
+                     "PRAGMA temp_store = MEMORY;"
+                     /* A 32 MiB page cache keeps a large import from
+                      * spilling pages; reads through a memory map skip a
+                      * copy per page (SQLite still writes with write()). */
+                     "PRAGMA cache_size = -32768;"
+                     "PRAGMA mmap_size = 268435456;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
