@@ -406,7 +406,11 @@ parse_kind (SbCliContext     *ctx,
   if (sb_catalog_csv_kind_from_string (ctx->args[0], out_kind))
     return TRUE;
 
-  *exit_status = usage_error (_("Unknown kind “%s”: use services or customers"), ctx->args[0]);
+  if (g_str_equal (ctx->args[0], "incidents") || g_str_equal (ctx->args[0], "undo"))
+    *exit_status = usage_error (_("Write “%s” right after the command, before any option"),
+                                ctx->args[0]);
+  else
+    *exit_status = usage_error (_("Unknown kind “%s”: use services or customers"), ctx->args[0]);
 
   return FALSE;
 }

@@ -323,6 +323,162 @@ test_csv_usage_errors (Fixture       *f,
   g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_incidents_import_export (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *servicenow = fixture ("incidents-servicenow.csv");
+  g_autofree char *messy = fixture ("incidents-messy.csv");
+  g_autofree char *no_title = fixture ("incidents-no-title.csv");
+  g_autofree char *exported = g_build_filename (f->dir, "incidents.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *undo_line = NULL;
+  const char *batch;
+
+  /* A dry run never creates a book. */
+  run (f, "--book", f->book, "import", "incidents", servicenow, "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+
+  run (f, "--book", f->book, "import", "incidents", servicenow, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Number → reference"));
+  g_assert_nonnull (strstr (f->out, "5 incidents will be imported."));
+  g_assert_nonnull (strstr (f->out, "Imported 5 incidents"));
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM incident"), ==, 5);
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM service"), ==, 3);
+  batch = strstr (f->out, "servicebook import undo ");
+  g_assert_nonnull (batch);
+  undo_line = g_strstrip (g_strdup (batch + strlen ("servicebook import undo ")));
+
+  /* A dry run of a messy file lists its problems and writes nothing. */
+  run (f, "--book", f->book, "import", "--dry-run", "incidents", messy, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "--book", f->book, "import", "incidents", "--dry-run", messy, "--date-format",
+       "day-first", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->err, "line 4 (M-2): Date opened: “31/02/2026 10:00”"));
+  g_assert_nonnull (strstr (f->err, "line 5 (M-3): Unknown status “Parked”"));
+  g_assert_nonnull (strstr (f->err, "line 6 (M-4): no title"));
+  g_assert_nonnull (strstr (f->out, "Dry run: nothing was written."));
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM incident"), ==, 5);
+
+  /* Mapping the value on the command line solves a line. */
+  run (f, "--book", f->book, "import", "incidents", messy, "--value",
+       "status:Parked=on-hold:awaiting-customer", "--unknown", "leave", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Imported 3 incidents"));
+  g_assert_nonnull (strstr (f->out, "2 lines with problems were left out"));
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM incident "
+                                      "WHERE hold_reason = 'awaiting-customer'"), ==, 2);
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM customer "
+                                      "WHERE name = 'Acme Dental'"), ==, 1);
+
+  /* The same file again changes nothing. */
+  run (f, "--book", f->book, "import", "incidents", servicenow, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "remembered"));
+  g_assert_nonnull (strstr (f->out, "Nothing new to import."));
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM incident"), ==, 8);
+
+  /* Nothing importable: exit 1 */
+  run (f, "--book", f->book, "import", "incidents", no_title, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "line 1: No column holds the title"));
+  g_assert_nonnull (strstr (f->err, "Nothing could be imported"));
+
+  /* Export with a filter */
+  run (f, "--book", f->book, "export", "incidents", "-o", "-", "--status", "closed,resolved", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Reference,Title,Description,Service,Customer,"));
+  g_assert_nonnull (strstr (f->out, "\nINC0010001,"));
+  g_assert_nonnull (strstr (f->out, "\nINC0010004,"));
+  g_assert_nonnull (strstr (f->out, "\nM-5,"));
+  g_assert_null (strstr (f->out, "INC0010002"));
+
+  run (f, "--book", f->book, "export", "incidents", "--output", exported, "--service", "EMAIL",
+       "--from", "2026-03-01", "--to", "2026-03-02", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Reference,"));
+  g_assert_nonnull (strstr (text, "\r\nINC0010001,"));
+  g_assert_null (strstr (text, "INC0010004"));
+
+  run (f, "--book", f->book, "export", "incidents", "-o", "-", "--service", "NOPE", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "NOPE"));
+
+  /* Undo the first import by its batch, then the latest one. */
+  run (f, "--book", f->book, "import", "undo", undo_line, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM incident WHERE deleted = 0"),
+                   ==, 3);
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM service WHERE deleted = 0"),
+                   ==, 0);
+  run (f, "--book", f->book, "import", "undo", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpint (sb_test_raw_count (f->book, "SELECT count(*) FROM incident WHERE deleted = 0"),
+                   ==, 0);
+  run (f, "--book", f->book, "import", "undo", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "no incident import to undo"));
+}
+
+static void
+test_incidents_usage_errors (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *servicenow = fixture ("incidents-servicenow.csv");
+
+  run (f, "--book", f->book, "import", "incidents", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "import incidents FILE"));
+
+  run (f, "--book", f->book, "import", "incidents", servicenow, "--unknown", "maybe", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "create or leave"));
+
+  run (f, "--book", f->book, "export", "incidents", "-o", "-", "--view", "urgent", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "open, at-risk, breached, major, recently-resolved or all"));
+
+  run (f, "--book", f->book, "export", "incidents", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "-o FILE"));
+
+  run (f, "--book", f->book, "import", "undo", "a", "b", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  /* These need the file's columns: a book to read it against. */
+  run (f, "--book", f->book, "sample-data", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  run (f, "--book", f->book, "import", "incidents", servicenow, "--date-format", "yesterday",
+       NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "auto, iso, day-first or month-first"));
+
+  run (f, "--book", f->book, "import", "incidents", servicenow, "--map", "Caller=person", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "reference, title"));
+
+  run (f, "--book", f->book, "import", "incidents", servicenow, "--map", "Nope=title", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "Short description"));
+
+  run (f, "--book", f->book, "import", "incidents", servicenow, "--value", "priority:2 - High=9",
+       NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "1, 2, 3, 4, 5"));
+
+  run (f, "--book", f->book, "export", "incidents", "-o", "-", "--status", "parked", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "in-progress"));
+
+  run (f, "--book", f->book, "export", "incidents", "-o", "-", "--from", "31/12/2026", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +495,8 @@ main (int   argc,
   ADD ("refused", test_refused_books);
   ADD ("csv-import-export", test_csv_import_export);
   ADD ("csv-usage-errors", test_csv_usage_errors);
+  ADD ("incidents-import-export", test_incidents_import_export);
+  ADD ("incidents-usage-errors", test_incidents_usage_errors);
 
 #undef ADD
 

@@ -150,7 +150,7 @@ item_for (SbIncidentImport *import,
         return item;
     }
 
-  return NULL;
+  g_error ("no item for %s", reference);
 }
 
 static char *
