@@ -559,19 +559,20 @@ sb_incident_detail_init_actions (SbIncidentDetail *self)
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
 
   /* A button of an action that cannot run now is left out rather than
-   * greyed: at 360 px the row has room only for what can be done. */
+   * greyed: the row has room only for what can be done. The compact row
+   * (icons only) takes over when the labelled one does not fit. */
   {
-    GtkWidget *child;
+    GtkWidget *boxes[] = { self->actions_box, self->actions_compact };
 
-    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
+    for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
       {
-        GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-        gtk_widget_set_focusable (child, FALSE);
-        if (GTK_IS_BUTTON (button))
-          g_object_bind_property (button, "sensitive", child, "visible", G_BINDING_SYNC_CREATE);
+        for (GtkWidget *button = gtk_widget_get_first_child (boxes[i]);
+             button != NULL;
+             button = gtk_widget_get_next_sibling (button))
+          {
+            if (GTK_IS_BUTTON (button))
+              g_object_bind_property (button, "sensitive", button, "visible", G_BINDING_SYNC_CREATE);
+          }
       }
   }
 

@@ -44,7 +44,8 @@ struct _SbIncidentDetail
   GtkImage           *resolution_icon;
   GtkLabel           *resolution_label;
   GtkLabel           *action_problem_label;
-  GtkFlowBox         *actions_box;
+  GtkWidget          *actions_box;
+  GtkWidget          *actions_compact;
   GtkStack           *view_stack;
   GtkTextView        *note_view;
   GtkCheckButton     *visible_check;

@@ -683,6 +683,7 @@ setup_event_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (what), 0.0);
   gtk_label_set_wrap (GTK_LABEL (what), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (what), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (what), 40);
   gtk_widget_set_hexpand (what, TRUE);
   gtk_widget_add_css_class (what, "heading");
   gtk_widget_add_css_class (tag, "sb-pill");
@@ -698,6 +699,7 @@ setup_event_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 50);
 
   gtk_box_append (GTK_BOX (top), what);
   gtk_box_append (GTK_BOX (top), tag);
@@ -743,6 +745,11 @@ bind_event_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (g_object_get_data (box, "minutes"),
                                minutes_text != NULL ? _("Time spent") : NULL);
   gtk_label_set_label (g_object_get_data (box, "when"), when);
+  /* A status entry may carry its hold reason or resolution code as its
+   * body; the description already says it in words. */
+  if (g_strcmp0 (sb_incident_event_get_kind (event), SB_INCIDENT_EVENT_STATUS) == 0 &&
+      body != NULL && (sb_incident_hold_reason_is_valid (body) || sb_incident_resolution_code_is_valid (body)))
+    body = NULL;
   gtk_label_set_label (g_object_get_data (box, "body"), or_empty (body));
   gtk_widget_set_visible (g_object_get_data (box, "body"), body != NULL && *body != '\0');
 }
@@ -964,6 +971,7 @@ sb_incident_detail_class_init (SbIncidentDetailClass *klass)
   BIND (resolution_label);
   BIND (action_problem_label);
   BIND (actions_box);
+  BIND (actions_compact);
   BIND (view_stack);
   BIND (note_view);
   BIND (visible_check);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sb-catalog.h"
@@ -157,6 +159,16 @@ value_label (SbIncidentField  field,
     case SB_INCIDENT_FIELD_MAJOR:
       return g_strdup (g_strcmp0 (value, "yes") == 0 ? _("Yes, major") : _("No"));
     case SB_INCIDENT_FIELD_STATUS:
+      /* "on-hold:awaiting-customer": a status with its hold reason */
+      if (strchr (value, ':') != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (value, ":", 2);
+
+          if (sb_incident_status_from_string (parts[0], &status))
+            /* Translators: a status with its hold reason, as in "On hold · Awaiting customer" */
+            return g_strdup_printf (_("%s · %s"), sb_incident_status_get_label (status),
+                                    sb_incident_hold_reason_get_label (parts[1]));
+        }
       if (sb_incident_status_from_string (value, &status))
         return g_strdup (sb_incident_status_get_label (status));
       return g_strdup (value);
@@ -433,14 +445,32 @@ date_format_label (SbDateFormat format)
   switch (format)
     {
     case SB_DATE_FORMAT_ISO:
-      return _("ISO, as in 2026-10-31 14:05");
+      return _("ISO: 2026-10-31 14:05");
     case SB_DATE_FORMAT_DAY_FIRST:
-      return _("Day first, as in 31/10/2026 14:05");
+      return _("Day first: 31/10/2026");
     case SB_DATE_FORMAT_MONTH_FIRST:
-      return _("Month first, as in 10/31/2026 2:05 PM");
+      return _("Month first: 10/31/2026");
     case SB_DATE_FORMAT_AUTO:
     default:
       return _("As found in the file");
+    }
+}
+
+/* The guess in a word, for "Automatic (day first)". */
+static const char *
+date_format_short_label (SbDateFormat format)
+{
+  switch (format)
+    {
+    case SB_DATE_FORMAT_ISO:
+      return _("ISO");
+    case SB_DATE_FORMAT_DAY_FIRST:
+      return _("day first");
+    case SB_DATE_FORMAT_MONTH_FIRST:
+      return _("month first");
+    case SB_DATE_FORMAT_AUTO:
+    default:
+      return _("not found");
     }
 }
 
@@ -477,8 +507,8 @@ fill_date_formats (SbIncidentImportDialog *self)
   g_autofree char *automatic = NULL;
 
   /* Translators: the automatic date format and what it found, as in
-   * "Automatic: Day first, as in 31/10/2026 14:05" */
-  automatic = g_strdup_printf (_("Automatic: %s"), date_format_label (guess));
+   * "Automatic (day first)" */
+  automatic = g_strdup_printf (_("Automatic (%s)"), date_format_short_label (guess));
 
   self->loading = TRUE;
   gtk_string_list_append (self->date_format_names, automatic);
