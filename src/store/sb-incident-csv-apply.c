@@ -236,6 +236,154 @@ remember_in (SbTransaction     *tx,
 }
 
 /* ------------------------------------------------------------------ */
+/* Unknown services and customers                                      */
+
+static const char *
+resolve_name (SbIncidentImport *self,
+              GHashTable       *known,
+              GHashTable       *unknown,
+              GPtrArray        *unknown_names,
+              const char       *name,
+              gboolean         *out_unknown)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  const char *id = g_hash_table_lookup (known, key);
+  SbUnknownName *choice;
+
+  *out_unknown = FALSE;
+  if (id != NULL)
+    return id;
+
+  *out_unknown = TRUE;
+  choice = g_hash_table_lookup (unknown, key);
+  if (choice == NULL)
+    {
+      choice = g_new0 (SbUnknownName, 1);
+      choice->choice = self->unknown_default;
+      g_hash_table_insert (unknown, g_steal_pointer (&key), choice);
+    }
+  if (!choice->listed)
+    {
+      choice->listed = TRUE;
+      g_ptr_array_add (unknown_names, g_strdup (name));
+    }
+
+  return choice->choice == SB_UNKNOWN_MAP ? choice->existing_id : NULL;
+}
+
+/* The id for a service named in the file (code or name, any case), or
+ * NULL: unknown (@out_unknown) and left or to be created. */
+const char *
+sb_import_resolve_service (SbIncidentImport *self,
+                           const char       *name,
+                           gboolean         *out_unknown)
+{
+  return resolve_name (self, self->service_by_key, self->unknown_services,
+                       self->unknown_service_names, name, out_unknown);
+}
+
+const char *
+sb_import_resolve_customer (SbIncidentImport *self,
+                            const char       *name,
+                            gboolean         *out_unknown)
+{
+  return resolve_name (self, self->customer_by_key, self->unknown_customers,
+                       self->unknown_customer_names, name, out_unknown);
+}
+
+static char **
+unknown_list (SbIncidentImport *self,
+              GPtrArray        *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!self->planned)
+    sb_incident_import_plan (self, NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (names, i));
+
+  return g_strv_builder_end (builder);
+}
+
+char **
+sb_incident_import_get_unknown_services (SbIncidentImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return unknown_list (self, self->unknown_service_names);
+}
+
+char **
+sb_incident_import_get_unknown_customers (SbIncidentImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return unknown_list (self, self->unknown_customer_names);
+}
+
+static void
+set_unknown (SbIncidentImport *self,
+             GHashTable       *unknown,
+             const char       *name,
+             SbUnknownChoice   choice,
+             const char       *existing_id)
+{
+  SbUnknownName *entry = g_new0 (SbUnknownName, 1);
+
+  entry->choice = choice;
+  entry->existing_id = choice == SB_UNKNOWN_MAP ? g_strdup (existing_id) : NULL;
+  if (choice == SB_UNKNOWN_MAP && existing_id == NULL)
+    entry->choice = SB_UNKNOWN_LEAVE;
+  g_hash_table_replace (unknown, g_utf8_casefold (name, -1), entry);
+  sb_import_clear_plan (self);
+}
+
+void
+sb_incident_import_set_unknown_service (SbIncidentImport *self,
+                                        const char       *name,
+                                        SbUnknownChoice   choice,
+                                        const char       *existing_id)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  set_unknown (self, self->unknown_services, name, choice, existing_id);
+}
+
+void
+sb_incident_import_set_unknown_customer (SbIncidentImport *self,
+                                         const char       *name,
+                                         SbUnknownChoice   choice,
+                                         const char       *existing_id)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  set_unknown (self, self->unknown_customers, name, choice, existing_id);
+}
+
+void
+sb_incident_import_set_unknown_default (SbIncidentImport *self,
+                                        SbUnknownChoice   choice)
+{
+  GHashTableIter iter;
+  SbUnknownName *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (choice != SB_UNKNOWN_MAP);
+
+  self->unknown_default = choice;
+  g_hash_table_iter_init (&iter, self->unknown_services);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    entry->choice = choice;
+  g_hash_table_iter_init (&iter, self->unknown_customers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    entry->choice = choice;
+  sb_import_clear_plan (self);
+}
+
+/* ------------------------------------------------------------------ */
 /* Apply                                                               */
 
 static gboolean

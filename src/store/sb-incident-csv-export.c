@@ -11,10 +11,145 @@
 #include "sb-time.h"
 
 /*
- * Incidents to CSV, in the form the import reads back: one row per
- * incident, headers the import's guesser maps to the same fields,
- * enumerations in their stored form and instants in ISO 8601 UTC.
+ * The vocabulary of the format (field and date format names, the values
+ * an enumerated field takes), and incidents to CSV in the form the import
+ * reads back: one row per incident, headers the import's guesser maps to
+ * the same fields, enumerations in their stored form and instants in ISO
+ * 8601 UTC.
  */
+
+static const char * const field_names[SB_INCIDENT_N_FIELDS] = {
+  "ignore", "reference", "title", "description", "service", "customer", "contact",
+  "channel", "category", "impact", "urgency", "priority", "major", "status",
+  "hold-reason", "opened", "responded", "resolved", "closed", "resolution-code",
+  "resolution-notes", "workaround", "note", "event-time", "time-spent",
+};
+
+static const char * const level3_values[] = { "1", "2", "3", NULL };
+static const char * const level5_values[] = { "1", "2", "3", "4", "5", NULL };
+static const char * const major_values[] = { "yes", "no", NULL };
+static const char * const status_values[] = {
+  "new", "in-progress", "on-hold", "on-hold:awaiting-customer", "on-hold:awaiting-supplier",
+  "on-hold:awaiting-change", "on-hold:other", "resolved", "closed", "cancelled", "duplicate",
+  NULL,
+};
+
+const char *
+sb_incident_field_to_string (SbIncidentField field)
+{
+  g_return_val_if_fail (field < SB_INCIDENT_N_FIELDS, NULL);
+
+  return field_names[field];
+}
+
+gboolean
+sb_incident_field_from_string (const char      *text,
+                               SbIncidentField *out_field)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  normal = g_strdelimit (g_ascii_strdown (text, -1), "_ ", '-');
+  for (guint f = 0; f < SB_INCIDENT_N_FIELDS; f++)
+    {
+      if (g_str_equal (normal, field_names[f]))
+        {
+          if (out_field != NULL)
+            *out_field = f;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+sb_incident_field_get_label (SbIncidentField field)
+{
+  switch (field)
+    {
+    case SB_INCIDENT_FIELD_IGNORE: return _("Ignore this column");
+    case SB_INCIDENT_FIELD_REFERENCE: return _("Reference");
+    case SB_INCIDENT_FIELD_TITLE: return _("Title");
+    case SB_INCIDENT_FIELD_DESCRIPTION: return _("Description");
+    case SB_INCIDENT_FIELD_SERVICE: return _("Service");
+    case SB_INCIDENT_FIELD_CUSTOMER: return _("Customer");
+    case SB_INCIDENT_FIELD_CONTACT: return _("Contact");
+    case SB_INCIDENT_FIELD_CHANNEL: return _("Channel");
+    case SB_INCIDENT_FIELD_CATEGORY: return _("Category");
+    case SB_INCIDENT_FIELD_IMPACT: return _("Impact");
+    case SB_INCIDENT_FIELD_URGENCY: return _("Urgency");
+    case SB_INCIDENT_FIELD_PRIORITY: return _("Priority");
+    case SB_INCIDENT_FIELD_MAJOR: return _("Major incident");
+    case SB_INCIDENT_FIELD_STATUS: return _("Status");
+    case SB_INCIDENT_FIELD_HOLD_REASON: return _("Hold reason");
+    case SB_INCIDENT_FIELD_OPENED: return _("Opened");
+    case SB_INCIDENT_FIELD_RESPONDED: return _("First response");
+    case SB_INCIDENT_FIELD_RESOLVED: return _("Resolved");
+    case SB_INCIDENT_FIELD_CLOSED: return _("Closed");
+    case SB_INCIDENT_FIELD_RESOLUTION_CODE: return _("Resolution code");
+    case SB_INCIDENT_FIELD_RESOLUTION_NOTES: return _("Resolution notes");
+    case SB_INCIDENT_FIELD_WORKAROUND: return _("Workaround");
+    case SB_INCIDENT_FIELD_NOTE: return _("Timeline note");
+    case SB_INCIDENT_FIELD_EVENT_TIME: return _("Time of the event");
+    case SB_INCIDENT_FIELD_TIME_SPENT: return _("Time spent");
+    default: return NULL;
+    }
+}
+
+gboolean
+sb_incident_field_is_enumerated (SbIncidentField field)
+{
+  return sb_incident_field_get_values (field) != NULL;
+}
+
+const char * const *
+sb_incident_field_get_values (SbIncidentField field)
+{
+  switch (field)
+    {
+    case SB_INCIDENT_FIELD_CHANNEL: return sb_incident_get_channels ();
+    case SB_INCIDENT_FIELD_IMPACT:
+    case SB_INCIDENT_FIELD_URGENCY: return level3_values;
+    case SB_INCIDENT_FIELD_PRIORITY: return level5_values;
+    case SB_INCIDENT_FIELD_MAJOR: return major_values;
+    case SB_INCIDENT_FIELD_STATUS: return status_values;
+    case SB_INCIDENT_FIELD_HOLD_REASON: return sb_incident_get_hold_reasons ();
+    case SB_INCIDENT_FIELD_RESOLUTION_CODE: return sb_incident_get_resolution_codes ();
+    default: return NULL;
+    }
+}
+
+static const char * const date_format_names[] = { "auto", "iso", "day-first", "month-first" };
+
+const char *
+sb_date_format_to_string (SbDateFormat format)
+{
+  g_return_val_if_fail (format <= SB_DATE_FORMAT_MONTH_FIRST, NULL);
+
+  return date_format_names[format];
+}
+
+gboolean
+sb_date_format_from_string (const char   *text,
+                            SbDateFormat *out_format)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_format_names); i++)
+    {
+      if (g_ascii_strcasecmp (text, date_format_names[i]) == 0)
+        {
+          if (out_format != NULL)
+            *out_format = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 
 static const struct
 {

@@ -152,11 +152,17 @@ gboolean         sb_import_parse_minutes      (const char       *text,
 char            *sb_import_service_code_for   (const char       *name,
                                                GHashTable       *taken);
 
+/* sb-incident-csv-history.c */
+char            *sb_import_build_item         (SbIncidentImport  *self,
+                                               SbImportPlanItem  *item,
+                                               SbImportBuilt    **out_built);
+
 /* sb-incident-csv-apply.c */
 gboolean         sb_import_load_remembered    (SbIncidentImport *self);
 
 /* sb-incident-csv.c */
 void             sb_import_built_free         (SbImportBuilt    *built);
+void             sb_import_clear_plan         (SbIncidentImport *self);
 const char      *sb_import_resolve_service    (SbIncidentImport *self,
                                                const char       *name,
                                                gboolean         *out_unknown);

@@ -25,141 +25,9 @@
  * (sb-incident-csv-apply.c).
  */
 
-static const char * const field_names[SB_INCIDENT_N_FIELDS] = {
-  "ignore", "reference", "title", "description", "service", "customer", "contact",
-  "channel", "category", "impact", "urgency", "priority", "major", "status",
-  "hold-reason", "opened", "responded", "resolved", "closed", "resolution-code",
-  "resolution-notes", "workaround", "note", "event-time", "time-spent",
-};
-
-static const char * const level3_values[] = { "1", "2", "3", NULL };
-static const char * const level5_values[] = { "1", "2", "3", "4", "5", NULL };
-static const char * const major_values[] = { "yes", "no", NULL };
-static const char * const status_values[] = {
-  "new", "in-progress", "on-hold", "on-hold:awaiting-customer", "on-hold:awaiting-supplier",
-  "on-hold:awaiting-change", "on-hold:other", "resolved", "closed", "cancelled", "duplicate",
-  NULL,
-};
-
 static const char * const default_empty_markers[] = {
   "", "-", "n/a", "na", "null", "none", "(empty)", "(none)", NULL,
 };
-
-const char *
-sb_incident_field_to_string (SbIncidentField field)
-{
-  g_return_val_if_fail (field < SB_INCIDENT_N_FIELDS, NULL);
-
-  return field_names[field];
-}
-
-gboolean
-sb_incident_field_from_string (const char      *text,
-                               SbIncidentField *out_field)
-{
-  g_autofree char *normal = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  normal = g_strdelimit (g_ascii_strdown (text, -1), "_ ", '-');
-  for (guint f = 0; f < SB_INCIDENT_N_FIELDS; f++)
-    {
-      if (g_str_equal (normal, field_names[f]))
-        {
-          if (out_field != NULL)
-            *out_field = f;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-sb_incident_field_get_label (SbIncidentField field)
-{
-  switch (field)
-    {
-    case SB_INCIDENT_FIELD_IGNORE: return _("Ignore this column");
-    case SB_INCIDENT_FIELD_REFERENCE: return _("Reference");
-    case SB_INCIDENT_FIELD_TITLE: return _("Title");
-    case SB_INCIDENT_FIELD_DESCRIPTION: return _("Description");
-    case SB_INCIDENT_FIELD_SERVICE: return _("Service");
-    case SB_INCIDENT_FIELD_CUSTOMER: return _("Customer");
-    case SB_INCIDENT_FIELD_CONTACT: return _("Contact");
-    case SB_INCIDENT_FIELD_CHANNEL: return _("Channel");
-    case SB_INCIDENT_FIELD_CATEGORY: return _("Category");
-    case SB_INCIDENT_FIELD_IMPACT: return _("Impact");
-    case SB_INCIDENT_FIELD_URGENCY: return _("Urgency");
-    case SB_INCIDENT_FIELD_PRIORITY: return _("Priority");
-    case SB_INCIDENT_FIELD_MAJOR: return _("Major incident");
-    case SB_INCIDENT_FIELD_STATUS: return _("Status");
-    case SB_INCIDENT_FIELD_HOLD_REASON: return _("Hold reason");
-    case SB_INCIDENT_FIELD_OPENED: return _("Opened");
-    case SB_INCIDENT_FIELD_RESPONDED: return _("First response");
-    case SB_INCIDENT_FIELD_RESOLVED: return _("Resolved");
-    case SB_INCIDENT_FIELD_CLOSED: return _("Closed");
-    case SB_INCIDENT_FIELD_RESOLUTION_CODE: return _("Resolution code");
-    case SB_INCIDENT_FIELD_RESOLUTION_NOTES: return _("Resolution notes");
-    case SB_INCIDENT_FIELD_WORKAROUND: return _("Workaround");
-    case SB_INCIDENT_FIELD_NOTE: return _("Timeline note");
-    case SB_INCIDENT_FIELD_EVENT_TIME: return _("Time of the event");
-    case SB_INCIDENT_FIELD_TIME_SPENT: return _("Time spent");
-    default: return NULL;
-    }
-}
-
-gboolean
-sb_incident_field_is_enumerated (SbIncidentField field)
-{
-  return sb_incident_field_get_values (field) != NULL;
-}
-
-const char * const *
-sb_incident_field_get_values (SbIncidentField field)
-{
-  switch (field)
-    {
-    case SB_INCIDENT_FIELD_CHANNEL: return sb_incident_get_channels ();
-    case SB_INCIDENT_FIELD_IMPACT:
-    case SB_INCIDENT_FIELD_URGENCY: return level3_values;
-    case SB_INCIDENT_FIELD_PRIORITY: return level5_values;
-    case SB_INCIDENT_FIELD_MAJOR: return major_values;
-    case SB_INCIDENT_FIELD_STATUS: return status_values;
-    case SB_INCIDENT_FIELD_HOLD_REASON: return sb_incident_get_hold_reasons ();
-    case SB_INCIDENT_FIELD_RESOLUTION_CODE: return sb_incident_get_resolution_codes ();
-    default: return NULL;
-    }
-}
-
-static const char * const date_format_names[] = { "auto", "iso", "day-first", "month-first" };
-
-const char *
-sb_date_format_to_string (SbDateFormat format)
-{
-  g_return_val_if_fail (format <= SB_DATE_FORMAT_MONTH_FIRST, NULL);
-
-  return date_format_names[format];
-}
-
-gboolean
-sb_date_format_from_string (const char   *text,
-                            SbDateFormat *out_format)
-{
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (date_format_names); i++)
-    {
-      if (g_ascii_strcasecmp (text, date_format_names[i]) == 0)
-        {
-          if (out_format != NULL)
-            *out_format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 /* ------------------------------------------------------------------ */
 /* Plan bookkeeping                                                    */
@@ -204,8 +72,9 @@ unknown_name_free (SbUnknownName *name)
   g_free (name);
 }
 
-static void
-clear_plan (SbIncidentImport *self)
+/* Forgets the plan: the mapping or a choice changed. */
+void
+sb_import_clear_plan (SbIncidentImport *self)
 {
   if (self->row_values != NULL)
     {
@@ -485,7 +354,7 @@ sb_incident_import_free (SbIncidentImport *self)
   if (self == NULL)
     return;
 
-  clear_plan (self);
+  sb_import_clear_plan (self);
   g_clear_object (&self->store);
   g_free (self->file_name);
   g_strfreev (self->header);
@@ -589,7 +458,7 @@ sb_incident_import_set_mapping (SbIncidentImport *self,
         self->mapping[c] = SB_INCIDENT_FIELD_IGNORE;
 
   self->mapping[column] = field;
-  clear_plan (self);
+  sb_import_clear_plan (self);
   refresh_guesses (self);
 }
 
@@ -617,7 +486,7 @@ sb_incident_import_set_date_format (SbIncidentImport *self,
 
   self->date_format = format;
   self->date_guess = format != SB_DATE_FORMAT_AUTO ? format : sb_import_guess_date_format (self);
-  clear_plan (self);
+  sb_import_clear_plan (self);
 }
 
 void
@@ -628,7 +497,7 @@ sb_incident_import_set_time_zone (SbIncidentImport *self,
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
   self->tz = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  clear_plan (self);
+  sb_import_clear_plan (self);
 }
 
 const char * const *
@@ -647,7 +516,7 @@ sb_incident_import_set_empty_markers (SbIncidentImport   *self,
 
   g_strfreev (self->empty_markers);
   self->empty_markers = g_strdupv ((char **)(markers != NULL ? markers : default_empty_markers));
-  clear_plan (self);
+  sb_import_clear_plan (self);
   refresh_guesses (self);
 }
 
@@ -696,155 +565,7 @@ sb_incident_import_set_value_mapping (SbIncidentImport *self,
     collect_values (self, field);
 
   g_hash_table_replace (self->values[field], g_strdup (source), g_strdup (target));
-  clear_plan (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* Unknown services and customers                                      */
-
-static const char *
-resolve_name (SbIncidentImport *self,
-              GHashTable       *known,
-              GHashTable       *unknown,
-              GPtrArray        *unknown_names,
-              const char       *name,
-              gboolean         *out_unknown)
-{
-  g_autofree char *key = g_utf8_casefold (name, -1);
-  const char *id = g_hash_table_lookup (known, key);
-  SbUnknownName *choice;
-
-  *out_unknown = FALSE;
-  if (id != NULL)
-    return id;
-
-  *out_unknown = TRUE;
-  choice = g_hash_table_lookup (unknown, key);
-  if (choice == NULL)
-    {
-      choice = g_new0 (SbUnknownName, 1);
-      choice->choice = self->unknown_default;
-      g_hash_table_insert (unknown, g_steal_pointer (&key), choice);
-    }
-  if (!choice->listed)
-    {
-      choice->listed = TRUE;
-      g_ptr_array_add (unknown_names, g_strdup (name));
-    }
-
-  return choice->choice == SB_UNKNOWN_MAP ? choice->existing_id : NULL;
-}
-
-/* The id for a service named in the file (code or name, any case), or
- * NULL: unknown (@out_unknown) and left or to be created. */
-const char *
-sb_import_resolve_service (SbIncidentImport *self,
-                           const char       *name,
-                           gboolean         *out_unknown)
-{
-  return resolve_name (self, self->service_by_key, self->unknown_services,
-                       self->unknown_service_names, name, out_unknown);
-}
-
-const char *
-sb_import_resolve_customer (SbIncidentImport *self,
-                            const char       *name,
-                            gboolean         *out_unknown)
-{
-  return resolve_name (self, self->customer_by_key, self->unknown_customers,
-                       self->unknown_customer_names, name, out_unknown);
-}
-
-static char **
-unknown_list (SbIncidentImport *self,
-              GPtrArray        *names)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (!self->planned)
-    sb_incident_import_plan (self, NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (names, i));
-
-  return g_strv_builder_end (builder);
-}
-
-char **
-sb_incident_import_get_unknown_services (SbIncidentImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return unknown_list (self, self->unknown_service_names);
-}
-
-char **
-sb_incident_import_get_unknown_customers (SbIncidentImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return unknown_list (self, self->unknown_customer_names);
-}
-
-static void
-set_unknown (SbIncidentImport *self,
-             GHashTable       *unknown,
-             const char       *name,
-             SbUnknownChoice   choice,
-             const char       *existing_id)
-{
-  SbUnknownName *entry = g_new0 (SbUnknownName, 1);
-
-  entry->choice = choice;
-  entry->existing_id = choice == SB_UNKNOWN_MAP ? g_strdup (existing_id) : NULL;
-  if (choice == SB_UNKNOWN_MAP && existing_id == NULL)
-    entry->choice = SB_UNKNOWN_LEAVE;
-  g_hash_table_replace (unknown, g_utf8_casefold (name, -1), entry);
-  clear_plan (self);
-}
-
-void
-sb_incident_import_set_unknown_service (SbIncidentImport *self,
-                                        const char       *name,
-                                        SbUnknownChoice   choice,
-                                        const char       *existing_id)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (name != NULL);
-
-  set_unknown (self, self->unknown_services, name, choice, existing_id);
-}
-
-void
-sb_incident_import_set_unknown_customer (SbIncidentImport *self,
-                                         const char       *name,
-                                         SbUnknownChoice   choice,
-                                         const char       *existing_id)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (name != NULL);
-
-  set_unknown (self, self->unknown_customers, name, choice, existing_id);
-}
-
-void
-sb_incident_import_set_unknown_default (SbIncidentImport *self,
-                                        SbUnknownChoice   choice)
-{
-  GHashTableIter iter;
-  SbUnknownName *entry;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (choice != SB_UNKNOWN_MAP);
-
-  self->unknown_default = choice;
-  g_hash_table_iter_init (&iter, self->unknown_services);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
-    entry->choice = choice;
-  g_hash_table_iter_init (&iter, self->unknown_customers);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
-    entry->choice = choice;
-  clear_plan (self);
+  sb_import_clear_plan (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -957,461 +678,6 @@ read_row (SbIncidentImport *self,
     }
 }
 
-/* Status targets are "on-hold:awaiting-customer" and the like. */
-static SbIncidentStatus
-status_of (const char  *target,
-           const char **out_reason)
-{
-  SbIncidentStatus status = SB_INCIDENT_NEW;
-  const char *colon = strchr (target, ':');
-
-  *out_reason = NULL;
-  if (colon != NULL)
-    {
-      g_autofree char *head = g_strndup (target, colon - target);
-
-      sb_incident_status_from_string (head, &status);
-      for (const char * const *r = sb_incident_get_hold_reasons (); *r != NULL; r++)
-        if (g_str_equal (*r, colon + 1))
-          *out_reason = *r;
-      return status;
-    }
-
-  sb_incident_status_from_string (target, &status);
-  return status;
-}
-
-static const char *
-intern_reason (const char *reason)
-{
-  if (reason == NULL)
-    return NULL;
-  for (const char * const *r = sb_incident_get_hold_reasons (); *r != NULL; r++)
-    if (g_str_equal (*r, reason))
-      return *r;
-  return NULL;
-}
-
-/* When a row happened: its event time, else its latest instant. */
-static gint64
-row_time (const SbImportValues *v,
-          gint64                fallback)
-{
-  gint64 latest = SB_INCIDENT_NO_TIME;
-
-  if (v->times[SB_IMPORT_TIME_EVENT] != SB_INCIDENT_NO_TIME)
-    return v->times[SB_IMPORT_TIME_EVENT];
-
-  for (guint t = 0; t < SB_IMPORT_TIME_EVENT; t++)
-    latest = MAX (latest, v->times[t]);
-
-  return latest != SB_INCIDENT_NO_TIME ? latest : fallback;
-}
-
-static void
-add_event (SbImportBuilt *b,
-           gint64         at_ms,
-           const char    *kind,
-           const char    *field,
-           const char    *old_value,
-           const char    *new_value,
-           const char    *body,
-           guint          minutes)
-{
-  SbImportEvent e = { 0 };
-
-  e.at_ms = at_ms;
-  e.kind = kind;
-  e.field = field;
-  e.old_value = g_strdup (old_value);
-  e.new_value = g_strdup (new_value);
-  e.body = body;
-  e.minutes = minutes;
-  g_array_append_val (b->events, e);
-}
-
-static void
-add_status (SbImportBuilt    *b,
-            gint64            at_ms,
-            SbIncidentStatus  from,
-            SbIncidentStatus  to,
-            const char       *body)
-{
-  add_event (b, at_ms, SB_INCIDENT_EVENT_STATUS, "status", sb_incident_status_to_string (from),
-             sb_incident_status_to_string (to), body, 0);
-}
-
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
-{
-  const SbImportEvent *x = a;
-  const SbImportEvent *y = b;
-
-  return x->at_ms < y->at_ms ? -1 : x->at_ms > y->at_ms;
-}
-
-static gboolean
-rows_equal (SbImportRow *a,
-            SbImportRow *b)
-{
-  if (a->n_cells != b->n_cells)
-    return FALSE;
-  for (guint c = 0; c < a->n_cells; c++)
-    if (!g_str_equal (a->cells[c], b->cells[c]))
-      return FALSE;
-  return TRUE;
-}
-
-static const SbIncidentField tracked_fields[] = {
-  SB_INCIDENT_FIELD_TITLE, SB_INCIDENT_FIELD_PRIORITY, SB_INCIDENT_FIELD_IMPACT,
-  SB_INCIDENT_FIELD_URGENCY, SB_INCIDENT_FIELD_SERVICE, SB_INCIDENT_FIELD_CUSTOMER,
-  SB_INCIDENT_FIELD_MAJOR,
-};
-
-/* The priority for @b: derived from the matrix when the file gives
- * impact or urgency or no priority; from the priority alone, the
- * impact and urgency that give it. */
-static void
-settle_priority (SbIncidentImport *self,
-                 SbImportBuilt    *b)
-{
-  const char *impact = b->v.text[SB_INCIDENT_FIELD_IMPACT];
-  const char *urgency = b->v.text[SB_INCIDENT_FIELD_URGENCY];
-  const char *priority = b->v.text[SB_INCIDENT_FIELD_PRIORITY];
-
-  b->impact = impact != NULL ? (guint)atoi (impact) : 2;
-  b->urgency = urgency != NULL ? (guint)atoi (urgency) : 2;
-  b->priority = 0;
-
-  if (priority == NULL)
-    return;
-
-  b->priority = (guint)atoi (priority);
-  if (impact == NULL && urgency == NULL)
-    {
-      guint best = G_MAXUINT;
-
-      for (guint i = 1; i <= 3; i++)
-        for (guint u = 1; u <= 3; u++)
-          {
-            guint distance = (i > u ? i - u : u - i) * 10 + i;
-
-            if ((guint)sb_priority_matrix_get (self->matrix, i, u) == b->priority &&
-                distance < best)
-              {
-                best = distance;
-                b->impact = i;
-                b->urgency = u;
-              }
-          }
-    }
-
-  if ((guint)sb_priority_matrix_get (self->matrix, b->impact, b->urgency) == b->priority)
-    b->priority = 0;
-}
-
-/* Builds the incident of @item from its rows, or says why it cannot be
- * imported. */
-static char *
-build_item (SbIncidentImport  *self,
-            SbImportPlanItem  *item,
-            SbImportBuilt    **out_built)
-{
-  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (SbImportEvent));
-  SbImportBuilt *b = g_new0 (SbImportBuilt, 1);
-  SbIncidentStatus status = SB_INCIDENT_NEW;
-  const char *reason = NULL;
-  const char *running[SB_INCIDENT_N_FIELDS] = { NULL };
-  gint64 opened = SB_INCIDENT_NO_TIME;
-  gint64 last_mark = SB_INCIDENT_NO_TIME;
-  gboolean marks_from_rows = item->n_rows > 1;
-  SbImportValues *first = &self->row_values[item->rows[0]];
-  const char *service_name;
-  const char *customer_name;
-
-  b->events = g_steal_pointer (&events);
-  *out_built = NULL;
-
-  /* Merge: the latest non-empty value of each field. */
-  for (guint t = 0; t < SB_IMPORT_N_TIMES; t++)
-    b->v.times[t] = SB_INCIDENT_NO_TIME;
-  for (guint i = 0; i < item->n_rows; i++)
-    {
-      SbImportValues *v = &self->row_values[item->rows[i]];
-
-      for (guint f = 0; f < SB_INCIDENT_N_FIELDS; f++)
-        if (v->text[f] != NULL)
-          b->v.text[f] = v->text[f];
-
-      if (v->times[SB_IMPORT_TIME_OPENED] != SB_INCIDENT_NO_TIME &&
-          (opened == SB_INCIDENT_NO_TIME || v->times[SB_IMPORT_TIME_OPENED] < opened))
-        opened = v->times[SB_IMPORT_TIME_OPENED];
-      if (v->times[SB_IMPORT_TIME_RESPONDED] != SB_INCIDENT_NO_TIME &&
-          b->v.times[SB_IMPORT_TIME_RESPONDED] == SB_INCIDENT_NO_TIME)
-        b->v.times[SB_IMPORT_TIME_RESPONDED] = v->times[SB_IMPORT_TIME_RESPONDED];
-      for (guint t = SB_IMPORT_TIME_RESOLVED; t < SB_IMPORT_N_TIMES; t++)
-        if (v->times[t] != SB_INCIDENT_NO_TIME)
-          b->v.times[t] = v->times[t];
-    }
-  if (opened == SB_INCIDENT_NO_TIME)
-    opened = first->times[SB_IMPORT_TIME_EVENT];
-
-  if (b->v.text[SB_INCIDENT_FIELD_TITLE] == NULL)
-    {
-      sb_import_built_free (b);
-      return g_strdup (_("no title"));
-    }
-  if (opened == SB_INCIDENT_NO_TIME)
-    {
-      sb_import_built_free (b);
-      return g_strdup (_("no date when it was opened"));
-    }
-  if (opened > sb_store_now_ms (self->store) + 60 * 1000)
-    {
-      sb_import_built_free (b);
-      return g_strdup (_("opened in the future"));
-    }
-
-  b->opened_ms = opened;
-  b->responded_ms = b->v.times[SB_IMPORT_TIME_RESPONDED];
-  b->resolved_ms = b->v.times[SB_IMPORT_TIME_RESOLVED];
-  b->closed_ms = b->v.times[SB_IMPORT_TIME_CLOSED];
-  settle_priority (self, b);
-  b->major = g_strcmp0 (b->v.text[SB_INCIDENT_FIELD_MAJOR], "yes") == 0;
-  b->resolution_code = b->v.text[SB_INCIDENT_FIELD_RESOLUTION_CODE];
-
-  service_name = b->v.text[SB_INCIDENT_FIELD_SERVICE];
-  customer_name = b->v.text[SB_INCIDENT_FIELD_CUSTOMER];
-  if (service_name != NULL)
-    {
-      gboolean unknown;
-
-      sb_import_resolve_service (self, service_name, &unknown);
-    }
-  if (customer_name != NULL)
-    {
-      gboolean unknown;
-
-      sb_import_resolve_customer (self, customer_name, &unknown);
-    }
-
-  /* The history: from row to row in an event log. */
-  for (guint i = 0; i < item->n_rows; i++)
-    {
-      SbImportRow *row = g_ptr_array_index (self->rows, item->rows[i]);
-      SbImportValues *v = &self->row_values[item->rows[i]];
-      gint64 at = MAX (row_time (v, opened), opened);
-      const char *target = v->text[SB_INCIDENT_FIELD_STATUS];
-      const char *row_reason = intern_reason (v->text[SB_INCIDENT_FIELD_HOLD_REASON]);
-      const char *note = v->text[SB_INCIDENT_FIELD_NOTE];
-
-      if (i > 0 && rows_equal (row, g_ptr_array_index (self->rows, item->rows[i - 1])))
-        continue;
-
-      if (marks_from_rows && target != NULL)
-        {
-          const char *target_reason = NULL;
-          SbIncidentStatus to = status_of (target, &target_reason);
-
-          if (to == SB_INCIDENT_ON_HOLD)
-            row_reason = row_reason != NULL ? row_reason
-                         : target_reason != NULL ? target_reason
-                         : reason != NULL ? reason : "other";
-          else
-            row_reason = NULL;
-
-          if (last_mark != SB_INCIDENT_NO_TIME)
-            at = MAX (at, last_mark);
-
-          if (to != status || g_strcmp0 (row_reason, reason) != 0)
-            {
-              if (status == SB_INCIDENT_RESOLVED && sb_incident_status_is_open (to))
-                b->reopen_count++;
-              if (to == SB_INCIDENT_CLOSED && status != SB_INCIDENT_RESOLVED)
-                {
-                  add_status (b, at, status, SB_INCIDENT_RESOLVED,
-                              b->resolution_code != NULL ? b->resolution_code : "other");
-                  status = SB_INCIDENT_RESOLVED;
-                  if (b->resolved_ms == SB_INCIDENT_NO_TIME)
-                    b->resolved_ms = at;
-                }
-              if (to == SB_INCIDENT_RESOLVED || to == SB_INCIDENT_CLOSED)
-                {
-                  if (to == SB_INCIDENT_RESOLVED && b->v.times[SB_IMPORT_TIME_RESOLVED] ==
-                                                      SB_INCIDENT_NO_TIME)
-                    b->resolved_ms = at;
-                  if (to == SB_INCIDENT_CLOSED &&
-                      b->v.times[SB_IMPORT_TIME_CLOSED] == SB_INCIDENT_NO_TIME)
-                    b->closed_ms = at;
-                }
-              if (b->responded_ms == SB_INCIDENT_NO_TIME && status == SB_INCIDENT_NEW &&
-                  to != SB_INCIDENT_CANCELLED && to != SB_INCIDENT_DUPLICATE)
-                b->responded_ms = at;
-
-              add_status (b, at, status, to,
-                          to == SB_INCIDENT_ON_HOLD ? row_reason
-                          : to == SB_INCIDENT_RESOLVED
-                          ? (b->resolution_code != NULL ? b->resolution_code : "other")
-                          : NULL);
-              status = to;
-              reason = row_reason;
-              last_mark = at;
-            }
-        }
-
-      /* Field changes from the previous row */
-      for (guint k = 0; k < G_N_ELEMENTS (tracked_fields); k++)
-        {
-          SbIncidentField f = tracked_fields[k];
-
-          if (v->text[f] == NULL)
-            continue;
-          if (i > 0 && running[f] != NULL && !g_str_equal (running[f], v->text[f]))
-            {
-              /* the timeline writes the flag as 1 or 0 */
-              if (f == SB_INCIDENT_FIELD_MAJOR)
-                add_event (b, at, SB_INCIDENT_EVENT_FIELD, "major",
-                           g_str_equal (running[f], "yes") ? "1" : "0",
-                           g_str_equal (v->text[f], "yes") ? "1" : "0", NULL, 0);
-              else
-                add_event (b, at, SB_INCIDENT_EVENT_FIELD, sb_incident_field_to_string (f),
-                           running[f], v->text[f], NULL, 0);
-            }
-          running[f] = v->text[f];
-        }
-
-      if (note != NULL)
-        {
-          SbImportValues *prev = i > 0 ? &self->row_values[item->rows[i - 1]] : NULL;
-
-          if (prev == NULL || g_strcmp0 (prev->text[SB_INCIDENT_FIELD_NOTE], note) != 0)
-            add_event (b, at, SB_INCIDENT_EVENT_NOTE, NULL, NULL, NULL, note, v->minutes);
-          else if (v->minutes > 0)
-            add_event (b, at, SB_INCIDENT_EVENT_TIME, NULL, NULL, NULL, NULL, v->minutes);
-        }
-      else if (v->minutes > 0)
-        add_event (b, at, SB_INCIDENT_EVENT_TIME, NULL, NULL, NULL, NULL, v->minutes);
-    }
-
-  /* One row: the history from its instants. */
-  if (!marks_from_rows && b->v.text[SB_INCIDENT_FIELD_STATUS] != NULL)
-    {
-      const char *target_reason = NULL;
-      SbIncidentStatus to = status_of (b->v.text[SB_INCIDENT_FIELD_STATUS], &target_reason);
-      gint64 at = MAX (row_time (first, opened), opened);
-
-      if (to != SB_INCIDENT_NEW && to != SB_INCIDENT_CANCELLED && to != SB_INCIDENT_DUPLICATE)
-        {
-          gint64 responded = b->responded_ms;
-
-          if (responded == SB_INCIDENT_NO_TIME)
-            responded = to == SB_INCIDENT_IN_PROGRESS || to == SB_INCIDENT_ON_HOLD
-                          ? at
-                          : b->resolved_ms != SB_INCIDENT_NO_TIME ? b->resolved_ms
-                          : b->closed_ms != SB_INCIDENT_NO_TIME ? b->closed_ms
-                          : at;
-          b->responded_ms = responded = MAX (responded, opened);
-          add_status (b, responded, status, SB_INCIDENT_IN_PROGRESS, NULL);
-          status = SB_INCIDENT_IN_PROGRESS;
-          last_mark = responded;
-        }
-      if (to == SB_INCIDENT_ON_HOLD)
-        {
-          reason = intern_reason (b->v.text[SB_INCIDENT_FIELD_HOLD_REASON]);
-          if (reason == NULL)
-            reason = target_reason != NULL ? target_reason : "other";
-          add_status (b, MAX (at, last_mark), status, to, reason);
-          status = to;
-        }
-      else if (to == SB_INCIDENT_RESOLVED || to == SB_INCIDENT_CLOSED)
-        {
-          if (b->resolved_ms == SB_INCIDENT_NO_TIME)
-            b->resolved_ms = b->closed_ms != SB_INCIDENT_NO_TIME ? b->closed_ms : at;
-          b->resolved_ms = MAX (b->resolved_ms, last_mark);
-          add_status (b, b->resolved_ms, status, SB_INCIDENT_RESOLVED,
-                      b->resolution_code != NULL ? b->resolution_code : "other");
-          status = SB_INCIDENT_RESOLVED;
-          if (to == SB_INCIDENT_CLOSED)
-            {
-              if (b->closed_ms == SB_INCIDENT_NO_TIME)
-                b->closed_ms = b->resolved_ms;
-              b->closed_ms = MAX (b->closed_ms, b->resolved_ms);
-              add_status (b, b->closed_ms, status, to, NULL);
-              status = to;
-            }
-        }
-      else if (to == SB_INCIDENT_CANCELLED || to == SB_INCIDENT_DUPLICATE)
-        {
-          gint64 end = b->closed_ms != SB_INCIDENT_NO_TIME ? b->closed_ms : at;
-
-          add_status (b, MAX (end, last_mark), status, to, NULL);
-          status = to;
-        }
-    }
-
-  /* Never an impossible state: the instants follow the final status. */
-  b->status = status;
-  b->hold_reason = status == SB_INCIDENT_ON_HOLD ? (reason != NULL ? reason : "other") : NULL;
-  if (b->responded_ms != SB_INCIDENT_NO_TIME)
-    b->responded_ms = MAX (b->responded_ms, opened);
-  if (sb_incident_status_is_open (status) || status == SB_INCIDENT_CANCELLED ||
-      status == SB_INCIDENT_DUPLICATE)
-    {
-      /* as the lifecycle keeps them: a reopen forgets the resolution,
-       * a cancel or duplicate records none */
-      b->resolved_ms = b->closed_ms = SB_INCIDENT_NO_TIME;
-      b->resolution_code = NULL;
-    }
-  else if (status == SB_INCIDENT_RESOLVED)
-    b->closed_ms = SB_INCIDENT_NO_TIME;
-  if ((status == SB_INCIDENT_RESOLVED || status == SB_INCIDENT_CLOSED) &&
-      b->responded_ms == SB_INCIDENT_NO_TIME)
-    b->responded_ms = b->resolved_ms;
-  if (b->resolved_ms != SB_INCIDENT_NO_TIME)
-    b->resolved_ms = MAX (b->resolved_ms, opened);
-  if (b->closed_ms != SB_INCIDENT_NO_TIME)
-    b->closed_ms = MAX (b->closed_ms, b->resolved_ms != SB_INCIDENT_NO_TIME ? b->resolved_ms
-                                                                             : opened);
-  if ((status == SB_INCIDENT_RESOLVED || status == SB_INCIDENT_CLOSED) &&
-      b->resolution_code == NULL)
-    b->resolution_code = "other";
-
-  /* Stable by time: equal times keep their order. */
-  {
-    g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (SbImportEvent),
-                                                  b->events->len);
-    gboolean in_order = TRUE;
-
-    for (guint i = 1; i < b->events->len && in_order; i++)
-      in_order = g_array_index (b->events, SbImportEvent, i - 1).at_ms <=
-                 g_array_index (b->events, SbImportEvent, i).at_ms;
-    if (!in_order)
-      {
-        g_array_append_vals (sorted, b->events->data, b->events->len);
-        /* qsort is not stable; insertion sort is, and timelines are short */
-        for (guint i = 1; i < sorted->len; i++)
-          {
-            SbImportEvent e = g_array_index (sorted, SbImportEvent, i);
-            guint j = i;
-
-            while (j > 0 && compare_events (&g_array_index (sorted, SbImportEvent, j - 1), &e) > 0)
-              {
-                g_array_index (sorted, SbImportEvent, j) = g_array_index (sorted, SbImportEvent,
-                                                                          j - 1);
-                j--;
-              }
-            g_array_index (sorted, SbImportEvent, j) = e;
-          }
-        memcpy (b->events->data, sorted->data, sorted->len * sizeof (SbImportEvent));
-      }
-  }
-
-  *out_built = b;
-
-  return NULL;
-}
-
 typedef struct
 {
   guint  index;
@@ -1465,7 +731,7 @@ sb_incident_import_plan (SbIncidentImport  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  clear_plan (self);
+  sb_import_clear_plan (self);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)plan_item_free);
   self->planned = TRUE;
 
@@ -1577,7 +843,7 @@ sb_incident_import_plan (SbIncidentImport  *self,
         }
 
       if (item->problem == NULL)
-        item->problem = build_item (self, item, &item->built);
+        item->problem = sb_import_build_item (self, item, &item->built);
 
       item->item.problem = item->problem;
       if (item->problem != NULL)
