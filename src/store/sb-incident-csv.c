@@ -191,6 +191,7 @@ static void
 collect_values (SbIncidentImport *self,
                 SbIncidentField   field)
 {
+  g_autoptr(GHashTable) seen = NULL;
   int col = column_of (self, field);
 
   if (self->values[field] == NULL)
@@ -203,24 +204,17 @@ collect_values (SbIncidentImport *self,
   if (col < 0)
     return;
 
+  /* points into the rows */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint r = 0; r < self->rows->len; r++)
     {
       SbImportRow *row = g_ptr_array_index (self->rows, r);
       const char *value = (guint)col < row->n_cells ? row->cells[col] : "";
-      gboolean seen = FALSE;
 
-      if (is_empty (self, value))
+      if (is_empty (self, value) || !g_hash_table_add (seen, (gpointer)value))
         continue;
 
-      /* sources is short: a few distinct values per column */
-      if (g_hash_table_contains (self->values[field], value))
-        {
-          for (guint i = 0; i < self->sources[field]->len && !seen; i++)
-            seen = g_str_equal (g_ptr_array_index (self->sources[field], i), value);
-          if (seen)
-            continue;
-        }
-      else
+      if (!g_hash_table_contains (self->values[field], value))
         g_hash_table_insert (self->values[field], g_strdup (value),
                              sb_import_guess_value (field, value));
 
