@@ -10,9 +10,11 @@
 
 #include "sb-incident-detail-private.h"
 #include "sb-service.h"
+#include "sb-time.h"
 
 /*
- * The "incident" actions of the detail pane and their small dialogs.
+ * The "incident" actions of the detail pane, their small dialogs, and
+ * the timeline with its note composer.
  * Respond, Start and Close act at once: they need nothing more, and one
  * key should be enough while on the phone (a response note, when there is
  * one, is a customer-visible note from the composer). Hold, Resolve,
@@ -537,6 +539,140 @@ static const GActionEntry entries[] = {
   { "save", save_cb },
   { "revert", revert_cb },
 };
+
+/* Timeline rows: newest first, in a list view so hundreds of entries
+ * cost only the rows on screen. */
+
+static const char *
+event_icon_name (SbIncidentEvent *event)
+{
+  const char *kind = sb_incident_event_get_kind (event);
+
+  if (g_strcmp0 (kind, SB_INCIDENT_EVENT_OPENED) == 0)
+    return "document-new-symbolic";
+  if (g_strcmp0 (kind, SB_INCIDENT_EVENT_NOTE) == 0)
+    return sb_incident_event_get_customer_visible (event) ? "mail-send-symbolic" : "accessories-text-editor-symbolic";
+  if (g_strcmp0 (kind, SB_INCIDENT_EVENT_STATUS) == 0)
+    return "emblem-synchronizing-symbolic";
+  if (g_strcmp0 (kind, SB_INCIDENT_EVENT_FIELD) == 0)
+    return "document-edit-symbolic";
+  if (g_strcmp0 (kind, SB_INCIDENT_EVENT_ESCALATION) == 0)
+    return "send-to-symbolic";
+  if (g_strcmp0 (kind, SB_INCIDENT_EVENT_TIME) == 0)
+    return "preferences-system-time-symbolic";
+
+  return "view-list-symbolic";
+}
+
+static void
+setup_event_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *what = gtk_label_new (NULL);
+  GtkWidget *tag = gtk_label_new (_("Customer-visible"));
+  GtkWidget *minutes = gtk_label_new (NULL);
+  GtkWidget *when = gtk_label_new (NULL);
+  GtkWidget *body = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 2);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_widget_set_hexpand (column, TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (what), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (what), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (what), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (what), 40);
+  gtk_widget_set_hexpand (what, TRUE);
+  gtk_widget_add_css_class (what, "heading");
+  gtk_widget_add_css_class (tag, "sb-pill");
+  gtk_widget_add_css_class (tag, "accent");
+  gtk_widget_set_valign (tag, GTK_ALIGN_START);
+  gtk_widget_add_css_class (minutes, "dim-label");
+  gtk_widget_add_css_class (minutes, "numeric");
+  gtk_widget_set_valign (minutes, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (when), 0.0);
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (when, "caption");
+  gtk_label_set_xalign (GTK_LABEL (body), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 50);
+
+  gtk_box_append (GTK_BOX (top), what);
+  gtk_box_append (GTK_BOX (top), tag);
+  gtk_box_append (GTK_BOX (top), minutes);
+  gtk_box_append (GTK_BOX (column), top);
+  gtk_box_append (GTK_BOX (column), when);
+  gtk_box_append (GTK_BOX (column), body);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), column);
+
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "what", what);
+  g_object_set_data (G_OBJECT (box), "tag", tag);
+  g_object_set_data (G_OBJECT (box), "minutes", minutes);
+  g_object_set_data (G_OBJECT (box), "when", when);
+  g_object_set_data (G_OBJECT (box), "body", body);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_event_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  SbIncidentEvent *event = gtk_list_item_get_item (item);
+  GObject *box = G_OBJECT (gtk_list_item_get_child (item));
+  g_autofree char *what = sb_incident_event_describe (event);
+  g_autofree char *when = sb_time_format_local (sb_incident_event_get_at_ms (event), NULL);
+  const char *body = sb_incident_event_get_body (event);
+  guint minutes = sb_incident_event_get_minutes (event);
+  g_autofree char *minutes_text = NULL;
+  gboolean visible = sb_incident_event_get_customer_visible (event);
+
+  if (minutes > 0)
+    minutes_text = sb_duration_format (minutes);
+
+  gtk_image_set_from_icon_name (g_object_get_data (box, "icon"), event_icon_name (event));
+  gtk_label_set_label (g_object_get_data (box, "what"), what);
+  gtk_widget_set_visible (g_object_get_data (box, "tag"), visible);
+  gtk_label_set_label (g_object_get_data (box, "minutes"), minutes_text != NULL ? minutes_text : "");
+  gtk_widget_set_visible (g_object_get_data (box, "minutes"), minutes_text != NULL);
+  gtk_widget_set_tooltip_text (g_object_get_data (box, "minutes"),
+                               minutes_text != NULL ? _("Time spent") : NULL);
+  gtk_label_set_label (g_object_get_data (box, "when"), when);
+  /* A status entry may carry its hold reason or resolution code as its
+   * body; the description already says it in words. */
+  if (g_strcmp0 (sb_incident_event_get_kind (event), SB_INCIDENT_EVENT_STATUS) == 0 &&
+      body != NULL && (sb_incident_hold_reason_is_valid (body) || sb_incident_resolution_code_is_valid (body)))
+    body = NULL;
+  gtk_label_set_label (g_object_get_data (box, "body"), body != NULL ? body : "");
+  gtk_widget_set_visible (g_object_get_data (box, "body"), body != NULL && *body != '\0');
+}
+
+void
+sb_incident_detail_init_timeline (SbIncidentDetail *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->timeline)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_cb), self);
+  gtk_list_view_set_factory (self->timeline_view, factory);
+  gtk_list_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
+}
 
 /* Private API */
 

@@ -98,6 +98,7 @@ void     sb_incident_detail_show_action_problem (SbIncidentDetail *self,
 
 /* sb-incident-actions.c */
 void     sb_incident_detail_init_actions   (SbIncidentDetail *self);
+void     sb_incident_detail_init_timeline  (SbIncidentDetail *self);
 void     sb_incident_detail_update_actions (SbIncidentDetail *self);
 void     sb_incident_detail_close_dialog   (SbIncidentDetail *self);
 gboolean sb_incident_detail_add_note_from_composer (SbIncidentDetail *self);
