@@ -154,30 +154,29 @@ sb_date_format_from_string (const char   *text,
 static const struct
 {
   const char *header;
-  const char *sql;      /* the column, as selected */
-  gboolean    instant;
+  const char *sql;      /* the column, as selected; instants are stored in ISO form */
 } export_columns[] = {
-  { "Reference", "i.reference", FALSE },
-  { "Title", "i.title", FALSE },
-  { "Description", "i.description", FALSE },
-  { "Service", "s.code", FALSE },
-  { "Customer", "c.name", FALSE },
-  { "Contact", "i.contact", FALSE },
-  { "Channel", "i.channel", FALSE },
-  { "Category", "i.category", FALSE },
-  { "Impact", "i.impact", FALSE },
-  { "Urgency", "i.urgency", FALSE },
-  { "Priority", "i.priority", FALSE },
-  { "Major", "CASE i.major WHEN 1 THEN 'yes' ELSE 'no' END", FALSE },
-  { "Status", "i.status", FALSE },
-  { "Hold reason", "i.hold_reason", FALSE },
-  { "Opened", "i.opened_at", TRUE },
-  { "Responded", "i.responded_at", TRUE },
-  { "Resolved", "i.resolved_at", TRUE },
-  { "Closed", "i.closed_at", TRUE },
-  { "Resolution code", "i.resolution_code", FALSE },
-  { "Resolution notes", "i.resolution_notes", FALSE },
-  { "Workaround", "i.workaround", FALSE },
+  { "Reference", "i.reference" },
+  { "Title", "i.title" },
+  { "Description", "i.description" },
+  { "Service", "s.code" },
+  { "Customer", "c.name" },
+  { "Contact", "i.contact" },
+  { "Channel", "i.channel" },
+  { "Category", "i.category" },
+  { "Impact", "i.impact" },
+  { "Urgency", "i.urgency" },
+  { "Priority", "i.priority" },
+  { "Major", "CASE i.major WHEN 1 THEN 'yes' ELSE 'no' END" },
+  { "Status", "i.status" },
+  { "Hold reason", "i.hold_reason" },
+  { "Opened", "i.opened_at" },
+  { "Responded", "i.responded_at" },
+  { "Resolved", "i.resolved_at" },
+  { "Closed", "i.closed_at" },
+  { "Resolution code", "i.resolution_code" },
+  { "Resolution notes", "i.resolution_notes" },
+  { "Workaround", "i.workaround" },
 };
 
 static GString *
