@@ -111,6 +111,7 @@ refresh (SbAttentionCard *self)
 
       adw_action_row_set_subtitle (self->oldest_row, escaped);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->oldest_row), "s", target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->oldest_row), "win.show-incidents");
       gtk_label_set_label (self->oldest_label, age_text);
       gtk_widget_set_visible (GTK_WIDGET (self->oldest_row), TRUE);
     }

@@ -601,9 +601,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COL_SLA:
-      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (child), gtk_image_new ());
-      gtk_box_append (GTK_BOX (child), new_label (TRUE));
+      {
+        GtkWidget *label = new_label (TRUE);
+
+        /* Narrow rows have two lines anyway: the clock may take both. */
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_lines (GTK_LABEL (label), 2);
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        gtk_box_append (GTK_BOX (child), gtk_image_new ());
+        gtk_box_append (GTK_BOX (child), label);
+      }
       break;
 
     case COL_REFERENCE:
@@ -759,15 +766,18 @@ update_columns (SbIncidentsPage *self,
 }
 
 static void
-on_sorter_changed_cb (SbIncidentsPage *self)
+on_sorter_changed_cb (GtkSorter       *sorter,
+                      GtkSorterChange  change,
+                      SbIncidentsPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  g_autoptr(SbIncidentFilter) filter = sb_incident_filter_copy (sb_incident_list_get_filter (self->list));
+  g_autoptr(SbIncidentFilter) filter = NULL;
   GtkOrdering order;
 
   /* A column taken away for want of width keeps the list's order. */
-  if (self->updating_columns)
+  if (self->updating_columns || self->list == NULL)
     return;
+
+  filter = sb_incident_filter_copy (sb_incident_list_get_filter (self->list));
 
   probe.key = -1;
   order = gtk_sorter_compare (sorter, &probe.first, &probe.second);
@@ -818,7 +828,7 @@ build_columns (SbIncidentsPage *self)
     }
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
   gtk_column_view_sort_by_column (self->column_view, self->columns[COL_OPENED], GTK_SORT_DESCENDING);
 
 }
@@ -1342,15 +1352,10 @@ on_import_file_chosen_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
 
-#ifdef SB_HAVE_INCIDENT_IMPORT_DIALOG /* TEMP until the import dialog lands */
   dialog = sb_incident_import_dialog_new (parent_window (self), self->store, file);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_incidents_imported_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-#else
-  (void) dialog;
-  (void) on_incidents_imported_cb;
-#endif
 }
 
 static void
@@ -1799,6 +1804,7 @@ sb_incidents_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
 
+  self->updating_columns = TRUE;
   if (self->header_box != NULL)
     gtk_widget_insert_action_group (self->header_box, "incidents", NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_INCIDENTS_PAGE);
@@ -2053,6 +2059,12 @@ sb_incidents_page_select_incident (SbIncidentsPage *self,
   show_incident (self, id);
 
   position = sb_incident_list_find (self->list, id);
+  if (position == G_MAXUINT)
+    {
+      /* Just written: the list may not have re-read the book yet. */
+      sb_incident_list_reload (self->list);
+      position = sb_incident_list_find (self->list, id);
+    }
   if (position == G_MAXUINT)
     {
       clear_filters (self, TRUE);
