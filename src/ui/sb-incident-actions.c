@@ -662,6 +662,48 @@ bind_event_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (g_object_get_data (box, "body"), body != NULL && *body != '\0');
 }
 
+/* The newest entries first; older ones on request, because GTK 4.8's
+ * list view builds about 200 rows at once whatever is on screen, and a
+ * row with wrapped text costs a few milliseconds. */
+void
+sb_incident_detail_show_timeline (SbIncidentDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = sb_incidents_list_timeline (self->store, self->incident_id, &error);
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new ();
+
+  if (events == NULL)
+    {
+      sb_incident_detail_show_action_problem (self, error->message);
+      g_list_store_remove_all (self->timeline);
+      gtk_widget_set_visible (GTK_WIDGET (self->older_button), FALSE);
+      return;
+    }
+
+  for (guint i = events->len; i > 0 && newest_first->len < self->timeline_limit; i--)
+    g_ptr_array_add (newest_first, g_ptr_array_index (events, i - 1));
+
+  g_list_store_splice (self->timeline, 0, g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
+                       newest_first->pdata, newest_first->len);
+
+  if (newest_first->len < events->len)
+    {
+      guint n_older = events->len - newest_first->len;
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u Older Entry", "Show %u Older Entries", n_older),
+                                                n_older);
+
+      gtk_button_set_label (self->older_button, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->older_button), newest_first->len < events->len);
+}
+
+static void
+on_older_clicked_cb (SbIncidentDetail *self)
+{
+  self->timeline_limit = G_MAXUINT;
+  sb_incident_detail_show_timeline (self);
+}
+
 void
 sb_incident_detail_init_timeline (SbIncidentDetail *self)
 {
@@ -672,6 +714,7 @@ sb_incident_detail_init_timeline (SbIncidentDetail *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_event_cb), self);
   gtk_list_view_set_factory (self->timeline_view, factory);
   gtk_list_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_swapped (self->older_button, "clicked", G_CALLBACK (on_older_clicked_cb), self);
 }
 
 /* Private API */

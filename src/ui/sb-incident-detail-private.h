@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Timeline entries listed before "Show older entries". */
+#define SB_INCIDENT_TIMELINE_FIRST 50
+
 /* Shared between the pane (sb-incident-detail.c) and its actions and
  * action dialogs (sb-incident-actions.c). */
 
@@ -28,6 +31,7 @@ struct _SbIncidentDetail
   GPtrArray          *customer_ids;    /* [0] NULL: no customer */
   AdwMessageDialog   *dialog;          /* the open action dialog, if any */
   GString            *problems;
+  guint               timeline_limit;  /* entries shown, newest first */
   guint               loading : 1;
   guint               modified : 1;
 
@@ -52,6 +56,7 @@ struct _SbIncidentDetail
   GtkSpinButton      *minutes_spin;
   GtkLabel           *note_problem_label;
   GtkListView        *timeline_view;
+  GtkButton          *older_button;
   GtkLabel           *edit_hint_label;
   GtkWidget          *save_button;
   GtkScrolledWindow  *details_scroller;
@@ -99,6 +104,7 @@ void     sb_incident_detail_show_action_problem (SbIncidentDetail *self,
 /* sb-incident-actions.c */
 void     sb_incident_detail_init_actions   (SbIncidentDetail *self);
 void     sb_incident_detail_init_timeline  (SbIncidentDetail *self);
+void     sb_incident_detail_show_timeline  (SbIncidentDetail *self);
 void     sb_incident_detail_update_actions (SbIncidentDetail *self);
 void     sb_incident_detail_close_dialog   (SbIncidentDetail *self);
 gboolean sb_incident_detail_add_note_from_composer (SbIncidentDetail *self);

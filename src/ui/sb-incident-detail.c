@@ -347,27 +347,6 @@ show_resolution (SbIncidentDetail *self)
   adw_action_row_set_subtitle (self->workaround_row, workaround_markup);
 }
 
-static void
-show_timeline (SbIncidentDetail *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = sb_incidents_list_timeline (self->store, self->incident_id, &error);
-  g_autoptr(GPtrArray) newest_first = g_ptr_array_new ();
-
-  if (events == NULL)
-    {
-      sb_incident_detail_show_action_problem (self, error->message);
-      g_list_store_remove_all (self->timeline);
-      return;
-    }
-
-  for (guint i = events->len; i > 0; i--)
-    g_ptr_array_add (newest_first, g_ptr_array_index (events, i - 1));
-
-  g_list_store_splice (self->timeline, 0, g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
-                       newest_first->pdata, newest_first->len);
-}
-
 /* Services and customers of the book, listed anew on every load. */
 static void
 refresh_choices (SbIncidentDetail *self)
@@ -857,6 +836,7 @@ sb_incident_detail_class_init (SbIncidentDetailClass *klass)
   BIND (minutes_spin);
   BIND (note_problem_label);
   BIND (timeline_view);
+  BIND (older_button);
   BIND (edit_hint_label);
   BIND (save_button);
   BIND (details_scroller);
@@ -906,6 +886,7 @@ sb_incident_detail_init (SbIncidentDetail *self)
   load_style ();
 
   self->now_ms = SB_INCIDENT_NO_TIME;
+  self->timeline_limit = SB_INCIDENT_TIMELINE_FIRST;
   self->service_ids = g_ptr_array_new_with_free_func (g_free);
   self->customer_ids = g_ptr_array_new_with_free_func (g_free);
   self->problems = g_string_new (NULL);
@@ -990,6 +971,7 @@ sb_incident_detail_set_incident_id (SbIncidentDetail *self,
   g_free (self->incident_id);
   self->incident_id = g_strdup (id);
   g_clear_object (&self->incident);
+  self->timeline_limit = SB_INCIDENT_TIMELINE_FIRST;
   set_modified (self, FALSE);
   sb_incident_detail_close_dialog (self);
   sb_incident_detail_show_action_problem (self, NULL);
@@ -1041,7 +1023,7 @@ sb_incident_detail_refresh (SbIncidentDetail *self)
   show_header (self);
   show_sla (self);
   show_resolution (self);
-  show_timeline (self);
+  sb_incident_detail_show_timeline (self);
   if (!self->modified)
     load_fields (self);
   else

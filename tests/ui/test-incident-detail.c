@@ -528,6 +528,37 @@ test_edit_and_save (Fixture       *f,
   g_assert_false (enabled (f, "save"));
 }
 
+static void
+test_long_timeline (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkButton *older = child (f->detail, SB_TYPE_INCIDENT_DETAIL, "older_button");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Note %u", i);
+
+      g_assert_true (sb_incidents_add_note (f->store, f->incident_id, text, FALSE, 1,
+                                            SB_INCIDENT_NO_TIME, &error));
+      g_assert_no_error (error);
+    }
+  sb_incident_detail_refresh (f->detail);
+  settle ();
+
+  /* The newest entries first, the older ones on request */
+  events = sb_incidents_list_timeline (f->store, f->incident_id, NULL);
+  g_assert_cmpuint (events->len, ==, 81);
+  g_assert_cmpuint (timeline_rows (f), ==, 50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (older)));
+  g_assert_cmpstr (gtk_button_get_label (older), ==, "Show 31 Older Entries");
+  g_signal_emit_by_name (older, "clicked");
+  g_assert_cmpuint (timeline_rows (f), ==, 81);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (older)));
+  g_assert_cmpint (sb_incidents_get_time_spent (f->store, f->incident_id), ==, 80);
+}
+
 /* New-incident dialog */
 
 static void
@@ -728,6 +759,7 @@ main (int   argc,
   ADD ("/ui/incident-detail/cancel-and-duplicate", test_cancel_and_duplicate);
   ADD ("/ui/incident-detail/note", test_note_composer);
   ADD ("/ui/incident-detail/edit-and-save", test_edit_and_save);
+  ADD ("/ui/incident-detail/long-timeline", test_long_timeline);
   ADD ("/ui/incident-new/log", test_new_incident);
   ADD ("/ui/incident-import/csv", test_import);
   ADD ("/ui/incident-import/unreadable", test_import_unreadable);
