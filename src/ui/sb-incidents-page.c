@@ -17,7 +17,7 @@
 #include "sb-incident-import-dialog.h"
 #include "sb-incident-new-dialog.h"
 #include "sb-incidents.h"
-#include "sb-incidents-page.h"
+#include "sb-incidents-page-private.h"
 
 /* The incident log: a column view straight over SbIncidentList (the store
  * sorts and filters, so 100,000 incidents cost the rows on screen), the
@@ -40,116 +40,8 @@ static const struct
   { SB_INCIDENT_VIEW_ALL, "all" },
 };
 
-typedef enum
-{
-  COL_REFERENCE,
-  COL_TITLE,
-  COL_PRIORITY,
-  COL_STATUS,
-  COL_SLA,
-  COL_SERVICE,
-  COL_CUSTOMER,
-  COL_OPENED,
-  N_COLUMNS
-} Column;
 
-/* Columns: title, sort key (-1: not sortable), fixed width (0: expands),
- * and the list width from which the column shows.  The visible columns'
- * widths plus a little title always fit the width they show at. */
-#define COMPACT_WIDTH 640
-#define LIST_MIN_WIDTH 360   /* the list pane's width-request in the .ui */
 
-static const struct
-{
-  const char *title;
-  int         sort;
-  int         width;
-  int         min_list_width;
-} columns[N_COLUMNS] = {
-  [COL_REFERENCE] = { N_("Reference"), SB_INCIDENT_SORT_REFERENCE, 120, COMPACT_WIDTH },
-  [COL_TITLE] = { N_("Title"), SB_INCIDENT_SORT_TITLE, 0, 0 },
-  [COL_PRIORITY] = { N_("Priority"), SB_INCIDENT_SORT_PRIORITY, 72, COMPACT_WIDTH },
-  [COL_STATUS] = { N_("Status"), SB_INCIDENT_SORT_STATUS, 150, COMPACT_WIDTH },
-  [COL_SLA] = { N_("SLA"), -1, 210, 0 },
-  [COL_SERVICE] = { N_("Service"), SB_INCIDENT_SORT_SERVICE, 90, 740 },
-  [COL_CUSTOMER] = { N_("Customer"), SB_INCIDENT_SORT_CUSTOMER, 150, 1020 },
-  [COL_OPENED] = { N_("Opened"), SB_INCIDENT_SORT_OPENED, 130, 880 },
-};
-
-/* The period filter's items. */
-typedef enum
-{
-  PERIOD_ALL,
-  PERIOD_WEEK,
-  PERIOD_MONTH,
-  PERIOD_LAST_30_DAYS,
-  PERIOD_QUARTER,
-  PERIOD_YEAR,
-} Period;
-
-static const char * const period_labels[] = {
-  N_("Any time"),
-  N_("This week"),
-  N_("This month"),
-  N_("Last 30 days"),
-  N_("This quarter"),
-  N_("This year"),
-  NULL
-};
-
-static const SbSlaState sla_states[] = {
-  SB_SLA_STATE_BREACHED,
-  SB_SLA_STATE_AT_RISK,
-  SB_SLA_STATE_WITHIN,
-  SB_SLA_STATE_NONE,
-};
-
-struct _SbIncidentsPage
-{
-  GtkWidget           parent_instance;
-
-  SbStore            *store;
-  SbIncidentList     *list;
-  SbIncidentDetail   *detail;
-  GSimpleActionGroup *header_actions;
-  gulong              changed_id;
-  guint               clock_id;
-  int                 list_width;
-  gboolean            updating_columns;
-  char               *selected_id;
-  int                 requerying;
-  Period              period;
-  gboolean            compact;
-  GPtrArray          *service_ids;   /* of char*, parallel to the service drop-down after "Any" */
-  GPtrArray          *customer_ids;
-  GtkColumnViewColumn *columns[N_COLUMNS];
-
-  /* Filter popover widgets, made in code */
-  GtkWidget          *status_checks[SB_INCIDENT_N_STATUSES];
-  GtkWidget          *priority_toggles[5];
-  GtkWidget          *sla_checks[G_N_ELEMENTS (sla_states)];
-  GtkDropDown        *service_dropdown;
-  GtkDropDown        *customer_dropdown;
-  GtkDropDown        *period_dropdown;
-  gboolean            building_filters;
-
-  /* Template objects */
-  GtkSingleSelection *selection;
-  GtkWidget          *header_box;
-  GtkStack           *content_stack;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkDropDown        *view_dropdown;
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkLabel           *filter_label;
-  GtkBox             *filter_box;
-  GtkStack           *results_stack;
-  GtkScrolledWindow  *list_scroller;
-  GtkColumnView      *column_view;
-  GtkBox             *detail_pane;
-  GtkLabel           *detail_title;
-};
 
 enum {
   PROP_0,
@@ -162,68 +54,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbIncidentsPage, sb_incidents_page, GTK_TYPE_WIDGET)
-
-/* Column sorters.  GTK 4.8 cannot say which column the column view sorts
- * by, so each sortable column gets one of these: it knows its store sort
- * key, and comparing two probe items through the view's sorter tells
- * which column answers first (the primary one) and in which direction.
- * Nothing is ever sorted in memory: the list is not a GtkSortListModel. */
-
-#define SB_TYPE_INCIDENT_COLUMN_SORTER (sb_incident_column_sorter_get_type ())
-G_DECLARE_FINAL_TYPE (SbIncidentColumnSorter, sb_incident_column_sorter, SB, INCIDENT_COLUMN_SORTER, GtkSorter)
-
-struct _SbIncidentColumnSorter
-{
-  GtkSorter      parent_instance;
-  SbIncidentSort key;
-};
-
-G_DEFINE_FINAL_TYPE (SbIncidentColumnSorter, sb_incident_column_sorter, GTK_TYPE_SORTER)
-
-static struct
-{
-  int  first, second;     /* the probe items: only their addresses are used */
-  int  key;               /* the first column sorter asked, -1 if none */
-} probe;
-
-static GtkOrdering
-sb_incident_column_sorter_compare (GtkSorter *sorter,
-                                   gpointer   item1,
-                                   gpointer   item2)
-{
-  if (probe.key < 0)
-    probe.key = SB_INCIDENT_COLUMN_SORTER (sorter)->key;
-
-  return item1 == &probe.first ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-}
-
-static GtkSorterOrder
-sb_incident_column_sorter_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_TOTAL;
-}
-
-static void
-sb_incident_column_sorter_class_init (SbIncidentColumnSorterClass *klass)
-{
-  GTK_SORTER_CLASS (klass)->compare = sb_incident_column_sorter_compare;
-  GTK_SORTER_CLASS (klass)->get_order = sb_incident_column_sorter_get_order;
-}
-
-static void
-sb_incident_column_sorter_init (SbIncidentColumnSorter *self)
-{
-}
-
-static GtkSorter *
-column_sorter_new (SbIncidentSort key)
-{
-  SbIncidentColumnSorter *sorter = g_object_new (SB_TYPE_INCIDENT_COLUMN_SORTER, NULL);
-
-  sorter->key = key;
-
-  return GTK_SORTER (sorter);
-}
 
 /* Helpers */
 
@@ -305,9 +135,9 @@ scroll_to (SbIncidentsPage *self,
     }
 }
 
-static void
-set_filter (SbIncidentsPage        *self,
-            const SbIncidentFilter *filter)
+void
+sb_incidents_page_set_filter (SbIncidentsPage        *self,
+                              const SbIncidentFilter *filter)
 {
   if (sb_incident_filter_equal (filter, sb_incident_list_get_filter (self->list)))
     return;
@@ -431,728 +261,6 @@ update_view_labels (SbIncidentsPage *self)
   sb_incident_attention_clear (&attention);
 }
 
-/* Cells: each column's setup makes the widgets once; bind only sets text
- * on them, and follows the row's clock while bound. */
-
-static GtkWidget *
-new_label (gboolean ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  if (ellipsize)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-
-  return label;
-}
-
-static char *
-format_opened (gint64 ms,
-               char **out_tooltip)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) when = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int days;
-  const char *format;
-
-  if (when == NULL)
-    return g_strdup ("");
-
-  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (when);
-  if (g_date_time_get_year (now) != g_date_time_get_year (when))
-    days = 1000;
-
-  if (days == 0)
-    format = C_("incident opened today", "Today, %H:%M");
-  else if (days == 1)
-    format = C_("incident opened yesterday", "Yesterday, %H:%M");
-  else if (days < 1000)
-    format = C_("incident opened this year", "%e %b, %H:%M");
-  else
-    format = C_("incident opened another year", "%e %b %Y");
-
-  *out_tooltip = g_date_time_format (when, "%c");
-
-  return g_date_time_format (when, format);
-}
-
-static void
-update_sla_cell (GtkWidget     *box,
-                 SbIncidentRow *row)
-{
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  SbSlaState state = sb_incident_row_get_sla_state (row);
-  const SbSla *sla = sb_incident_row_get_sla (row);
-  gboolean paused = FALSE;
-  const char *icon_name = NULL;
-
-  if (sla != NULL)
-    paused = sla->response.done ? sla->resolution.paused : sla->response.paused;
-
-  gtk_widget_remove_css_class (box, "error");
-  gtk_widget_remove_css_class (box, "warning");
-  gtk_widget_remove_css_class (box, "dim-label");
-
-  switch (state)
-    {
-    case SB_SLA_STATE_BREACHED:
-      icon_name = "dialog-error-symbolic";
-      gtk_widget_add_css_class (box, "error");
-      break;
-    case SB_SLA_STATE_AT_RISK:
-      icon_name = "dialog-warning-symbolic";
-      gtk_widget_add_css_class (box, "warning");
-      break;
-    case SB_SLA_STATE_WITHIN:
-      icon_name = paused ? "media-playback-pause-symbolic" : "emblem-ok-symbolic";
-      break;
-    case SB_SLA_STATE_NONE:
-    default:
-      gtk_widget_add_css_class (box, "dim-label");
-      break;
-    }
-
-  gtk_widget_set_visible (icon, icon_name != NULL);
-  if (icon_name != NULL)
-    gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  gtk_label_set_label (GTK_LABEL (label), sb_incident_row_get_sla_text (row));
-  gtk_widget_set_tooltip_text (box, sb_sla_state_get_label (state));
-}
-
-static void
-on_row_clock_changed_cb (SbIncidentRow *row,
-                         GParamSpec    *pspec,
-                         GtkWidget     *box)
-{
-  update_sla_cell (box, row);
-}
-
-static char *
-status_text (SbIncidentRow *row)
-{
-  SbIncidentStatus status = sb_incident_row_get_status (row);
-  const char *reason = sb_incident_row_get_hold_reason (row);
-
-  if (status == SB_INCIDENT_ON_HOLD && reason != NULL && *reason != '\0')
-    return g_strdup_printf (C_("status with hold reason", "%s: %s"),
-                            sb_incident_status_get_label (status),
-                            sb_incident_hold_reason_get_label (reason));
-
-  return g_strdup (sb_incident_status_get_label (status));
-}
-
-static void
-bind_priority (GtkWidget     *label,
-               SbIncidentRow *row)
-{
-  guint priority = CLAMP (sb_incident_row_get_priority (row), 1, 5);
-  g_autofree char *text = g_strdup_printf (C_("priority, short", "P%u"), priority);
-  g_autofree char *tip = g_strdup_printf (_("Priority %u"), priority);
-  g_autofree char *css = g_strdup_printf ("sb-priority-%u", priority);
-  const char *classes[] = { "sb-priority", css, NULL };
-
-  gtk_widget_set_css_classes (label, classes);
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tip);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               SbIncidentsPage          *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *child = NULL;
-
-  switch (column)
-    {
-    case COL_TITLE:
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        GtkWidget *pill = gtk_label_new (NULL);
-        GtkWidget *major = gtk_image_new_from_icon_name ("emblem-important-symbolic");
-        GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-        GtkWidget *title = new_label (TRUE);
-        GtkWidget *subtitle = new_label (TRUE);
-
-        gtk_widget_set_tooltip_text (major, _("Major incident"));
-        gtk_widget_add_css_class (major, "error");
-        gtk_widget_set_hexpand (lines, TRUE);
-        gtk_widget_add_css_class (subtitle, "dim-label");
-        gtk_widget_add_css_class (subtitle, "caption");
-        g_object_bind_property (self, "compact", subtitle, "visible", G_BINDING_SYNC_CREATE);
-        gtk_box_append (GTK_BOX (lines), title);
-        gtk_box_append (GTK_BOX (lines), subtitle);
-        /* Narrow, the priority pill moves into the title cell. */
-        gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-        g_object_bind_property (self, "compact", pill, "visible", G_BINDING_SYNC_CREATE);
-        gtk_box_append (GTK_BOX (box), pill);
-        gtk_box_append (GTK_BOX (box), major);
-        gtk_box_append (GTK_BOX (box), lines);
-        child = box;
-      }
-      break;
-
-    case COL_PRIORITY:
-      child = gtk_label_new (NULL);
-      gtk_widget_set_halign (child, GTK_ALIGN_START);
-      break;
-
-    case COL_SLA:
-      {
-        GtkWidget *label = new_label (TRUE);
-
-        /* Narrow rows have two lines anyway: the clock may take both. */
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_lines (GTK_LABEL (label), 2);
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        gtk_box_append (GTK_BOX (child), gtk_image_new ());
-        gtk_box_append (GTK_BOX (child), label);
-      }
-      break;
-
-    case COL_REFERENCE:
-    case COL_OPENED:
-      child = new_label (TRUE);
-      gtk_widget_add_css_class (child, "numeric");
-      break;
-
-    case COL_STATUS:
-    case COL_SERVICE:
-    case COL_CUSTOMER:
-    case N_COLUMNS:
-    default:
-      child = new_label (TRUE);
-      break;
-    }
-
-  gtk_list_item_set_child (item, child);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SbIncidentsPage          *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  SbIncidentRow *row = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-
-  switch (column)
-    {
-    case COL_REFERENCE:
-      gtk_label_set_label (GTK_LABEL (child), sb_incident_row_get_reference (row));
-      break;
-
-    case COL_TITLE:
-      {
-        GtkWidget *pill = gtk_widget_get_first_child (child);
-        GtkWidget *major = gtk_widget_get_next_sibling (pill);
-        GtkWidget *lines = gtk_widget_get_last_child (child);
-        g_autofree char *status = status_text (row);
-        g_autofree char *subtitle = g_strdup_printf (C_("reference and status", "%s · %s"),
-                                                     sb_incident_row_get_reference (row), status);
-
-        bind_priority (pill, row);
-        gtk_widget_set_visible (major, sb_incident_row_get_major (row));
-        gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (lines)),
-                             sb_incident_row_get_title (row));
-        gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (lines)), subtitle);
-        gtk_widget_set_tooltip_text (lines, sb_incident_row_get_title (row));
-      }
-      break;
-
-    case COL_PRIORITY:
-      bind_priority (child, row);
-      break;
-
-    case COL_STATUS:
-      {
-        g_autofree char *text = status_text (row);
-
-        gtk_label_set_label (GTK_LABEL (child), text);
-        gtk_widget_set_tooltip_text (child, text);
-      }
-      break;
-
-    case COL_SLA:
-      update_sla_cell (child, row);
-      g_signal_connect_object (row, "notify::sla-text", G_CALLBACK (on_row_clock_changed_cb), child, 0);
-      g_signal_connect_object (row, "notify::sla-state", G_CALLBACK (on_row_clock_changed_cb), child, 0);
-      break;
-
-    case COL_SERVICE:
-      gtk_label_set_label (GTK_LABEL (child), sb_incident_row_get_service_code (row));
-      gtk_widget_set_tooltip_text (child, sb_incident_row_get_service_name (row));
-      break;
-
-    case COL_CUSTOMER:
-      gtk_label_set_label (GTK_LABEL (child), sb_incident_row_get_customer_name (row));
-      gtk_widget_set_tooltip_text (child, sb_incident_row_get_customer_name (row));
-      break;
-
-    case COL_OPENED:
-      {
-        g_autofree char *tooltip = NULL;
-        g_autofree char *text = format_opened (sb_incident_row_get_opened_ms (row), &tooltip);
-
-        gtk_label_set_label (GTK_LABEL (child), text);
-        gtk_widget_set_tooltip_text (child, tooltip);
-      }
-      break;
-
-    case N_COLUMNS:
-    default:
-      break;
-    }
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                SbIncidentsPage          *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  SbIncidentRow *row = gtk_list_item_get_item (item);
-
-  if (column == COL_SLA && row != NULL)
-    g_signal_handlers_disconnect_by_func (row, on_row_clock_changed_cb, gtk_list_item_get_child (item));
-}
-
-/* Columns follow the list's width.  Below COMPACT_WIDTH the title cell
- * says the priority, reference and status itself.  Columns are removed
- * rather than hidden: GTK 4.8 does not give a hidden column's width to
- * the expanding title.  Returns whether anything changed. */
-static gboolean
-update_columns (SbIncidentsPage *self,
-                int              width)
-{
-  gboolean compact = width < COMPACT_WIDTH;
-  gboolean changed = FALSE;
-  guint position = 0;
-
-  if (width == self->list_width)
-    return FALSE;
-  self->list_width = width;
-
-  self->updating_columns = TRUE;
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      gboolean wanted = width >= columns[i].min_list_width;
-      gboolean shown = gtk_column_view_column_get_column_view (self->columns[i]) != NULL;
-
-      if (wanted && !shown)
-        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
-      else if (!wanted && shown)
-        gtk_column_view_remove_column (self->column_view, self->columns[i]);
-
-      changed |= wanted != shown;
-      if (wanted)
-        position++;
-    }
-  self->updating_columns = FALSE;
-
-  if (compact != self->compact)
-    {
-      self->compact = compact;
-      gtk_column_view_column_set_fixed_width (self->columns[COL_SLA], compact ? 150 : columns[COL_SLA].width);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
-      changed = TRUE;
-    }
-
-  return changed;
-}
-
-static void
-on_sorter_changed_cb (GtkSorter       *sorter,
-                      GtkSorterChange  change,
-                      SbIncidentsPage *self)
-{
-  g_autoptr(SbIncidentFilter) filter = NULL;
-  GtkOrdering order;
-
-  /* A column taken away for want of width keeps the list's order. */
-  if (self->updating_columns || self->list == NULL)
-    return;
-
-  filter = sb_incident_filter_copy (sb_incident_list_get_filter (self->list));
-
-  probe.key = -1;
-  order = gtk_sorter_compare (sorter, &probe.first, &probe.second);
-
-  if (probe.key < 0)
-    {
-      /* No column sorts: the default order, newest first. */
-      filter->sort = SB_INCIDENT_SORT_OPENED;
-      filter->descending = TRUE;
-    }
-  else
-    {
-      filter->sort = probe.key;
-      filter->descending = order == GTK_ORDERING_LARGER;
-    }
-
-  set_filter (self, filter);
-}
-
-static void
-build_columns (SbIncidentsPage *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
-
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[i].width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
-      if (columns[i].sort >= 0)
-        {
-          g_autoptr(GtkSorter) sorter = column_sorter_new (columns[i].sort);
-
-          gtk_column_view_column_set_sorter (column, sorter);
-        }
-
-      gtk_column_view_append_column (self->column_view, column);
-      self->columns[i] = column;   /* kept while the view does not show it */
-    }
-
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
-  gtk_column_view_sort_by_column (self->column_view, self->columns[COL_OPENED], GTK_SORT_DESCENDING);
-
-}
-
-/* Filters */
-
-static guint
-count_active_filters (const SbIncidentFilter *filter)
-{
-  return (filter->statuses != 0) + (filter->priorities != 0) + (filter->service_id != NULL) +
-         (filter->customer_id != NULL) + (filter->sla_states != 0) +
-         (filter->opened_from_ms != SB_SLA_NO_TIME || filter->opened_to_ms != SB_SLA_NO_TIME);
-}
-
-static void
-update_filter_indicator (SbIncidentsPage *self)
-{
-  guint n = count_active_filters (sb_incident_list_get_filter (self->list));
-
-  if (n == 0)
-    {
-      gtk_label_set_label (self->filter_label, _("Filters"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf (C_("filter button with the number of filters", "Filters (%u)"), n);
-
-      gtk_label_set_label (self->filter_label, text);
-      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-    }
-}
-
-static gint64
-local_start_ms (int year,
-                int month,
-                int day)
-{
-  g_autoptr(GDateTime) start = g_date_time_new_local (year, month, day, 0, 0, 0);
-
-  return start != NULL ? g_date_time_to_unix (start) * 1000 : SB_SLA_NO_TIME;
-}
-
-static gint64
-period_start_ms (Period period)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int year = g_date_time_get_year (now);
-  int month = g_date_time_get_month (now);
-  int day = g_date_time_get_day_of_month (now);
-
-  switch (period)
-    {
-    case PERIOD_WEEK:
-      {
-        g_autoptr(GDateTime) monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
-
-        return local_start_ms (g_date_time_get_year (monday), g_date_time_get_month (monday),
-                               g_date_time_get_day_of_month (monday));
-      }
-    case PERIOD_MONTH:
-      return local_start_ms (year, month, 1);
-    case PERIOD_LAST_30_DAYS:
-      return g_date_time_to_unix (now) * 1000 - (gint64) 30 * 24 * 3600 * 1000;
-    case PERIOD_QUARTER:
-      return local_start_ms (year, ((month - 1) / 3) * 3 + 1, 1);
-    case PERIOD_YEAR:
-      return local_start_ms (year, 1, 1);
-    case PERIOD_ALL:
-    default:
-      (void) day;
-      return SB_SLA_NO_TIME;
-    }
-}
-
-/* Reads the filter popover and the search entry into the list's filter. */
-static void
-apply_filters (SbIncidentsPage *self)
-{
-  g_autoptr(SbIncidentFilter) filter = sb_incident_filter_copy (sb_incident_list_get_filter (self->list));
-  guint service = gtk_drop_down_get_selected (self->service_dropdown);
-  guint customer = gtk_drop_down_get_selected (self->customer_dropdown);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (self->building_filters)
-    return;
-
-  filter->statuses = 0;
-  for (guint i = 0; i < SB_INCIDENT_N_STATUSES; i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->status_checks[i])))
-      filter->statuses |= 1u << i;
-
-  filter->priorities = 0;
-  for (guint i = 0; i < 5; i++)
-    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->priority_toggles[i])))
-      filter->priorities |= 1u << (i + 1);
-
-  filter->sla_states = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (sla_states); i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->sla_checks[i])))
-      filter->sla_states |= 1u << sla_states[i];
-
-  g_clear_pointer (&filter->service_id, g_free);
-  if (service > 0 && service != GTK_INVALID_LIST_POSITION && service <= self->service_ids->len)
-    filter->service_id = g_strdup (g_ptr_array_index (self->service_ids, service - 1));
-
-  g_clear_pointer (&filter->customer_id, g_free);
-  if (customer > 0 && customer != GTK_INVALID_LIST_POSITION && customer <= self->customer_ids->len)
-    filter->customer_id = g_strdup (g_ptr_array_index (self->customer_ids, customer - 1));
-
-  self->period = gtk_drop_down_get_selected (self->period_dropdown);
-  if (self->period == (Period) GTK_INVALID_LIST_POSITION)
-    self->period = PERIOD_ALL;
-  filter->opened_from_ms = period_start_ms (self->period);
-  filter->opened_to_ms = SB_SLA_NO_TIME;
-
-  g_clear_pointer (&filter->text, g_free);
-  if (text != NULL && *text != '\0')
-    filter->text = g_strdup (text);
-
-  set_filter (self, filter);
-  update_filter_indicator (self);
-}
-
-/* Fills a drop-down with "Any …" and the book's services or customers,
- * keeping the chosen one. */
-static void
-fill_catalog_dropdown (SbIncidentsPage *self,
-                       GtkDropDown     *dropdown,
-                       GPtrArray       *ids,
-                       gboolean         services)
-{
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *current = NULL;
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  guint position = 0;
-
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= ids->len)
-    current = g_strdup (g_ptr_array_index (ids, selected - 1));
-
-  items = services ? sb_catalog_list_services (self->store, NULL)
-                   : sb_catalog_list_customers (self->store, NULL);
-
-  g_ptr_array_set_size (ids, 0);
-  gtk_string_list_append (labels, services ? _("Any service") : _("Any customer"));
-  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-      const char *id;
-
-      if (services)
-        {
-          g_autofree char *label = g_strdup_printf (C_("service code and name", "%s — %s"),
-                                                    sb_service_get_code (SB_SERVICE (item)),
-                                                    sb_service_get_name (SB_SERVICE (item)));
-
-          id = sb_service_get_id (SB_SERVICE (item));
-          gtk_string_list_append (labels, label);
-        }
-      else
-        {
-          id = sb_customer_get_id (SB_CUSTOMER (item));
-          gtk_string_list_append (labels, sb_customer_get_name (SB_CUSTOMER (item)));
-        }
-
-      g_ptr_array_add (ids, g_strdup (id));
-      if (g_strcmp0 (id, current) == 0)
-        position = ids->len;
-    }
-
-  self->building_filters = TRUE;
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (dropdown, position);
-  self->building_filters = FALSE;
-}
-
-static void
-on_filter_popover_show_cb (SbIncidentsPage *self)
-{
-  fill_catalog_dropdown (self, self->service_dropdown, self->service_ids, TRUE);
-  fill_catalog_dropdown (self, self->customer_dropdown, self->customer_ids, FALSE);
-}
-
-static GtkWidget *
-filter_heading (const char *text)
-{
-  GtkWidget *label = new_label (FALSE);
-
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 6);
-
-  return label;
-}
-
-static GtkWidget *
-filter_check (SbIncidentsPage *self,
-              const char      *label,
-              GtkWidget       *flow)
-{
-  GtkWidget *check = gtk_check_button_new_with_label (label);
-
-  g_signal_connect_object (check, "toggled", G_CALLBACK (apply_filters), self, G_CONNECT_SWAPPED);
-  gtk_flow_box_insert (GTK_FLOW_BOX (flow), check, -1);
-
-  return check;
-}
-
-static GtkWidget *
-filter_flow (void)
-{
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-
-  return flow;
-}
-
-static GtkDropDown *
-filter_dropdown (SbIncidentsPage *self,
-                 GtkWidget       *grid,
-                 int              row,
-                 const char      *title,
-                 const char * const *items)
-{
-  GtkWidget *label = new_label (FALSE);
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
-
-  gtk_label_set_label (GTK_LABEL (label), title);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_widget_set_hexpand (dropdown, TRUE);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (apply_filters), self, G_CONNECT_SWAPPED);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), dropdown, 1, row, 1, 1);
-
-  return GTK_DROP_DOWN (dropdown);
-}
-
-static void
-build_filters (SbIncidentsPage *self)
-{
-  GtkWidget *flow;
-  GtkWidget *box;
-  GtkWidget *grid;
-  GtkWidget *clear;
-  g_autoptr(GPtrArray) periods = g_ptr_array_new ();
-
-  self->building_filters = TRUE;
-
-  gtk_box_append (self->filter_box, filter_heading (_("Status")));
-  flow = filter_flow ();
-  for (guint i = 0; i < SB_INCIDENT_N_STATUSES; i++)
-    self->status_checks[i] = filter_check (self, sb_incident_status_get_label (i), flow);
-  gtk_box_append (self->filter_box, flow);
-
-  gtk_box_append (self->filter_box, filter_heading (_("Priority")));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_halign (box, GTK_ALIGN_START);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autofree char *text = g_strdup_printf (C_("priority, short", "P%u"), i + 1);
-      g_autofree char *tip = g_strdup_printf (_("Priority %u"), i + 1);
-
-      self->priority_toggles[i] = gtk_toggle_button_new_with_label (text);
-      gtk_widget_set_tooltip_text (self->priority_toggles[i], tip);
-      g_signal_connect_object (self->priority_toggles[i], "toggled", G_CALLBACK (apply_filters),
-                               self, G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (box), self->priority_toggles[i]);
-    }
-  gtk_box_append (self->filter_box, box);
-
-  gtk_box_append (self->filter_box, filter_heading (_("SLA")));
-  flow = filter_flow ();
-  for (guint i = 0; i < G_N_ELEMENTS (sla_states); i++)
-    self->sla_checks[i] = filter_check (self, sb_sla_state_get_label (sla_states[i]), flow);
-  gtk_box_append (self->filter_box, flow);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_top (grid, 12);
-  self->service_dropdown = filter_dropdown (self, grid, 0, _("Service"), NULL);
-  self->customer_dropdown = filter_dropdown (self, grid, 1, _("Customer"), NULL);
-  for (guint i = 0; period_labels[i] != NULL; i++)
-    g_ptr_array_add (periods, (gpointer) _(period_labels[i]));
-  g_ptr_array_add (periods, NULL);
-  self->period_dropdown = filter_dropdown (self, grid, 2, _("Opened"),
-                                           (const char * const *) periods->pdata);
-  gtk_box_append (self->filter_box, grid);
-
-  clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
-  gtk_widget_set_margin_top (clear, 12);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "page.clear-filters");
-  gtk_box_append (self->filter_box, clear);
-
-  self->building_filters = FALSE;
-}
-
-static void
-clear_filters (SbIncidentsPage *self,
-               gboolean         clear_search)
-{
-  self->building_filters = TRUE;
-  for (guint i = 0; i < SB_INCIDENT_N_STATUSES; i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->status_checks[i]), FALSE);
-  for (guint i = 0; i < 5; i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->priority_toggles[i]), FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (sla_states); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->sla_checks[i]), FALSE);
-  gtk_drop_down_set_selected (self->service_dropdown, 0);
-  gtk_drop_down_set_selected (self->customer_dropdown, 0);
-  gtk_drop_down_set_selected (self->period_dropdown, PERIOD_ALL);
-  if (clear_search)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  self->building_filters = FALSE;
-
-  apply_filters (self);
-}
-
 /* Callbacks */
 
 static void
@@ -1236,14 +344,14 @@ on_view_selected_cb (SbIncidentsPage *self)
 
   filter = sb_incident_filter_copy (sb_incident_list_get_filter (self->list));
   filter->view = views[selected].view;
-  set_filter (self, filter);
+  sb_incidents_page_set_filter (self, filter);
 }
 
 static void
 on_search_changed_cb (SbIncidentsPage *self)
 {
   if (self->list != NULL)
-    apply_filters (self);
+    sb_incidents_page_apply_filters (self);
 }
 
 static void
@@ -1587,7 +695,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  clear_filters (SB_INCIDENTS_PAGE (widget), TRUE);
+  sb_incidents_page_clear_filters (SB_INCIDENTS_PAGE (widget), TRUE);
 }
 
 static void
@@ -1628,32 +736,6 @@ forward_header_action_cb (GSimpleAction *action,
 
 /* GObject */
 
-static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-
-  /* Priority pills: the number is always written; the colour only helps. */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-    ".sb-priority { border-radius: 999px; padding: 0 8px; font-weight: bold;"
-    "  font-feature-settings: \"tnum\"; min-width: 20px; }"
-    ".sb-priority-1 { background-color: @error_bg_color; color: @error_fg_color; }"
-    ".sb-priority-2 { background-color: @warning_bg_color; color: @warning_fg_color; }"
-    ".sb-priority-3 { background-color: @accent_bg_color; color: @accent_fg_color; }"
-    ".sb-priority-4 { background-color: alpha(currentColor, 0.12); }"
-    ".sb-priority-5 { background-color: alpha(currentColor, 0.06); }",
-    -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /* The page lays out its one child itself, to choose the list's columns
  * for the width it is about to get (update_columns). */
 static void
@@ -1693,7 +775,7 @@ sb_incidents_page_size_allocate (GtkWidget *widget,
                       &detail_min, &detail_nat, NULL, NULL);
   if (width >= LIST_MIN_WIDTH + 1 + detail_min)
     list_width = MAX (LIST_MIN_WIDTH, width - 1 - detail_nat);
-  update_columns (self, list_width);
+  sb_incidents_page_update_columns (self, list_width);
 
   gtk_widget_allocate (GTK_WIDGET (self->content_stack), width, height, baseline, NULL);
 
@@ -1704,7 +786,7 @@ sb_incidents_page_size_allocate (GtkWidget *widget,
       int got = gtk_widget_get_width (GTK_WIDGET (self->list_scroller));
 
       if (got <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->list_scroller)) ||
-          !update_columns (self, got))
+          !sb_incidents_page_update_columns (self, got))
         break;
       gtk_widget_allocate (GTK_WIDGET (self->content_stack), width, height, baseline, NULL);
     }
@@ -1751,7 +833,7 @@ sb_incidents_page_constructed (GObject *object)
     gtk_string_list_append (view_labels, sb_incident_view_get_label (views[i].view));
   gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (view_labels));
 
-  build_filters (self);
+  sb_incidents_page_build_filters (self);
 
   /* The list starts on the Open view, newest first. */
   self->list = sb_incident_list_new (self->store);
@@ -1768,7 +850,7 @@ sb_incidents_page_constructed (GObject *object)
   g_signal_connect_object (self->list, "error", G_CALLBACK (on_list_error_cb), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
-  build_columns (self);
+  sb_incidents_page_build_columns (self);
 
   self->detail = SB_INCIDENT_DETAIL (sb_incident_detail_new (self->store));
   gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
@@ -1793,7 +875,7 @@ sb_incidents_page_constructed (GObject *object)
                                               self, G_CONNECT_SWAPPED);
 
   update_view_labels (self);
-  update_filter_indicator (self);
+  sb_incidents_page_update_filter_indicator (self);
   update_content_page (self);
 }
 
@@ -1950,7 +1032,8 @@ sb_incidents_page_class_init (SbIncidentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_filter_popover_show_cb",
+                                                G_CALLBACK (sb_incidents_page_refresh_filter_choices));
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
@@ -1971,7 +1054,7 @@ sb_incidents_page_init (SbIncidentsPage *self)
   self->customer_ids = g_ptr_array_new_with_free_func (g_free);
   self->period = PERIOD_ALL;
 
-  load_css ();
+  sb_incidents_page_load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -2067,7 +1150,7 @@ sb_incidents_page_select_incident (SbIncidentsPage *self,
     }
   if (position == G_MAXUINT)
     {
-      clear_filters (self, TRUE);
+      sb_incidents_page_clear_filters (self, TRUE);
       sb_incidents_page_show_view (self, SB_INCIDENT_VIEW_OPEN);
       position = sb_incident_list_find (self->list, id);
     }
@@ -2106,7 +1189,7 @@ sb_incidents_page_show_target (SbIncidentsPage *self,
       return;
     }
 
-  clear_filters (self, TRUE);
+  sb_incidents_page_clear_filters (self, TRUE);
   if (g_strcmp0 (target, "on-hold") == 0)
     {
       gtk_check_button_set_active (GTK_CHECK_BUTTON (self->status_checks[SB_INCIDENT_ON_HOLD]), TRUE);
