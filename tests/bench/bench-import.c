@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +268,9 @@ main (int   argc,
   double read_s, plan_s, apply_s;
   double floor_s;
   double store_s;
+
+  /* "≥" and "≤" in the report lines: print in the locale's charset. */
+  setlocale (LC_ALL, "");
 
   write_csv (csv_path, n, now_ms);
   floor_s = run_bare (csv_path, bare_path, now_ms);

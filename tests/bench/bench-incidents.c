@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -547,6 +548,9 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   Bench b = { 0 };
+
+  /* "≥" and "≤" in the report lines: print in the locale's charset. */
+  setlocale (LC_ALL, "");
 
   b.n = argc > 1 ? (guint)atoi (argv[1]) : 100000;
   b.dir = sb_test_make_tmpdir ();

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #include "bench-util.h"
@@ -240,6 +241,9 @@ main (int   argc,
   const char *only = argc > 2 ? argv[2] : NULL;
   double floor_s;
   double store_s;
+
+  /* "≥" and "≤" in the report lines: print in the locale's charset. */
+  setlocale (LC_ALL, "");
 
   gboolean deferred = g_strcmp0 (only, "deferred") == 0;
 
