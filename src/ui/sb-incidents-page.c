@@ -159,12 +159,15 @@ show_incident (SbIncidentsPage *self,
     sb_incident_detail_set_incident_id (self->detail, id);
 }
 
+/* Narrow, the detail's own header names the incident; the bar above it
+ * says which list Back returns to. */
 static void
 update_detail_title (SbIncidentsPage *self)
 {
-  SbIncidentRow *row = gtk_single_selection_get_selected_item (self->selection);
+  const SbIncidentFilter *filter = self->list != NULL ? sb_incident_list_get_filter (self->list) : NULL;
 
-  gtk_label_set_label (self->detail_title, row != NULL ? sb_incident_row_get_reference (row) : "");
+  gtk_label_set_label (self->detail_title,
+                       filter != NULL ? sb_incident_view_get_label (filter->view) : "");
 }
 
 /* Whether the book has any incident at all, asked only when the list is
