@@ -697,6 +697,65 @@ sb_transaction_apply (SbTransaction  *tx,
   return TRUE;
 }
 
+/* Brings the full-text indexes up to date with the rows the triggers
+ * noted in sb_fts_pending (migration 0003), in one statement per index,
+ * just before the commit. Done here rather than in row triggers: an FTS5
+ * table written inside a transaction flushes at every statement
+ * savepoint afterwards, which costs more than all the rest of a write. */
+static gboolean
+flush_search_index (SbStore  *store,
+                    GError  **error)
+{
+  static const char *const steps[] = {
+    "DELETE FROM incident_fts WHERE rowid IN "
+    "(SELECT row FROM sb_fts_pending WHERE tbl = 1)",
+    "INSERT INTO incident_fts (rowid, reference, title, description, resolution) "
+    "SELECT i.rowid, i.reference, i.title, i.description, "
+    "trim (coalesce (i.resolution_notes, '') || ' ' || coalesce (i.workaround, '')) "
+    "FROM sb_fts_pending p JOIN incident i ON i.rowid = p.row WHERE p.tbl = 1",
+    "DELETE FROM incident_note_fts WHERE rowid IN "
+    "(SELECT row FROM sb_fts_pending WHERE tbl = 2)",
+    "INSERT INTO incident_note_fts (rowid, body) "
+    "SELECT e.rowid, e.body FROM sb_fts_pending p "
+    "JOIN incident_event e ON e.rowid = p.row WHERE p.tbl = 2",
+    "DELETE FROM sb_fts_pending",
+  };
+  sqlite3_stmt *pending;
+  int rc;
+
+  if (sb_store_get_schema_version (store) < 3)
+    return TRUE;
+
+  pending = sb_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sb_fts_pending)", error);
+  if (pending == NULL)
+    return FALSE;
+  rc = sqlite3_step (pending);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (pending);
+      return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                             _("Updating the search index"));
+    }
+  if (sqlite3_column_int (pending, 0) == 0)
+    {
+      sqlite3_reset (pending);
+      return TRUE;
+    }
+  sqlite3_reset (pending);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = sb_store_prepare (store, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (!step_done (store, stmt, _("Updating the search index"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sb_transaction_commit:
  * @tx: a transaction
@@ -722,6 +781,12 @@ sb_transaction_commit (SbTransaction  *tx,
   db = sb_store_get_db (tx->store);
   tx->finished = TRUE;
   sb_store_set_in_transaction (tx->store, FALSE);
+
+  if (!flush_search_index (tx->store, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
 
   rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
