@@ -12,6 +12,7 @@
 #include "sb-calendar.h"
 #include "sb-core-error.h"
 #include "sb-time.h"
+#include "sb-tz-private.h"
 
 /*
  * How the arithmetic works
@@ -406,22 +407,24 @@ has_any_interval (SbCalendar *self)
   return FALSE;
 }
 
-static gint
-interval_at (GTimeZone *tz, gint64 utc_seconds)
+/* The time-zone helpers below are shared with sb-sla.c (sb-tz-private.h). */
+
+/* See sb-tz-private.h. */
+gint
+sb_tz_interval_at (GTimeZone *tz, gint64 utc_seconds)
 {
   return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc_seconds);
 }
 
-/* The first instant in (@lo, @hi] that lies beyond zone interval @k, given
- * that @lo lies within it or before and @hi beyond it: a transition. */
-static gint64
-find_transition (GTimeZone *tz, gint k, gint64 lo, gint64 hi)
+/* See sb-tz-private.h. */
+gint64
+sb_tz_find_transition (GTimeZone *tz, gint k, gint64 lo, gint64 hi)
 {
   while (hi - lo > 1)
     {
       gint64 mid = lo + (hi - lo) / 2;
 
-      if (interval_at (tz, mid) > k)
+      if (sb_tz_interval_at (tz, mid) > k)
         hi = mid;
       else
         lo = mid;
@@ -433,18 +436,18 @@ find_transition (GTimeZone *tz, gint k, gint64 lo, gint64 hi)
 /* min { u : u + offset (u) >= wall }, in seconds; see the comment at the top.
  * The answer is either an exact occurrence of @wall in one zone interval, or
  * the transition that jumps over it. */
-static gint64
-wall_to_utc (GTimeZone *tz, gint64 wall)
+gint64
+sb_tz_wall_to_utc (GTimeZone *tz, gint64 wall)
 {
-  gint   lo = interval_at (tz, wall - OFFSET_WINDOW);
-  gint   hi = interval_at (tz, wall + OFFSET_WINDOW);
+  gint   lo = sb_tz_interval_at (tz, wall - OFFSET_WINDOW);
+  gint   hi = sb_tz_interval_at (tz, wall + OFFSET_WINDOW);
   gint64 best = G_MAXINT64;
   gint   k;
 
   for (k = lo; k <= hi; k++)
     {
       gint64 u = wall - g_time_zone_get_offset (tz, k);
-      gint   at = interval_at (tz, u);
+      gint   at = sb_tz_interval_at (tz, u);
 
       if (at == k)
         {
@@ -456,13 +459,13 @@ wall_to_utc (GTimeZone *tz, gint64 wall)
 
           /* @wall comes after interval k ends and before interval k + 1
            * starts, both read in their own offsets: it is skipped. */
-          if (interval_at (tz, u_next) <= k && u_next < u)
-            best = MIN (best, find_transition (tz, k, u_next, u));
+          if (sb_tz_interval_at (tz, u_next) <= k && u_next < u)
+            best = MIN (best, sb_tz_find_transition (tz, k, u_next, u));
         }
     }
 
   if (G_UNLIKELY (best == G_MAXINT64))
-    best = wall - g_time_zone_get_offset (tz, interval_at (tz, wall));
+    best = wall - g_time_zone_get_offset (tz, sb_tz_interval_at (tz, wall));
 
   return best;
 }
@@ -474,7 +477,7 @@ local_julian (SbCalendar *self, gint64 ms)
   gint64 seconds = floor_div (ms, MS_PER_SECOND);
   gint64 wall = seconds +
                 g_time_zone_get_offset (self->tz,
-                                        interval_at (self->tz, seconds));
+                                        sb_tz_interval_at (self->tz, seconds));
 
   return floor_div (wall, SECONDS_PER_DAY) + EPOCH_JULIAN;
 }
@@ -486,7 +489,7 @@ interval_after_day (GTimeZone *tz, gint64 julian)
 {
   gint64 midnight = (julian - EPOCH_JULIAN) * SECONDS_PER_DAY;
 
-  return interval_at (tz, midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
+  return sb_tz_interval_at (tz, midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
 }
 
 /* The last local date from @julian on whose whole day lies in zone interval
@@ -553,7 +556,7 @@ day_prepare (SbCalendar *self, gint64 julian, ZoneCache *cache, Day *day)
 
   /* Most days no offset change lies anywhere near: one offset serves all
    * (the zone intervals are numbered in time order). */
-  lo = interval_at (self->tz, day->midnight - OFFSET_WINDOW);
+  lo = sb_tz_interval_at (self->tz, day->midnight - OFFSET_WINDOW);
   hi = interval_after_day (self->tz, julian);
   day->uniform = (lo == hi);
   day->offset = g_time_zone_get_offset (self->tz, lo);
@@ -589,8 +592,8 @@ day_span (SbCalendar *self,
     }
   else
     {
-      *start_ms = wall_to_utc (self->tz, wall_start) * MS_PER_SECOND;
-      *end_ms = wall_to_utc (self->tz, wall_end) * MS_PER_SECOND;
+      *start_ms = sb_tz_wall_to_utc (self->tz, wall_start) * MS_PER_SECOND;
+      *end_ms = sb_tz_wall_to_utc (self->tz, wall_end) * MS_PER_SECOND;
     }
 }
 

@@ -12,6 +12,7 @@
 #include "sb-core-error.h"
 #include "sb-sla.h"
 #include "sb-time.h"
+#include "sb-tz-private.h"
 
 /*
  * How the clocks are computed
@@ -122,67 +123,6 @@ span_cum_start (const Span *span)
   return span->cum_end - (span->end_ms - span->start_ms);
 }
 
-static inline gint
-interval_at (GTimeZone *tz, gint64 utc_seconds)
-{
-  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc_seconds);
-}
-
-/* The first second in (@lo, @hi] beyond zone interval @k, given that @lo
- * lies within it (or before) and @hi beyond it. */
-static gint64
-transition_after (GTimeZone *tz, gint k, gint64 lo, gint64 hi)
-{
-  while (hi - lo > 1)
-    {
-      gint64 mid = lo + (hi - lo) / 2;
-
-      if (interval_at (tz, mid) > k)
-        hi = mid;
-      else
-        lo = mid;
-    }
-
-  return hi;
-}
-
-/* The instant of a wall time on a day whose offset changes, by the rule
- * sb-calendar.c states: the earliest u with u + offset (u) >= @wall. A
- * wall time that happens twice is its first occurrence; one that is
- * skipped is the instant of the change. */
-static gint64
-wall_to_utc (GTimeZone *tz, gint64 wall)
-{
-  gint   first = interval_at (tz, wall - OFFSET_WINDOW);
-  gint   last = interval_at (tz, wall + OFFSET_WINDOW);
-  gint64 best = G_MAXINT64;
-  gint   k;
-
-  for (k = first; k <= last; k++)
-    {
-      gint64 u = wall - g_time_zone_get_offset (tz, k);
-      gint   found = interval_at (tz, u);
-
-      if (found == k)
-        {
-          best = MIN (best, u);
-        }
-      else if (found > k && k < last)
-        {
-          gint64 u_next = wall - g_time_zone_get_offset (tz, k + 1);
-
-          /* Too late for interval k, too early for k + 1: skipped. */
-          if (interval_at (tz, u_next) <= k && u_next < u)
-            best = MIN (best, transition_after (tz, k, u_next, u));
-        }
-    }
-
-  if (G_UNLIKELY (best == G_MAXINT64))
-    best = wall - g_time_zone_get_offset (tz, interval_at (tz, wall));
-
-  return best;
-}
-
 /* Appends the spans of local date @julian. */
 static void
 lay_out_day (SbSlaCache *cache, gint64 julian)
@@ -212,8 +152,8 @@ lay_out_day (SbSlaCache *cache, gint64 julian)
 
   /* Most days no offset change lies anywhere near: one offset serves. */
   midnight = (julian - EPOCH_JULIAN) * SECONDS_PER_DAY;
-  lo = interval_at (cache->tz, midnight - OFFSET_WINDOW);
-  hi = interval_at (cache->tz, midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
+  lo = sb_tz_interval_at (cache->tz, midnight - OFFSET_WINDOW);
+  hi = sb_tz_interval_at (cache->tz, midnight + SECONDS_PER_DAY + OFFSET_WINDOW);
   uniform = lo == hi;
   offset = g_time_zone_get_offset (cache->tz, lo);
 
@@ -233,8 +173,8 @@ lay_out_day (SbSlaCache *cache, gint64 julian)
         }
       else
         {
-          span.start_ms = wall_to_utc (cache->tz, wall_start) * 1000;
-          span.end_ms = wall_to_utc (cache->tz, wall_end) * 1000;
+          span.start_ms = sb_tz_wall_to_utc (cache->tz, wall_start) * 1000;
+          span.end_ms = sb_tz_wall_to_utc (cache->tz, wall_end) * 1000;
         }
 
       /* Empty: the interval lies wholly in a skipped hour. */
