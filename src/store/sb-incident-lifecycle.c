@@ -559,6 +559,9 @@ action_begin (Action      *a,
               gint64       now_ms,
               GError     **error)
 {
+  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   a->store = store;
   a->at_ms = now_ms != SB_INCIDENT_NO_TIME ? now_ms : sb_store_now_ms (store);
 
@@ -607,9 +610,6 @@ simple_action (SbStore          *store,
 {
   g_auto(Action) a = { 0 };
 
-  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return action_begin (&a, store, id, now_ms, error) &&
          transition (a.tx, a.incident, to, detail, FALSE, a.at_ms, error) &&
          action_note (&a, note, FALSE, minutes, error) &&
@@ -626,9 +626,6 @@ sb_incidents_respond (SbStore     *store,
 {
   g_auto(Action) a = { 0 };
   SbIncidentStatus status;
-
-  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!action_begin (&a, store, id, now_ms, error))
     return FALSE;
@@ -701,9 +698,6 @@ sb_incidents_resolve (SbStore     *store,
 {
   g_auto(Action) a = { 0 };
 
-  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (!action_begin (&a, store, id, now_ms, error))
     return FALSE;
 
@@ -737,9 +731,6 @@ sb_incidents_reopen (SbStore     *store,
                      GError     **error)
 {
   g_auto(Action) a = { 0 };
-
-  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!action_begin (&a, store, id, now_ms, error))
     return FALSE;
@@ -790,9 +781,6 @@ sb_incidents_add_note (SbStore     *store,
 {
   g_auto(Action) a = { 0 };
   g_autofree char *stripped = sb_catalog_strip (text);
-
-  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (stripped == NULL && minutes == 0)
     return sb_catalog_invalid (error, _("The note is empty: write what happened, or give the time spent"));

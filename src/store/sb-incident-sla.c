@@ -98,6 +98,23 @@ step_failed (SbStore *store, int rc, const char *doing, GError **error)
   return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc, doing);
 }
 
+/* Prepares @sql, whose ?1 is "all rows" and ?2 the one id wanted
+ * otherwise. */
+static sqlite3_stmt *
+prepare_scoped (SbStore *store, const char *sql, gboolean all, const char *only_id,
+                GError **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, all);
+  sqlite3_bind_text (stmt, 2, only_id, -1, SQLITE_STATIC);
+
+  return stmt;
+}
+
 static gboolean
 load_calendars (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only_service_id,
                 GError **error)
@@ -106,15 +123,12 @@ load_calendars (SbSlaContext *ctx, SbStore *store, gboolean all, const char *onl
   int rc;
 
   /* Deleted calendars too: a service may still point at one. */
-  stmt = sb_store_prepare (store,
-                           "SELECT id, name, definition FROM calendar "
-                           "WHERE ?1 OR id = (SELECT calendar_id FROM service WHERE id = ?2)",
-                           error);
+  stmt = prepare_scoped (store,
+                         "SELECT id, name, definition FROM calendar "
+                         "WHERE ?1 OR id = (SELECT calendar_id FROM service WHERE id = ?2)",
+                         all, only_service_id, error);
   if (stmt == NULL)
     return FALSE;
-
-  sqlite3_bind_int (stmt, 1, all);
-  sqlite3_bind_text (stmt, 2, only_service_id, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -151,15 +165,13 @@ load_services (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only
   int rc;
 
   /* Deleted services too: their incidents keep their clocks. */
-  stmt = sb_store_prepare (store,
-                           "SELECT id, calendar_id, clock_stop_reasons FROM service "
-                           "WHERE ?1 OR id = ?2",
-                           error);
+  stmt = prepare_scoped (store,
+                         "SELECT id, calendar_id, clock_stop_reasons FROM service "
+                         "WHERE ?1 OR id = ?2",
+                         all, only_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, all);
-  sqlite3_bind_text (stmt, 2, only_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
@@ -178,15 +190,13 @@ load_services (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only
   if (rc != SQLITE_DONE)
     return step_failed (store, rc, _ ("Reading the services’ service levels"), error);
 
-  stmt = sb_store_prepare (store,
-                           "SELECT service_id, priority, response_minutes, resolution_minutes "
-                           "FROM service_target WHERE deleted = 0 AND (?1 OR service_id = ?2)",
-                           error);
+  stmt = prepare_scoped (store,
+                         "SELECT service_id, priority, response_minutes, resolution_minutes "
+                         "FROM service_target WHERE deleted = 0 AND (?1 OR service_id = ?2)",
+                         all, only_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, all);
-  sqlite3_bind_text (stmt, 2, only_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ServiceSla *s = g_hash_table_lookup (ctx->services, sqlite3_column_text (stmt, 0));
