@@ -10,13 +10,16 @@
 
 #include "sb-incidents-page-private.h"
 #include "sb-incident-list.h"
+#include "sb-time.h"
 
 /* The incident list's columns: their cells, their sorting (in the
  * store) and which of them show at which width. */
 
-/* Columns: title, sort key (-1: not sortable), fixed width (0: expands),
- * and the list width from which the column shows.  The visible columns'
- * widths plus a little title always fit the width they show at. */
+/* Columns: title, sort key (-1: not sortable), fixed width (0: expands,
+ * -1: as wide as its widest cell), and the list width from which the
+ * column shows.  The visible columns' widths plus a little title always
+ * fit the width they show at.  The SLA column follows its text: a clock
+ * is never cut or wrapped inside a duration ("2 h 10 min"). */
 
 static const struct
 {
@@ -29,7 +32,7 @@ static const struct
   [COL_TITLE] = { N_("Title"), SB_INCIDENT_SORT_TITLE, 0, 0 },
   [COL_PRIORITY] = { N_("Priority"), SB_INCIDENT_SORT_PRIORITY, 72, COMPACT_WIDTH },
   [COL_STATUS] = { N_("Status"), SB_INCIDENT_SORT_STATUS, 150, COMPACT_WIDTH },
-  [COL_SLA] = { N_("SLA"), -1, 210, 0 },
+  [COL_SLA] = { N_("SLA"), -1, -1, 0 },
   [COL_SERVICE] = { N_("Service"), SB_INCIDENT_SORT_SERVICE, 90, 740 },
   [COL_CUSTOMER] = { N_("Customer"), SB_INCIDENT_SORT_CUSTOMER, 150, 1020 },
   [COL_OPENED] = { N_("Opened"), SB_INCIDENT_SORT_OPENED, 130, 880 },
@@ -143,6 +146,20 @@ format_opened (gint64 ms,
   return g_date_time_format (when, format);
 }
 
+/* The clock the row's text describes (as the list does). */
+static const SbSlaClock *
+row_clock (SbIncidentRow *row)
+{
+  const SbSla *sla = sb_incident_row_get_sla (row);
+
+  if (sla == NULL)
+    return NULL;
+  if (!sla->response.done && sla->response.target_minutes > 0)
+    return &sla->response;
+
+  return &sla->resolution;
+}
+
 static void
 update_sla_cell (GtkWidget     *box,
                  SbIncidentRow *row)
@@ -150,12 +167,15 @@ update_sla_cell (GtkWidget     *box,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
   SbSlaState state = sb_incident_row_get_sla_state (row);
-  const SbSla *sla = sb_incident_row_get_sla (row);
+  const SbSlaClock *clock = row_clock (row);
+  const char *full = sb_incident_row_get_sla_text (row);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
   gboolean paused = FALSE;
   const char *icon_name = NULL;
 
-  if (sla != NULL)
-    paused = sla->response.done ? sla->resolution.paused : sla->response.paused;
+  if (clock != NULL && !sb_incident_status_is_final (sb_incident_row_get_status (row)))
+    paused = clock->paused && !clock->done && state != SB_SLA_STATE_BREACHED;
 
   gtk_widget_remove_css_class (box, "error");
   gtk_widget_remove_css_class (box, "warning");
@@ -168,7 +188,7 @@ update_sla_cell (GtkWidget     *box,
       gtk_widget_add_css_class (box, "error");
       break;
     case SB_SLA_STATE_AT_RISK:
-      icon_name = "dialog-warning-symbolic";
+      icon_name = paused ? "media-playback-pause-symbolic" : "dialog-warning-symbolic";
       gtk_widget_add_css_class (box, "warning");
       break;
     case SB_SLA_STATE_WITHIN:
@@ -180,11 +200,29 @@ update_sla_cell (GtkWidget     *box,
       break;
     }
 
+  /* The pause icon already says "paused": the cell keeps to the time
+   * left, so that the clock fits on one line; the tooltip says it all. */
+  if (paused)
+    {
+      g_autofree char *duration = sb_duration_format (clock->remaining_minutes);
+
+      /* Translators: %s is a duration such as "2 h 10 min" */
+      text = g_strdup_printf (_("%s left"), duration);
+    }
+  else
+    text = g_strdup (full);
+
+  if (full != NULL && *full != '\0')
+    /* Translators: an SLA state and its clock in words: "Within target · paused, 1 h 5 min left" */
+    tooltip = g_strdup_printf (C_("SLA state and clock", "%s · %s"), sb_sla_state_get_label (state), full);
+  else
+    tooltip = g_strdup (sb_sla_state_get_label (state));
+
   gtk_widget_set_visible (icon, icon_name != NULL);
   if (icon_name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  gtk_label_set_label (GTK_LABEL (label), sb_incident_row_get_sla_text (row));
-  gtk_widget_set_tooltip_text (box, sb_sla_state_get_label (state));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (box, tooltip);
 }
 
 static void
@@ -195,16 +233,44 @@ on_row_clock_changed_cb (SbIncidentRow *row,
   update_sla_cell (box, row);
 }
 
+/* Short words for the hold reasons, for the list where "On hold:
+ * Awaiting customer" would not fit; the tooltip has the full text. */
+static const char *
+hold_reason_short (const char *reason)
+{
+  if (g_strcmp0 (reason, "awaiting-customer") == 0)
+    return C_("hold reason, short", "customer");
+  if (g_strcmp0 (reason, "awaiting-supplier") == 0)
+    return C_("hold reason, short", "supplier");
+  if (g_strcmp0 (reason, "awaiting-change") == 0)
+    return C_("hold reason, short", "change");
+  if (g_strcmp0 (reason, "other") == 0)
+    return C_("hold reason, short", "other");
+
+  return sb_incident_hold_reason_get_label (reason);
+}
+
+/* The status in words: "On hold: Awaiting customer", or with @compact
+ * "On hold · customer". */
 static char *
-status_text (SbIncidentRow *row)
+status_text (SbIncidentRow *row,
+             gboolean       compact)
 {
   SbIncidentStatus status = sb_incident_row_get_status (row);
   const char *reason = sb_incident_row_get_hold_reason (row);
 
   if (status == SB_INCIDENT_ON_HOLD && reason != NULL && *reason != '\0')
-    return g_strdup_printf (C_("status with hold reason", "%s: %s"),
-                            sb_incident_status_get_label (status),
-                            sb_incident_hold_reason_get_label (reason));
+    {
+      if (compact)
+        /* Translators: "On hold · customer": a status and a short hold reason */
+        return g_strdup_printf (C_("status with short hold reason", "%s · %s"),
+                                sb_incident_status_get_label (status),
+                                hold_reason_short (reason));
+
+      return g_strdup_printf (C_("status with hold reason", "%s: %s"),
+                              sb_incident_status_get_label (status),
+                              sb_incident_hold_reason_get_label (reason));
+    }
 
   return g_strdup (sb_incident_status_get_label (status));
 }
@@ -268,11 +334,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
     case COL_SLA:
       {
-        GtkWidget *label = new_label (TRUE);
+        GtkWidget *label = new_label (FALSE);
 
-        /* Narrow rows have two lines anyway: the clock may take both. */
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_lines (GTK_LABEL (label), 2);
+        /* One line, never broken or cut inside a duration: the column is
+         * as wide as its longest clock (about 200 px: the columns'
+         * thresholds leave room for it), and the title gives way.  Kept
+         * short by the pause icon standing for "paused". */
+        gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+        gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
         child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         gtk_box_append (GTK_BOX (child), gtk_image_new ());
         gtk_box_append (GTK_BOX (child), label);
@@ -317,16 +386,21 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         GtkWidget *pill = gtk_widget_get_first_child (child);
         GtkWidget *major = gtk_widget_get_next_sibling (pill);
         GtkWidget *lines = gtk_widget_get_last_child (child);
-        g_autofree char *status = status_text (row);
+        g_autofree char *status = status_text (row, TRUE);
+        g_autofree char *full_status = status_text (row, FALSE);
         g_autofree char *subtitle = g_strdup_printf (C_("reference and status", "%s · %s"),
                                                      sb_incident_row_get_reference (row), status);
+        g_autofree char *tooltip = NULL;
 
         bind_priority (pill, row);
         gtk_widget_set_visible (major, sb_incident_row_get_major (row));
         gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (lines)),
                              sb_incident_row_get_title (row));
         gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (lines)), subtitle);
-        gtk_widget_set_tooltip_text (lines, sb_incident_row_get_title (row));
+        /* Narrow, the tooltip also says the status in full. */
+        if (self->compact && g_strcmp0 (status, full_status) != 0)
+          tooltip = g_strdup_printf ("%s\n%s", sb_incident_row_get_title (row), full_status);
+        gtk_widget_set_tooltip_text (lines, tooltip != NULL ? tooltip : sb_incident_row_get_title (row));
       }
       break;
 
@@ -336,10 +410,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
     case COL_STATUS:
       {
-        g_autofree char *text = status_text (row);
+        g_autofree char *text = status_text (row, TRUE);
+        g_autofree char *tooltip = status_text (row, FALSE);
 
         gtk_label_set_label (GTK_LABEL (child), text);
-        gtk_widget_set_tooltip_text (child, text);
+        gtk_widget_set_tooltip_text (child, tooltip);
       }
       break;
 
@@ -423,7 +498,6 @@ sb_incidents_page_update_columns (SbIncidentsPage *self,
   if (compact != self->compact)
     {
       self->compact = compact;
-      gtk_column_view_column_set_fixed_width (self->columns[COL_SLA], compact ? 150 : columns[COL_SLA].width);
       g_object_notify (G_OBJECT (self), "compact");
       changed = TRUE;
     }
@@ -480,7 +554,7 @@ sb_incidents_page_build_columns (SbIncidentsPage *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[i].width > 0)
         gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      else
+      else if (columns[i].width == 0)
         gtk_column_view_column_set_expand (column, TRUE);
       if (columns[i].sort >= 0)
         {

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 #define COMPACT_WIDTH 640    /* narrower lists put reference and status under the title */
 #define LIST_MIN_WIDTH 360   /* the list pane's width-request in the .ui */
+#define DETAIL_MIN_WIDTH 360 /* the detail pane's width-request in the .ui */
 #define N_SLA_FILTERS 4
 
 typedef enum
@@ -61,6 +62,9 @@ struct _SbIncidentsPage
   int                 requerying;
   Period              period;
   gboolean            compact;
+  gboolean            can_navigate_back;
+  gboolean            detail_hidden;   /* wide, with nothing selected */
+  GtkWidget          *clicked_row;     /* weak: the row a click went to, narrow */
   GPtrArray          *service_ids;   /* of char*, parallel to the service drop-down after "Any" */
   GPtrArray          *customer_ids;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -89,7 +93,7 @@ struct _SbIncidentsPage
   GtkScrolledWindow  *list_scroller;
   GtkColumnView      *column_view;
   GtkBox             *detail_pane;
-  GtkLabel           *detail_title;
+  GtkWidget          *detail_separator;
 };
 
 /* sb-incidents-page.c */

@@ -48,6 +48,7 @@ enum {
   PROP_STORE,
   PROP_HEADER_WIDGET,
   PROP_COMPACT,
+  PROP_CAN_NAVIGATE_BACK,
   N_PROPS
 };
 
@@ -145,6 +146,56 @@ sb_incidents_page_set_filter (SbIncidentsPage        *self,
   sb_incident_list_set_filter (self->list, filter);
 }
 
+/* Wide, an empty detail pane would only take width from the list (and
+ * its Title column most); it shows once an incident is chosen.  It hides
+ * only where both panes fit anyway, so choosing one never folds the
+ * page under the pointer.  Narrow, the leaflet shows one pane at a time. */
+static void
+update_detail_visibility (SbIncidentsPage *self,
+                          int              width)
+{
+  int detail_min = 0;
+  gboolean hide;
+
+  if (self->detail == NULL || width <= 0)
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self->detail), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &detail_min, NULL, NULL, NULL);
+  detail_min = MAX (detail_min, DETAIL_MIN_WIDTH);
+  hide = self->selected_id == NULL && width >= LIST_MIN_WIDTH + 1 + detail_min;
+
+  if (hide == self->detail_hidden)
+    return;
+
+  self->detail_hidden = hide;
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_pane), !hide);
+  gtk_widget_set_visible (self->detail_separator, !hide);
+}
+
+/* Folded on the detail, the window's header bar shows Back and asks
+ * the page first (page.back); one Back button, never two. */
+static void
+update_can_navigate_back (SbIncidentsPage *self)
+{
+  gboolean can = adw_leaflet_get_folded (self->leaflet) &&
+                 g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
+
+  if (can == self->can_navigate_back)
+    return;
+
+  self->can_navigate_back = can;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_NAVIGATE_BACK]);
+}
+
+/* Narrow, activating a row opens the detail. */
+static void
+open_detail (SbIncidentsPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  gtk_widget_grab_focus (GTK_WIDGET (self->detail));
+}
+
 static void
 show_incident (SbIncidentsPage *self,
                const char      *id)
@@ -157,17 +208,8 @@ show_incident (SbIncidentsPage *self,
 
   if (g_strcmp0 (sb_incident_detail_get_incident_id (self->detail), id) != 0)
     sb_incident_detail_set_incident_id (self->detail, id);
-}
 
-/* Narrow, the detail's own header names the incident; the bar above it
- * says which list Back returns to. */
-static void
-update_detail_title (SbIncidentsPage *self)
-{
-  const SbIncidentFilter *filter = self->list != NULL ? sb_incident_list_get_filter (self->list) : NULL;
-
-  gtk_label_set_label (self->detail_title,
-                       filter != NULL ? sb_incident_view_get_label (filter->view) : "");
+  update_detail_visibility (self, gtk_widget_get_width (GTK_WIDGET (self)));
 }
 
 /* Whether the book has any incident at all, asked only when the list is
@@ -214,7 +256,6 @@ select_position (SbIncidentsPage *self,
 
   if (position != GTK_INVALID_LIST_POSITION)
     scroll_to (self, position);
-  update_detail_title (self);
 }
 
 /* View counts in the drop-down: open, at risk and breached come from one
@@ -287,7 +328,6 @@ on_list_items_changed_after_cb (SbIncidentsPage *self)
   gtk_single_selection_set_selected (self->selection, position);
   self->requerying--;
 
-  update_detail_title (self);
   update_content_page (self);
 }
 
@@ -307,7 +347,6 @@ on_selected_item_changed_cb (SbIncidentsPage *self)
     return;
 
   show_incident (self, row != NULL ? sb_incident_row_get_id (row) : NULL);
-  update_detail_title (self);
 
   if (row == NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -325,8 +364,73 @@ on_row_activated_cb (SbIncidentsPage *self,
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
-  gtk_widget_grab_focus (GTK_WIDGET (self->detail));
+  open_detail (self);
+}
+
+/* A click on a row, narrow, always opens it.  The column view's
+ * single-click activation does that by itself, but a click that reached
+ * a row only as a selection (GTK 4.8, rows rebuilt by a resize) would
+ * leave the person on the list: so the click is watched here too, in
+ * the capture phase, and looked at once the row has had it. */
+static GtkWidget *
+row_at (SbIncidentsPage *self,
+        double           x,
+        double           y)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+        return widget;
+    }
+
+  return NULL;   /* the column headers, or no row */
+}
+
+static void
+on_list_pressed_cb (SbIncidentsPage *self,
+                    int              n_press,
+                    double           x,
+                    double           y)
+{
+  g_clear_weak_pointer (&self->clicked_row);
+
+  if (n_press == 1 && adw_leaflet_get_folded (self->leaflet))
+    g_set_weak_pointer (&self->clicked_row, row_at (self, x, y));
+}
+
+static gboolean
+open_clicked_row_cb (gpointer user_data)
+{
+  SbIncidentsPage *self = SB_INCIDENTS_PAGE (user_data);
+  GtkWidget *row = self->clicked_row;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  g_clear_weak_pointer (&self->clicked_row);
+
+  if (row != NULL && self->list != NULL &&
+      adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0 &&
+      (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0 &&
+      position != GTK_INVALID_LIST_POSITION)
+    on_row_activated_cb (self, position);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_released_cb (SbIncidentsPage *self,
+                     int              n_press,
+                     double           x,
+                     double           y)
+{
+  if (self->clicked_row == NULL)
+    return;
+
+  /* After the row's own handling of this release: it selects the row. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, open_clicked_row_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -334,6 +438,14 @@ on_folded_changed_cb (SbIncidentsPage *self)
 {
   if (adw_leaflet_get_folded (self->leaflet) && self->selected_id == NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
+
+  update_can_navigate_back (self);
+}
+
+static void
+on_leaflet_visible_child_cb (SbIncidentsPage *self)
+{
+  update_can_navigate_back (self);
 }
 
 static void
@@ -527,7 +639,18 @@ incident_key_cb (GtkWidget *widget,
   if (self == NULL || self->selected_id == NULL)
     return FALSE;   /* on the list with nothing selected: typing searches */
 
-  if (g_strcmp0 (action, "delete") == 0)
+  if (g_strcmp0 (action, "open") == 0)
+    {
+      /* Enter on the list: the selected row, even when the focus is not
+       * on it (a focused row takes Enter itself, as activation). */
+      guint position = gtk_single_selection_get_selected (self->selection);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        on_row_activated_cb (self, position);
+      else
+        open_detail (self);
+    }
+  else if (g_strcmp0 (action, "delete") == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "page.delete", NULL);
     }
@@ -546,7 +669,8 @@ incident_key_cb (GtkWidget *widget,
 }
 
 static void
-add_incident_keys (GtkWidget *widget)
+add_incident_keys (GtkWidget *widget,
+                   gboolean   with_open)
 {
   static const struct
   {
@@ -562,6 +686,8 @@ add_incident_keys (GtkWidget *widget)
     { GDK_KEY_n, "note" },
     { GDK_KEY_e, "edit" },
     { GDK_KEY_Delete, "delete" },
+    { GDK_KEY_Return, "open" },
+    { GDK_KEY_KP_Enter, "open" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -569,7 +695,12 @@ add_incident_keys (GtkWidget *widget)
   gtk_event_controller_set_name (controller, "sb-incident-keys");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      GtkShortcut *shortcut =
+      GtkShortcut *shortcut;
+
+      if (!with_open && g_strcmp0 (keys[i].action, "open") == 0)
+        continue;
+
+      shortcut =
         gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].key, 0),
                                          gtk_callback_action_new (incident_key_cb, NULL, NULL),
                                          "s", keys[i].action);
@@ -654,7 +785,6 @@ delete_action (GtkWidget  *widget,
     }
 
   show_incident (self, NULL);
-  update_detail_title (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
@@ -774,9 +904,10 @@ sb_incidents_page_size_allocate (GtkWidget *widget,
   /* A first guess of the list's width, so that the list is never given
    * less than its columns need: the leaflet shows both panes when their
    * minimum widths fit, the detail at about its natural width. */
+  update_detail_visibility (self, width);
   gtk_widget_measure (GTK_WIDGET (self->detail_pane), GTK_ORIENTATION_HORIZONTAL, -1,
                       &detail_min, &detail_nat, NULL, NULL);
-  if (width >= LIST_MIN_WIDTH + 1 + detail_min)
+  if (!self->detail_hidden && width >= LIST_MIN_WIDTH + 1 + detail_min)
     list_width = MAX (LIST_MIN_WIDTH, width - 1 - detail_nat);
   sb_incidents_page_update_columns (self, list_width);
 
@@ -859,8 +990,18 @@ sb_incidents_page_constructed (GObject *object)
   gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
   gtk_box_append (self->detail_pane, GTK_WIDGET (self->detail));
 
-  add_incident_keys (GTK_WIDGET (self->column_view));
-  add_incident_keys (GTK_WIDGET (self->detail));
+  add_incident_keys (GTK_WIDGET (self->column_view), TRUE);
+  add_incident_keys (GTK_WIDGET (self->detail), FALSE);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_list_pressed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (click, "released", G_CALLBACK (on_list_released_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
 
   self->header_actions = g_simple_action_group_new ();
@@ -888,6 +1029,7 @@ sb_incidents_page_dispose (GObject *object)
   SbIncidentsPage *self = SB_INCIDENTS_PAGE (object);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_weak_pointer (&self->clicked_row);
 
   self->updating_columns = TRUE;
   if (self->header_box != NULL)
@@ -938,6 +1080,10 @@ sb_incidents_page_get_property (GObject    *object,
 
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
+      break;
+
+    case PROP_CAN_NAVIGATE_BACK:
+      g_value_set_boolean (value, self->can_navigate_back);
       break;
 
     default:
@@ -1009,6 +1155,17 @@ sb_incidents_page_class_init (SbIncidentsPageClass *klass)
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SbIncidentsPage:can-navigate-back:
+   *
+   * Whether the page is folded on an incident's detail, so that Back
+   * (the page.back action, Alt+Left) returns to the list.  The window
+   * shows its header bar's Back button for it.
+   */
+  properties[PROP_CAN_NAVIGATE_BACK] =
+    g_param_spec_boolean ("can-navigate-back", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1027,10 +1184,11 @@ sb_incidents_page_class_init (SbIncidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbIncidentsPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbIncidentsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SbIncidentsPage, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, SbIncidentsPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, SbIncidentsPage, detail_separator);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);

@@ -21,7 +21,11 @@
  * book is opened.  A page that can search installs the widget action
  * "page.search"; Ctrl+F then activates it.  A page with a readable
  * "header-widget" property (a GtkWidget) gets it shown at the end of the
- * header bar while the page is visible.  Alt+1…Alt+9 follow this order;
+ * header bar while the page is visible.  A page with a readable boolean
+ * "can-navigate-back" property (a list and its detail, folded) gets the
+ * header bar's Back button while it is true, and Back then activates its
+ * "page.back" action first: one Back button, never a second one stacked
+ * under it.  Alt+1…Alt+9 follow this order;
  * DESIGN.md orders the sidebar Overview, Services, Suppliers, Contracts,
  * Budgets, Incidents, Reports. */
 typedef struct
@@ -123,6 +127,27 @@ update_search_action (SbWindow *self)
                                  page != NULL && widget_has_action (page, "page.search"));
 }
 
+static gboolean
+page_can_navigate_back (GtkWidget *page)
+{
+  gboolean can = FALSE;
+
+  if (page != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-navigate-back") != NULL)
+    g_object_get (page, "can-navigate-back", &can, NULL);
+
+  return can;
+}
+
+static void
+update_back_button (SbWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (self->leaflet) || page_can_navigate_back (page));
+}
+
 static void
 show_page (SbWindow   *self,
            const char *page_id,
@@ -152,6 +177,7 @@ show_page (SbWindow   *self,
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
   update_search_action (self);
+  update_back_button (self);
 
   g_settings_set_string (self->settings, "last-page", info->id);
 }
@@ -182,6 +208,10 @@ rebuild_pages (SbWindow *self)
         g_object_get (page, "header-widget", &header, NULL);
       if (header == NULL)
         header = g_object_ref (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-navigate-back") != NULL)
+        g_signal_connect_object (page, "notify::can-navigate-back",
+                                 G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
 
       gtk_stack_add_named (self->header_stack, header, pages[i].id);
       g_object_unref (header);
@@ -267,7 +297,14 @@ on_sidebar_row_activated_cb (SbWindow      *self,
 static void
 on_back_clicked_cb (SbWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  /* Within the page first (its detail back to its list), then to the
+   * sidebar. */
+  if (page_can_navigate_back (page))
+    gtk_widget_activate_action (page, "page.back", NULL);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -275,6 +312,8 @@ on_leaflet_folded_changed_cb (SbWindow *self)
 {
   /* Unfolded, both panes show and the selected row marks the page; folded,
    * the sidebar is a plain list to pick from, so no row stays highlighted. */
+  update_back_button (self);
+
   if (adw_leaflet_get_folded (self->leaflet))
     gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
   else

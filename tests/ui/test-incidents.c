@@ -562,6 +562,93 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
 }
 
+static gboolean
+can_navigate_back (Fixture *fixture)
+{
+  gboolean can = FALSE;
+
+  g_object_get (incidents_page (fixture), "can-navigate-back", &can, NULL);
+
+  return can;
+}
+
+/* Narrow: a selected row opens with Enter, whatever has the focus; the
+ * window's header bar has the one Back button, which goes to the list
+ * first and then to the sidebar. */
+static void
+test_narrow_enter_and_back (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AdwLeaflet *leaflet = page_child (fixture, "leaflet");
+  AdwLeaflet *window_leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                           SB_TYPE_WINDOW, "leaflet"));
+  GtkWidget *back_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                      SB_TYPE_WINDOW, "back_button"));
+  GtkWidget *content_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                      SB_TYPE_WINDOW, "content_box"));
+
+  /* Wide: no Back anywhere. */
+  g_assert_false (gtk_widget_get_visible (back_button));
+  g_assert_false (can_navigate_back (fixture));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  settle ();
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "incidents");
+  settle ();
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (window_leaflet) == content_box);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_true (gtk_widget_get_visible (back_button));
+
+  /* Selecting alone (arrow keys) stays on the list; Enter opens. */
+  gtk_single_selection_set_selected (page_child (fixture, "selection"), 1);
+  settle ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  press_key (fixture, GDK_KEY_Return);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  g_assert_nonnull (sb_incident_detail_get_incident_id (page_detail (fixture)));
+  g_assert_true (can_navigate_back (fixture));
+  g_assert_true (gtk_widget_get_visible (back_button));
+
+  /* Back: to the list, then to the sidebar. */
+  g_signal_emit_by_name (back_button, "clicked");
+  settle ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_false (can_navigate_back (fixture));
+  g_assert_true (adw_leaflet_get_visible_child (window_leaflet) == content_box);
+  g_signal_emit_by_name (back_button, "clicked");
+  settle ();
+  g_assert_true (adw_leaflet_get_visible_child (window_leaflet) != content_box);
+}
+
+/* Wide, nothing selected: no empty detail pane takes the list's width. */
+static void
+test_wide_without_selection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *detail_pane = page_child (fixture, "detail_pane");
+  GtkWidget *list_pane = page_child (fixture, "list_pane");
+  int page_width = gtk_widget_get_width (GTK_WIDGET (incidents_page (fixture)));
+
+  g_assert_null (sb_incident_detail_get_incident_id (page_detail (fixture)));
+  g_assert_false (gtk_widget_get_visible (detail_pane));
+  g_assert_cmpint (gtk_widget_get_width (list_pane), ==, page_width);
+
+  /* Choosing one brings the detail beside the list, unfolded. */
+  sb_incidents_page_select_incident (incidents_page (fixture), fixture->mail_id);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (detail_pane));
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (page_child (fixture, "leaflet"))));
+  g_assert_cmpint (gtk_widget_get_width (list_pane), <, page_width);
+  g_assert_cmpint (gtk_widget_get_width (detail_pane), >=, 360);
+
+  /* And it leaves again with the selection. */
+  sb_incidents_page_select_incident (incidents_page (fixture), NULL);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (detail_pane));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +672,8 @@ main (int   argc,
   ADD ("/ui/incidents/flow", TRUE, test_incident_flow);
   ADD ("/ui/incidents/delete-and-undo", TRUE, test_delete_and_undo);
   ADD ("/ui/incidents/narrow", TRUE, test_narrow);
+  ADD ("/ui/incidents/narrow-enter-and-back", TRUE, test_narrow_enter_and_back);
+  ADD ("/ui/incidents/wide-without-selection", TRUE, test_wide_without_selection);
 
 #undef ADD
 
