@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "sb-store-private.h"
 #include "sb-test-utils.h"
 
 /* Helpers shared by the tests. The raw_* functions read and write a book
@@ -106,6 +107,82 @@ sb_test_raw_text (const char *db_path,
     value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+
+  return value;
+}
+
+/**
+ * sb_test_book_new:
+ *
+ * Creates a temporary folder and a new book in it, open.
+ *
+ * Returns: (transfer full): the book; free it with sb_test_book_free()
+ */
+SbTestBook *
+sb_test_book_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  SbTestBook *book = g_new0 (SbTestBook, 1);
+
+  book->dir = sb_test_make_tmpdir ();
+  book->path = g_build_filename (book->dir, "book.sqlite", NULL);
+  book->store = sb_store_open (book->path, SB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (book->store);
+
+  return book;
+}
+
+/* Closes the book and removes its folder with all that is in it. */
+void
+sb_test_book_free (SbTestBook *book)
+{
+  if (book == NULL)
+    return;
+
+  g_clear_object (&book->store);
+  sb_test_rm_rf (book->dir);
+  g_free (book->dir);
+  g_free (book->path);
+  g_free (book);
+}
+
+/* The integer the one-row @sql yields through the store's own
+ * connection; @arg (may be %NULL) is bound to ?1. */
+gint64
+sb_test_book_count (SbTestBook *book,
+                    const char *sql,
+                    const char *arg)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (book->store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+/* The text in the first column of the first row of @sql, %NULL when there
+ * is no row or the value is NULL; @arg (may be %NULL) is bound to ?1. */
+char *
+sb_test_book_text (SbTestBook *book,
+                   const char *sql,
+                   const char *arg)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (book->store, sql, NULL);
+  char *value = NULL;
+
+  g_assert_nonnull (stmt);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
 
   return value;
 }

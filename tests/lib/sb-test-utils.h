@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "sb-store.h"
+
 G_BEGIN_DECLS
 
 char     *sb_test_make_tmpdir     (void);
@@ -17,5 +19,24 @@ gint64    sb_test_raw_count       (const char *db_path,
                                    const char *sql);
 char     *sb_test_raw_text        (const char *db_path,
                                    const char *sql);
+
+/* A new book in a private temporary folder, for the store tests. */
+typedef struct
+{
+  char    *dir;    /* the temporary folder, removed by sb_test_book_free() */
+  char    *path;   /* dir/book.sqlite */
+  SbStore *store;  /* the book, open; may be closed and reopened by a test */
+} SbTestBook;
+
+SbTestBook *sb_test_book_new      (void);
+void        sb_test_book_free     (SbTestBook *book);
+gint64      sb_test_book_count    (SbTestBook *book,
+                                   const char *sql,
+                                   const char *arg);
+char       *sb_test_book_text     (SbTestBook *book,
+                                   const char *sql,
+                                   const char *arg);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbTestBook, sb_test_book_free)
 
 G_END_DECLS

@@ -17,38 +17,28 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
+  SbTestBook *book;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (f->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->book = sb_test_book_new ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_clear_pointer (&f->book, sb_test_book_free);
 }
 
 static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
@@ -78,7 +68,7 @@ add_customer (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   sb_customer_set_name (customer, name);
-  g_assert_true (sb_catalog_save_customer (f->store, customer, &error));
+  g_assert_true (sb_catalog_save_customer (f->book->store, customer, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_customer_get_id (customer));
@@ -104,7 +94,7 @@ add_service (Fixture    *f,
   g_autoptr(SbService) service = new_service (code, name);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_service_get_id (service));
@@ -119,7 +109,7 @@ add_office_calendar (Fixture    *f,
   char *id = NULL;
 
   sb_calendar_set_name (calendar, name);
-  g_assert_true (sb_catalog_save_calendar (f->store, NULL, calendar, &id, &error));
+  g_assert_true (sb_catalog_save_calendar (f->book->store, NULL, calendar, &id, &error));
   g_assert_no_error (error);
   g_assert_nonnull (id);
 
@@ -172,12 +162,12 @@ test_service_round_trip (Fixture       *f,
   sb_service_set_customer_ids (service, customers);
   sb_service_set_depends_on_ids (service, depends);
 
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   g_assert_nonnull (sb_service_get_id (service));
   g_assert_cmpstr (sb_service_get_code (service), ==, "EMAIL");
 
-  read = sb_catalog_get_service (f->store, sb_service_get_id (service), &error);
+  read = sb_catalog_get_service (f->book->store, sb_service_get_id (service), &error);
   g_assert_no_error (error);
   g_assert_nonnull (read);
   g_assert_cmpstr (sb_service_get_id (read), ==, sb_service_get_id (service));
@@ -224,7 +214,7 @@ test_service_round_trip (Fixture       *f,
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_target WHERE deleted = 0"), ==, 15);
 
-  list = sb_catalog_list_services (f->store, &error);
+  list = sb_catalog_list_services (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   {
@@ -242,12 +232,12 @@ test_service_round_trip (Fixture       *f,
     g_assert_cmpint (sb_service_get_price_amount (first), ==, -1);
   }
 
-  found = sb_catalog_find_service (f->store, " email");
+  found = sb_catalog_find_service (f->book->store, " email");
   g_assert_nonnull (found);
   g_assert_cmpstr (sb_service_get_id (found), ==, sb_service_get_id (service));
-  g_assert_null (sb_catalog_find_service (f->store, "NOPE"));
+  g_assert_null (sb_catalog_find_service (f->book->store, "NOPE"));
 
-  categories = sb_catalog_list_categories (f->store);
+  categories = sb_catalog_list_categories (f->book->store);
   g_assert_cmpuint (g_strv_length (categories), ==, 1);
   g_assert_cmpstr (categories[0], ==, "Communication");
 
@@ -255,7 +245,7 @@ test_service_round_trip (Fixture       *f,
   {
     gint64 before = footprint (f);
 
-    g_assert_true (sb_catalog_save_service (f->store, read, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, read, &error));
     g_assert_no_error (error);
     g_assert_cmpint (footprint (f), ==, before);
   }
@@ -273,13 +263,13 @@ expect_refused (Fixture    *f,
   g_autofree char *id = g_strdup (sb_service_get_id (service));
   gint64 before = footprint (f);
 
-  g_assert_false (sb_catalog_validate_service (f->store, service, &error));
+  g_assert_false (sb_catalog_validate_service (f->book->store, service, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   if (strstr (error->message, fragment) == NULL)
     g_error ("“%s” does not say “%s”", error->message, fragment);
   g_clear_error (&error);
 
-  g_assert_false (sb_catalog_save_service (f->store, service, &error));
+  g_assert_false (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, fragment));
   g_assert_cmpint (footprint (f), ==, before);
@@ -293,13 +283,13 @@ test_service_validation (Fixture       *f,
   g_autofree char *network = add_service (f, "NETWORK", "LAN and Wi-Fi");
   g_autofree char *calendar = add_office_calendar (f, "Office hours");
   g_autofree char *gone_calendar = add_office_calendar (f, "Old hours");
-  g_autoptr(SbService) existing = sb_catalog_get_service (f->store, network, NULL);
+  g_autoptr(SbService) existing = sb_catalog_get_service (f->book->store, network, NULL);
   g_autoptr(GError) error = NULL;
   const char *bad_stops[] = { SB_HOLD_AWAITING_CUSTOMER, "awaiting-godot", NULL };
   const char *unknown[] = { "no-such-record", NULL };
   const char *self_dep[] = { network, NULL };
 
-  g_assert_true (sb_catalog_delete_calendar (f->store, gone_calendar, &error));
+  g_assert_true (sb_catalog_delete_calendar (f->book->store, gone_calendar, &error));
   g_assert_no_error (error);
 
 #define REFUSED(fragment, ...)                                    \
@@ -315,7 +305,7 @@ test_service_validation (Fixture       *f,
   {
     g_autoptr(SbService) s = new_service ("MAIL", "Mail");
 
-    g_assert_true (sb_catalog_validate_service (f->store, s, &error));
+    g_assert_true (sb_catalog_validate_service (f->book->store, s, &error));
     g_assert_no_error (error);
   }
 
@@ -373,7 +363,7 @@ test_service_validation (Fixture       *f,
     sb_service_set_price_currency (s, "usd");
     sb_service_set_price_period (s, "one-off");
     sb_service_set_calendar_id (s, calendar);
-    g_assert_true (sb_catalog_save_service (f->store, s, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, s, &error));
     g_assert_no_error (error);
     g_assert_cmpint (count (f, "SELECT price_amount FROM service WHERE code = 'MAIL'"), ==, 0);
   }
@@ -389,7 +379,7 @@ add_service_depending_on (Fixture    *f,
   const char *ids[] = { depends_on, NULL };
 
   sb_service_set_depends_on_ids (service, ids);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_service_get_id (service));
@@ -402,7 +392,7 @@ test_service_cycle (Fixture       *f,
   g_autofree char *email = add_service (f, "EMAIL", "Email");
   g_autofree char *dns = add_service_depending_on (f, "DNS", email);
   g_autofree char *network = NULL;
-  g_autoptr(SbService) service = sb_catalog_get_service (f->store, email, NULL);
+  g_autoptr(SbService) service = sb_catalog_get_service (f->book->store, email, NULL);
   g_autoptr(GError) error = NULL;
   const char *on_dns[] = { dns, NULL };
   const char *on_network[] = { network, NULL };
@@ -423,9 +413,9 @@ test_service_cycle (Fixture       *f,
   sb_service_set_code (service, "EMAIL");
 
   /* A deleted service breaks the circle. */
-  g_assert_true (sb_catalog_delete_service (f->store, dns, &error));
+  g_assert_true (sb_catalog_delete_service (f->book->store, dns, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   /* A chain that does not come back is fine. */
@@ -445,7 +435,7 @@ audited_fields (Fixture    *f,
                                           "(SELECT field FROM sb_audit WHERE tbl = '%s' "
                                           "AND row_id = '%s' AND field <> '*' ORDER BY field)",
                                           table, id);
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
   char *text = NULL;
 
   g_assert_nonnull (stmt);
@@ -471,7 +461,7 @@ test_service_update (Fixture       *f,
   sb_service_set_price_currency (service, "EUR");
   sb_service_set_price_period (service, "month");
   sb_service_set_targets (service, 1, 30, 240);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'service'"), ==, 1);
 
@@ -480,7 +470,7 @@ test_service_update (Fixture       *f,
   sb_service_set_owner (service, "Ana");
   sb_service_set_description (service, "");
   sb_service_set_targets (service, 1, 15, 240);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   fields = audited_fields (f, "service", sb_service_get_id (service));
@@ -490,10 +480,10 @@ test_service_update (Fixture       *f,
 
   /* Taking the price away clears its currency and period. */
   sb_service_set_price_amount (service, -1);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
-  read = sb_catalog_get_service (f->store, sb_service_get_id (service), &error);
+  read = sb_catalog_get_service (f->book->store, sb_service_get_id (service), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_service_get_name (read), ==, "Email and calendars");
   g_assert_cmpstr (sb_service_get_owner (read), ==, "Ana");
@@ -516,9 +506,9 @@ test_service_update (Fixture       *f,
     g_autoptr(SbService) again = NULL;
 
     sb_service_set_clock_stop_reasons (read, none);
-    g_assert_true (sb_catalog_save_service (f->store, read, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, read, &error));
     g_assert_no_error (error);
-    again = sb_catalog_get_service (f->store, sb_service_get_id (read), &error);
+    again = sb_catalog_get_service (f->book->store, sb_service_get_id (read), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_strv_length ((GStrv)sb_service_get_clock_stop_reasons (again)), ==, 0);
   }
@@ -547,12 +537,12 @@ test_service_links (Fixture       *f,
 
   sb_service_set_customer_ids (service, ab);
   sb_service_set_depends_on_ids (service, net);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_customer WHERE deleted = 0"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_dependency WHERE deleted = 0"), ==, 1);
   {
-    sqlite3_stmt *stmt = sb_store_prepare (f->store, "SELECT id FROM service_customer WHERE customer_id = ?", NULL);
+    sqlite3_stmt *stmt = sb_store_prepare (f->book->store, "SELECT id FROM service_customer WHERE customer_id = ?", NULL);
 
     sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -563,13 +553,13 @@ test_service_links (Fixture       *f,
   /* Acme removed (a tombstone), Charlie added. */
   sb_service_set_customer_ids (service, bc);
   sb_service_set_depends_on_ids (service, net_dns);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_customer"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_customer WHERE deleted = 1"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_dependency WHERE deleted = 0"), ==, 2);
 
-  read = sb_catalog_get_service (f->store, sb_service_get_id (service), &error);
+  read = sb_catalog_get_service (f->book->store, sb_service_get_id (service), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_service_get_customer_names (read), ==, "Bravo, Charlie");
   g_clear_object (&read);
@@ -577,12 +567,12 @@ test_service_links (Fixture       *f,
   /* Acme again: the same row comes back; duplicates count once. */
   sb_service_set_customer_ids (service, abc_twice);
   sb_service_set_depends_on_ids (service, none);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_customer"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_customer WHERE deleted = 0"), ==, 3);
   {
-    sqlite3_stmt *stmt = sb_store_prepare (f->store,
+    sqlite3_stmt *stmt = sb_store_prepare (f->book->store,
                                            "SELECT id FROM service_customer WHERE customer_id = ? AND deleted = 0",
                                            NULL);
 
@@ -595,7 +585,7 @@ test_service_links (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_dependency"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_dependency WHERE deleted = 0"), ==, 0);
 
-  read = sb_catalog_get_service (f->store, sb_service_get_id (service), &error);
+  read = sb_catalog_get_service (f->book->store, sb_service_get_id (service), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_service_get_customer_names (read), ==, "Acme, Bravo, Charlie");
   g_assert_cmpuint (g_strv_length ((GStrv)sb_service_get_depends_on_ids (read)), ==, 0);
@@ -619,19 +609,19 @@ test_service_atomic (Fixture       *f,
   sb_service_set_customer_ids (service, customers);
 
   /* The last write of the save fails: nothing of it stays. */
-  g_assert_true (sb_store_exec (f->store,
+  g_assert_true (sb_store_exec (f->book->store,
                                 "CREATE TEMP TRIGGER trap BEFORE INSERT ON main.service_dependency "
                                 "BEGIN SELECT RAISE (ABORT, 'injected'); END",
                                 &error));
   before = footprint (f);
-  g_assert_false (sb_catalog_save_service (f->store, service, &error));
+  g_assert_false (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpint (footprint (f), ==, before);
   g_assert_null (sb_service_get_id (service));
 
-  g_assert_true (sb_store_exec (f->store, "DROP TRIGGER trap", &error));
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_store_exec (f->book->store, "DROP TRIGGER trap", &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service"), ==, 2);
   /* service + 5 targets + 1 customer link + 1 dependency */
@@ -653,48 +643,48 @@ test_service_delete (Fixture       *f,
 
   sb_service_set_customer_ids (service, customers);
   sb_service_set_targets (service, 3, 60, 480);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   id = sb_service_get_id (service);
 
-  g_assert_true (sb_catalog_delete_service (f->store, id, &error));
+  g_assert_true (sb_catalog_delete_service (f->book->store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT deleted FROM service"), ==, 1);
-  list = sb_catalog_list_services (f->store, &error);
+  list = sb_catalog_list_services (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
-  g_assert_null (sb_catalog_get_service (f->store, id, &error));
+  g_assert_null (sb_catalog_get_service (f->book->store, id, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sb_catalog_find_service (f->store, "EMAIL"));
+  g_assert_null (sb_catalog_find_service (f->book->store, "EMAIL"));
 
   /* Its customer no longer lists it. */
   {
-    g_autoptr(SbCustomer) customer = sb_catalog_get_customer (f->store, acme, &error);
+    g_autoptr(SbCustomer) customer = sb_catalog_get_customer (f->book->store, acme, &error);
 
     g_assert_no_error (error);
     g_assert_null (sb_customer_get_service_codes (customer));
   }
 
   /* Undo brings it back whole. */
-  g_assert_true (sb_catalog_undelete_service (f->store, id, &error));
+  g_assert_true (sb_catalog_undelete_service (f->book->store, id, &error));
   g_assert_no_error (error);
-  read = sb_catalog_get_service (f->store, id, &error);
+  read = sb_catalog_get_service (f->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_service_get_customer_names (read), ==, "Acme");
   g_assert_cmpint (sb_service_get_resolution_target (read, 3), ==, 480);
 
   /* While it is deleted its code is free; then undo is refused. */
-  g_assert_true (sb_catalog_delete_service (f->store, id, &error));
+  g_assert_true (sb_catalog_delete_service (f->book->store, id, &error));
   replacement = new_service ("EMAIL", "New email");
-  g_assert_true (sb_catalog_save_service (f->store, replacement, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, replacement, &error));
   g_assert_no_error (error);
-  g_assert_false (sb_catalog_undelete_service (f->store, id, &error));
+  g_assert_false (sb_catalog_undelete_service (f->book->store, id, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "“New email” uses that code now"));
   g_clear_error (&error);
 
-  g_assert_false (sb_catalog_delete_service (f->store, "no-such-service", &error));
+  g_assert_false (sb_catalog_delete_service (f->book->store, "no-such-service", &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
 }
 
@@ -788,10 +778,10 @@ test_customers (Fixture       *f,
   sb_customer_set_notes (customer, "Pays on time");
   g_assert_cmpstr (sb_customer_get_status (customer), ==, "active");
   sb_customer_set_status (customer, "inactive");
-  g_assert_true (sb_catalog_save_customer (f->store, customer, &error));
+  g_assert_true (sb_catalog_save_customer (f->book->store, customer, &error));
   g_assert_no_error (error);
 
-  read = sb_catalog_get_customer (f->store, sb_customer_get_id (customer), &error);
+  read = sb_catalog_get_customer (f->book->store, sb_customer_get_id (customer), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_customer_get_name (read), ==, "Acme Ltd");
   g_assert_cmpstr (sb_customer_get_contact_person (read), ==, "Jo Smith");
@@ -801,7 +791,7 @@ test_customers (Fixture       *f,
   g_assert_cmpstr (sb_customer_get_status (read), ==, "inactive");
   g_clear_object (&read);
 
-  read = sb_catalog_find_customer (f->store, "ACME LTD");
+  read = sb_catalog_find_customer (f->book->store, "ACME LTD");
   g_assert_nonnull (read);
   g_clear_object (&read);
 
@@ -831,7 +821,7 @@ test_customers (Fixture       *f,
         sb_customer_set_name (bad, cases[i].name);
         sb_customer_set_email (bad, cases[i].email);
         sb_customer_set_status (bad, cases[i].status);
-        g_assert_false (sb_catalog_save_customer (f->store, bad, &error));
+        g_assert_false (sb_catalog_save_customer (f->book->store, bad, &error));
         g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
         if (strstr (error->message, cases[i].fragment) == NULL)
           g_error ("“%s” does not say “%s”", error->message, cases[i].fragment);
@@ -844,12 +834,12 @@ test_customers (Fixture       *f,
   /* Listed by name with the codes of their services. */
   both[0] = bravo;
   sb_service_set_customer_ids (email, both);
-  g_assert_true (sb_catalog_save_service (f->store, email, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, email, &error));
   sb_service_set_customer_ids (web, both);
-  g_assert_true (sb_catalog_save_service (f->store, web, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, web, &error));
   g_assert_no_error (error);
 
-  list = sb_catalog_list_customers (f->store, &error);
+  list = sb_catalog_list_customers (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   {
@@ -864,28 +854,28 @@ test_customers (Fixture       *f,
   g_clear_object (&list);
 
   /* Deleting a customer hides its links with it ... */
-  g_assert_true (sb_catalog_delete_customer (f->store, bravo, &error));
+  g_assert_true (sb_catalog_delete_customer (f->book->store, bravo, &error));
   g_assert_no_error (error);
-  g_assert_null (sb_catalog_get_customer (f->store, bravo, &error));
+  g_assert_null (sb_catalog_get_customer (f->book->store, bravo, &error));
   g_clear_error (&error);
   {
-    g_autoptr(SbService) read_email = sb_catalog_find_service (f->store, "EMAIL");
+    g_autoptr(SbService) read_email = sb_catalog_find_service (f->book->store, "EMAIL");
 
     g_assert_cmpuint (g_strv_length ((GStrv)sb_service_get_customer_ids (read_email)), ==, 0);
     g_assert_null (sb_service_get_customer_names (read_email));
 
     /* ... saving the service meanwhile keeps the hidden link ... */
     sb_service_set_name (read_email, "Email and calendars");
-    g_assert_true (sb_catalog_save_service (f->store, read_email, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, read_email, &error));
     g_assert_no_error (error);
     g_assert_cmpint (count (f, "SELECT count(*) FROM service_customer WHERE deleted = 0"), ==, 2);
   }
 
   /* ... and undo brings both back. */
-  g_assert_true (sb_catalog_undelete_customer (f->store, bravo, &error));
+  g_assert_true (sb_catalog_undelete_customer (f->book->store, bravo, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(SbService) read_email = sb_catalog_find_service (f->store, "EMAIL");
+    g_autoptr(SbService) read_email = sb_catalog_find_service (f->book->store, "EMAIL");
 
     g_assert_cmpstr (sb_service_get_customer_names (read_email), ==, "Bravo Bakery");
   }
@@ -907,7 +897,7 @@ test_calendars (Fixture       *f,
   /* An empty book gets the built-in calendars, office hours in the
    * computer's own time zone. */
   g_setenv ("TZ", "Europe/Madrid", TRUE);
-  list = sb_catalog_list_calendars (f->store, &error);
+  list = sb_catalog_list_calendars (f->book->store, &error);
   if (old_tz != NULL)
     g_setenv ("TZ", old_tz, TRUE);
   else
@@ -951,15 +941,15 @@ test_calendars (Fixture       *f,
     g_assert_true (sb_calendar_add_holiday_range (calendar, &date, &last, NULL));
   }
 
-  g_assert_true (sb_catalog_save_calendar (f->store, NULL, calendar, &id, &error));
+  g_assert_true (sb_catalog_save_calendar (f->book->store, NULL, calendar, &id, &error));
   g_assert_no_error (error);
-  read = sb_catalog_get_calendar (f->store, id, &error);
+  read = sb_catalog_get_calendar (f->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_true (sb_calendar_equal (read, calendar));
   g_assert_cmpstr (sb_calendar_get_name (read), ==, "Support desk");
   g_clear_pointer (&read, sb_calendar_unref);
 
-  list = sb_catalog_list_calendars (f->store, &error);
+  list = sb_catalog_list_calendars (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   {
@@ -974,15 +964,15 @@ test_calendars (Fixture       *f,
 
   /* Renamed in place. */
   sb_calendar_set_name (calendar, "Service desk");
-  g_assert_true (sb_catalog_save_calendar (f->store, id, calendar, NULL, &error));
+  g_assert_true (sb_catalog_save_calendar (f->book->store, id, calendar, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM calendar"), ==, 3);
-  read = sb_catalog_get_calendar (f->store, id, &error);
+  read = sb_catalog_get_calendar (f->book->store, id, &error);
   g_assert_cmpstr (sb_calendar_get_name (read), ==, "Service desk");
   g_clear_pointer (&read, sb_calendar_unref);
 
   /* No id: around the clock. */
-  read = sb_catalog_get_calendar (f->store, NULL, &error);
+  read = sb_catalog_get_calendar (f->book->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (sb_calendar_is_open (read, 0));
   g_clear_pointer (&read, sb_calendar_unref);
@@ -993,19 +983,19 @@ test_calendars (Fixture       *f,
     g_autoptr(SbCalendar) bad = sb_calendar_new_office_hours ("UTC");
     g_autoptr(SbCalendar) closed = sb_calendar_new ("UTC", NULL);
 
-    g_assert_false (sb_catalog_save_calendar (f->store, NULL, bad, NULL, &error));
+    g_assert_false (sb_catalog_save_calendar (f->book->store, NULL, bad, NULL, &error));
     g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "Another calendar is already called “Office hours”"));
     g_clear_error (&error);
 
     sb_calendar_set_name (bad, "");
-    g_assert_false (sb_catalog_save_calendar (f->store, NULL, bad, NULL, &error));
+    g_assert_false (sb_catalog_save_calendar (f->book->store, NULL, bad, NULL, &error));
     g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "needs a name"));
     g_clear_error (&error);
 
     sb_calendar_set_name (closed, "Closed");
-    g_assert_false (sb_catalog_save_calendar (f->store, NULL, closed, NULL, &error));
+    g_assert_false (sb_catalog_save_calendar (f->book->store, NULL, closed, NULL, &error));
     g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "The calendar “Closed” cannot be saved"));
     g_clear_error (&error);
@@ -1021,14 +1011,14 @@ test_calendars (Fixture       *f,
     sb_service_set_calendar_id (web, id);
     sb_service_set_calendar_id (email, id);
     sb_service_set_calendar_id (old, id);
-    g_assert_true (sb_catalog_save_service (f->store, web, &error));
-    g_assert_true (sb_catalog_save_service (f->store, email, &error));
-    g_assert_true (sb_catalog_save_service (f->store, old, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, web, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, email, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, old, &error));
     g_assert_no_error (error);
-    g_assert_true (sb_catalog_delete_service (f->store, sb_service_get_id (old), &error));
+    g_assert_true (sb_catalog_delete_service (f->book->store, sb_service_get_id (old), &error));
 
     before = footprint (f);
-    g_assert_false (sb_catalog_delete_calendar (f->store, id, &error));
+    g_assert_false (sb_catalog_delete_calendar (f->book->store, id, &error));
     g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "“Service desk” is the support calendar of EMAIL, WEB"));
     g_clear_error (&error);
@@ -1036,17 +1026,17 @@ test_calendars (Fixture       *f,
 
     sb_service_set_calendar_id (web, NULL);
     sb_service_set_calendar_id (email, NULL);
-    g_assert_true (sb_catalog_save_service (f->store, web, &error));
-    g_assert_true (sb_catalog_save_service (f->store, email, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, web, &error));
+    g_assert_true (sb_catalog_save_service (f->book->store, email, &error));
     g_assert_no_error (error);
   }
-  g_assert_true (sb_catalog_delete_calendar (f->store, id, &error));
+  g_assert_true (sb_catalog_delete_calendar (f->book->store, id, &error));
   g_assert_no_error (error);
-  g_assert_null (sb_catalog_get_calendar (f->store, id, &error));
+  g_assert_null (sb_catalog_get_calendar (f->book->store, id, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  list = sb_catalog_list_calendars (f->store, &error);
+  list = sb_catalog_list_calendars (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 }
@@ -1055,7 +1045,7 @@ static void
 test_priority_matrix (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(SbPriorityMatrix) matrix = sb_catalog_get_priority_matrix (f->store);
+  g_autoptr(SbPriorityMatrix) matrix = sb_catalog_get_priority_matrix (f->book->store);
   g_autoptr(SbPriorityMatrix) standard = sb_priority_matrix_new ();
   g_autoptr(SbPriorityMatrix) read = NULL;
   g_autoptr(GError) error = NULL;
@@ -1069,15 +1059,15 @@ test_priority_matrix (Fixture       *f,
   g_assert_true (sb_priority_matrix_set (matrix, 1, 2, SB_PRIORITY_CRITICAL, &error));
   g_assert_true (sb_priority_matrix_set (matrix, 3, 3, SB_PRIORITY_LOW, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_catalog_set_priority_matrix (f->store, matrix, &error));
+  g_assert_true (sb_catalog_set_priority_matrix (f->book->store, matrix, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM book_setting WHERE id = 'priority-matrix'"), ==, 1);
 
   /* Kept in the book, through a reopen. */
-  g_clear_object (&f->store);
-  f->store = sb_store_open (f->path, SB_STORE_OPEN_DEFAULT, &error);
+  g_clear_object (&f->book->store);
+  f->book->store = sb_store_open (f->book->path, SB_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  read = sb_catalog_get_priority_matrix (f->store);
+  read = sb_catalog_get_priority_matrix (f->book->store);
   g_assert_true (sb_priority_matrix_equal (read, matrix));
   g_assert_cmpint (sb_priority_matrix_get (read, 1, 2), ==, SB_PRIORITY_CRITICAL);
   g_assert_cmpint (sb_priority_matrix_get (read, 3, 3), ==, SB_PRIORITY_LOW);
@@ -1098,16 +1088,16 @@ test_sample_data (Fixture       *f,
   guint pipeline = 0;
   guint retiring = 0;
 
-  g_assert_cmpint (sb_store_count_records (f->store), ==, 0);
-  g_assert_true (sb_sample_data_load (f->store, &error));
+  g_assert_cmpint (sb_store_count_records (f->book->store), ==, 0);
+  g_assert_true (sb_sample_data_load (f->book->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sb_store_count_records (f->store), >, 0);
+  g_assert_cmpint (sb_store_count_records (f->book->store), >, 0);
 
-  services = sb_catalog_list_services (f->store, &error);
+  services = sb_catalog_list_services (f->book->store, &error);
   g_assert_no_error (error);
-  calendars = sb_catalog_list_calendars (f->store, &error);
+  calendars = sb_catalog_list_calendars (f->book->store, &error);
   g_assert_no_error (error);
-  customers = sb_catalog_list_customers (f->store, &error);
+  customers = sb_catalog_list_customers (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (services), ==, 10);
   g_assert_cmpuint (g_list_model_get_n_items (calendars), ==, 3);
@@ -1116,14 +1106,14 @@ test_sample_data (Fixture       *f,
   /* Everything went through the write path. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'service'"), ==, 10);
 
-  email = sb_catalog_find_service (f->store, "EMAIL");
-  network = sb_catalog_find_service (f->store, "NETWORK");
+  email = sb_catalog_find_service (f->book->store, "EMAIL");
+  network = sb_catalog_find_service (f->book->store, "NETWORK");
   g_assert_nonnull (email);
   g_assert_nonnull (network);
   g_assert_true (g_strv_contains (sb_service_get_depends_on_ids (email), sb_service_get_id (network)));
   g_assert_nonnull (sb_service_get_customer_names (email));
   g_assert_cmpstr (sb_service_get_calendar_name (email), ==, "Office hours");
-  g_assert_cmpstr (sb_service_get_price_currency (email), ==, sb_store_get_base_currency (f->store));
+  g_assert_cmpstr (sb_service_get_price_currency (email), ==, sb_store_get_base_currency (f->book->store));
   g_assert_cmpint (sb_service_get_response_target (email, 1), >, 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (services); i++)
@@ -1139,14 +1129,14 @@ test_sample_data (Fixture       *f,
         retiring++;
 
       /* Every sample service passes the rules as it is. */
-      g_assert_true (sb_catalog_validate_service (f->store, service, &local_error));
+      g_assert_true (sb_catalog_validate_service (f->book->store, service, &local_error));
       g_assert_no_error (local_error);
     }
   g_assert_cmpuint (overdue, ==, 1);
   g_assert_cmpuint (pipeline, ==, 1);
   g_assert_cmpuint (retiring, ==, 1);
 
-  categories = sb_catalog_list_categories (f->store);
+  categories = sb_catalog_list_categories (f->book->store);
   g_assert_cmpuint (g_strv_length (categories), >=, 5);
 
   for (guint i = 0; i < g_list_model_get_n_items (calendars); i++)
@@ -1169,7 +1159,7 @@ test_builtin_calendars_leave_book_empty (Fixture       *f,
                                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) calendars = sb_catalog_list_calendars (f->store, &error);
+  g_autoptr(GListModel) calendars = sb_catalog_list_calendars (f->book->store, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (calendars), ==, 2);
@@ -1179,7 +1169,7 @@ test_builtin_calendars_leave_book_empty (Fixture       *f,
 
       g_assert_true (g_str_has_prefix (sb_calendar_item_get_id (item), SB_STORE_BUILTIN_PREFIX));
     }
-  g_assert_cmpint (sb_store_count_records (f->store), ==, 0);
+  g_assert_cmpint (sb_store_count_records (f->book->store), ==, 0);
 }
 
 int

@@ -20,9 +20,7 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
+  SbTestBook *book;
 } Fixture;
 
 static gint64
@@ -47,19 +45,15 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = open_book (f->path);
+  f->book = sb_test_book_new ();
+  sb_store_set_clock_func (f->book->store, fixture_clock, NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_clear_pointer (&f->book, sb_test_book_free);
 }
 
 static gint64
@@ -302,7 +296,7 @@ static void
 test_servicenow (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-servicenow.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-servicenow.csv");
   g_autoptr(SbIncident) closed = NULL;
   g_autoptr(SbIncident) held = NULL;
   g_autoptr(SbIncident) fresh = NULL;
@@ -346,10 +340,10 @@ test_servicenow (Fixture       *f,
 
   batch = apply (import);
   g_assert_nonnull (batch);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident WHERE import_batch = ?", batch),
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident WHERE import_batch = ?", batch),
                    ==, 5);
 
-  closed = sb_incidents_find (f->store, "INC0010001");
+  closed = sb_incidents_find (f->book->store, "INC0010001");
   g_assert_nonnull (closed);
   g_assert_cmpint (sb_incident_get_status (closed), ==, SB_INCIDENT_CLOSED);
   g_assert_cmpuint (sb_incident_get_priority (closed), ==, 2);
@@ -367,13 +361,13 @@ test_servicenow (Fixture       *f,
   g_assert_cmpint (sb_incident_get_resolved_ms (closed), ==, ms ("2026-03-02T11:40:00.000Z"));
   g_assert_cmpint (sb_incident_get_closed_ms (closed), ==, ms ("2026-03-05T08:00:00.000Z"));
   g_assert_cmpint (sb_incident_get_responded_ms (closed), !=, SB_INCIDENT_NO_TIME);
-  email = sb_catalog_find_service (f->store, "EMAIL");
+  email = sb_catalog_find_service (f->book->store, "EMAIL");
   g_assert_nonnull (email);
   g_assert_cmpstr (sb_incident_get_service_id (closed), ==, sb_service_get_id (email));
 
   /* The status history is on the timeline at its real times, so the
    * clocks come out right: opened, in progress, resolved, closed. */
-  timeline = sb_incidents_list_timeline (f->store, sb_incident_get_id (closed), NULL);
+  timeline = sb_incidents_list_timeline (f->book->store, sb_incident_get_id (closed), NULL);
   g_assert_cmpuint (timeline->len, ==, 4);
   g_assert_cmpstr (sb_incident_event_get_kind (g_ptr_array_index (timeline, 0)), ==, "opened");
   g_assert_cmpstr (sb_incident_event_get_new_value (g_ptr_array_index (timeline, 2)), ==,
@@ -385,22 +379,22 @@ test_servicenow (Fixture       *f,
   g_assert_cmpint (sb_incident_event_get_at_ms (g_ptr_array_index (timeline, 3)), ==,
                    ms ("2026-03-05T08:00:00.000Z"));
 
-  held = sb_incidents_find (f->store, "INC0010003");
+  held = sb_incidents_find (f->book->store, "INC0010003");
   g_assert_cmpint (sb_incident_get_status (held), ==, SB_INCIDENT_ON_HOLD);
   g_assert_cmpstr (sb_incident_get_hold_reason (held), ==, "awaiting-customer");
   g_assert_cmpstr (sb_incident_get_channel (held), ==, "email");
 
-  fresh = sb_incidents_find (f->store, "INC0010005");
+  fresh = sb_incidents_find (f->book->store, "INC0010005");
   g_assert_cmpint (sb_incident_get_status (fresh), ==, SB_INCIDENT_NEW);
   g_assert_cmpuint (sb_incident_get_priority (fresh), ==, 5);
   g_assert_cmpstr (sb_incident_get_channel (fresh), ==, "other");
   g_assert_null (sb_incident_get_service_id (fresh));
 
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM service WHERE deleted = 0", NULL), ==, 3);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM customer WHERE deleted = 0", NULL), ==,
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM service WHERE deleted = 0", NULL), ==, 3);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM customer WHERE deleted = 0", NULL), ==,
                    2);
   {
-    g_autofree char *created = text (f->store,
+    g_autofree char *created = text (f->book->store,
                                      "SELECT created_services FROM import_batch WHERE id = ?",
                                      batch);
     g_auto(GStrv) ids = g_strsplit (created, ",", -1);
@@ -413,7 +407,7 @@ static void
 test_day_first (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-dayfirst.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-dayfirst.csv");
   g_autoptr(SbIncident) printer = NULL;
   g_autoptr(SbIncident) office = NULL;
   g_autofree char *batch = NULL;
@@ -427,23 +421,23 @@ test_day_first (Fixture       *f,
   batch = apply (import);
   g_assert_cmpuint (sb_incident_import_get_n_new (import), ==, 3);
 
-  printer = sb_incidents_find (f->store, "T-100");
+  printer = sb_incidents_find (f->book->store, "T-100");
   g_assert_cmpint (sb_incident_get_status (printer), ==, SB_INCIDENT_CLOSED);
   g_assert_cmpuint (sb_incident_get_priority (printer), ==, 2);
   g_assert_cmpint (sb_incident_get_opened_ms (printer), ==, ms ("2026-01-13T08:30:00.000Z"));
   g_assert_cmpint (sb_incident_get_resolved_ms (printer), ==, ms ("2026-01-14T10:00:00.000Z"));
 
-  office = sb_incidents_find (f->store, "T-101");
+  office = sb_incidents_find (f->book->store, "T-101");
   g_assert_cmpint (sb_incident_get_status (office), ==, SB_INCIDENT_IN_PROGRESS);
   g_assert_cmpstr (sb_incident_get_title (office), ==, "Kein Internet im Büro");
-  g_assert_nonnull (sb_catalog_find_customer (f->store, "Café Central"));
+  g_assert_nonnull (sb_catalog_find_customer (f->book->store, "Café Central"));
 }
 
 static void
 test_month_first (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-monthfirst.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-monthfirst.csv");
   g_autoptr(SbIncident) laptop = NULL;
   g_autoptr(SbIncident) outlook = NULL;
   g_autofree char *batch = NULL;
@@ -452,14 +446,14 @@ test_month_first (Fixture       *f,
   batch = apply (import);
   g_assert_cmpuint (sb_incident_import_get_n_new (import), ==, 3);
 
-  laptop = sb_incidents_find (f->store, "HD-1");
+  laptop = sb_incidents_find (f->book->store, "HD-1");
   g_assert_cmpint (sb_incident_get_opened_ms (laptop), ==, ms ("2026-01-13T14:05:00.000Z"));
   g_assert_cmpint (sb_incident_get_resolved_ms (laptop), ==, ms ("2026-01-13T16:30:00.000Z"));
   g_assert_cmpint (sb_incident_get_status (laptop), ==, SB_INCIDENT_RESOLVED);
   g_assert_cmpuint (sb_incident_get_priority (laptop), ==, 1);
   g_assert_cmpstr (sb_incident_get_contact (laptop), ==, "jane@example.com");
 
-  outlook = sb_incidents_find (f->store, "HD-3");
+  outlook = sb_incidents_find (f->book->store, "HD-3");
   g_assert_cmpint (sb_incident_get_opened_ms (outlook), ==, ms ("2026-03-04T11:15:30.000Z"));
   g_assert_cmpint (sb_incident_get_status (outlook), ==, SB_INCIDENT_ON_HOLD);
   g_assert_cmpstr (sb_incident_get_hold_reason (outlook), ==, "other");
@@ -469,7 +463,7 @@ static void
 test_event_log (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-eventlog.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-eventlog.csv");
   g_autoptr(SbIncident) web = NULL;
   g_autoptr(GPtrArray) timeline = NULL;
   g_autofree char *batch = NULL;
@@ -513,15 +507,15 @@ test_event_log (Fixture       *f,
 
   batch = apply (import);
 
-  web = sb_incidents_find (f->store, "INC-7");
+  web = sb_incidents_find (f->book->store, "INC-7");
   g_assert_cmpint (sb_incident_get_status (web), ==, SB_INCIDENT_CLOSED);
   g_assert_cmpuint (sb_incident_get_priority (web), ==, 1);
   g_assert_cmpint (sb_incident_get_responded_ms (web), ==, ms ("2026-04-01T09:20:00.000Z"));
   g_assert_cmpint (sb_incident_get_resolved_ms (web), ==, ms ("2026-04-01T12:30:00.000Z"));
   g_assert_cmpint (sb_incident_get_closed_ms (web), ==, ms ("2026-04-02T08:00:00.000Z"));
-  g_assert_cmpint (sb_incidents_get_time_spent (f->store, sb_incident_get_id (web)), ==, 45);
+  g_assert_cmpint (sb_incidents_get_time_spent (f->book->store, sb_incident_get_id (web)), ==, 45);
 
-  timeline = sb_incidents_list_timeline (f->store, sb_incident_get_id (web), NULL);
+  timeline = sb_incidents_list_timeline (f->book->store, sb_incident_get_id (web), NULL);
   g_assert_cmpuint (timeline->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -542,7 +536,7 @@ static void
 test_messy (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-messy.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-messy.csv");
   g_autoptr(SbIncident) fine = NULL;
   g_autoptr(SbIncident) closed = NULL;
   g_autofree char *batch = NULL;
@@ -575,20 +569,20 @@ test_messy (Fixture       *f,
   g_assert_null (item_for (import, "M-3")->problem);
 
   batch = apply (import);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident", NULL), ==, 3);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident", NULL), ==, 3);
 
-  fine = sb_incidents_find (f->store, "M-1");
+  fine = sb_incidents_find (f->book->store, "M-1");
   g_assert_cmpstr (sb_incident_get_description (fine), ==,
                    "A description\nover two lines, with \"quotes\"");
   g_assert_null (sb_incident_get_customer_id (fine));
   g_assert_cmpuint (sb_incident_get_urgency (fine), ==, 1);
 
-  closed = sb_incidents_find (f->store, "M-5");
+  closed = sb_incidents_find (f->book->store, "M-5");
   g_assert_null (sb_incident_get_description (closed));
   g_assert_cmpint (sb_incident_get_status (closed), ==, SB_INCIDENT_CLOSED);
   g_assert_nonnull (sb_incident_get_customer_id (closed));
-  g_assert_null (sb_incidents_find (f->store, "M-2"));
-  g_assert_cmpstr (sb_incident_get_hold_reason (sb_incidents_find (f->store, "M-3")), ==,
+  g_assert_null (sb_incidents_find (f->book->store, "M-2"));
+  g_assert_cmpstr (sb_incident_get_hold_reason (sb_incidents_find (f->book->store, "M-3")), ==,
                    "awaiting-change");
 }
 
@@ -596,7 +590,7 @@ static void
 test_missing_column (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-no-title.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-no-title.csv");
   g_autofree char *batch = NULL;
   const SbIncidentImportItem *item;
 
@@ -609,14 +603,14 @@ test_missing_column (Fixture       *f,
 
   g_assert_true (sb_incident_import_apply (import, &batch, NULL));
   g_assert_null (batch);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident", NULL), ==, 0);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident", NULL), ==, 0);
 }
 
 static void
 test_reimport_and_undo (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) first = open_import (f->store, "incidents-servicenow.csv");
+  g_autoptr(SbIncidentImport) first = open_import (f->book->store, "incidents-servicenow.csv");
   g_autoptr(SbIncidentImport) again = NULL;
   g_autoptr(SbIncident) mine = sb_incident_new ();
   g_autoptr(GError) error = NULL;
@@ -627,10 +621,10 @@ test_reimport_and_undo (Fixture       *f,
   gint64 events_before;
 
   batch = apply (first);
-  journal_before = count (f->store, "SELECT count(*) FROM sb_journal", NULL);
-  events_before = count (f->store, "SELECT count(*) FROM incident_event", NULL);
+  journal_before = count (f->book->store, "SELECT count(*) FROM sb_journal", NULL);
+  events_before = count (f->book->store, "SELECT count(*) FROM incident_event", NULL);
 
-  again = open_import (f->store, "incidents-servicenow.csv");
+  again = open_import (f->book->store, "incidents-servicenow.csv");
   g_assert_true (sb_incident_import_mapping_was_remembered (again));
   g_assert_true (sb_incident_import_plan (again, NULL));
   g_assert_cmpuint (sb_incident_import_get_n_new (again), ==, 0);
@@ -640,39 +634,39 @@ test_reimport_and_undo (Fixture       *f,
   g_assert_true (sb_incident_import_apply (again, &batch2, &error));
   g_assert_no_error (error);
   g_assert_null (batch2);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM sb_journal", NULL), ==, journal_before);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident_event", NULL), ==,
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM sb_journal", NULL), ==, journal_before);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident_event", NULL), ==,
                    events_before);
 
   /* An incident logged by hand on an imported service keeps the
    * service when the import is undone. */
   sb_incident_set_title (mine, "Logged here");
-  sb_incident_set_service_id (mine, sb_service_get_id (sb_catalog_find_service (f->store,
+  sb_incident_set_service_id (mine, sb_service_get_id (sb_catalog_find_service (f->book->store,
                                                                                 "PRINTING")));
-  g_assert_true (sb_incidents_create (f->store, mine, &error));
+  g_assert_true (sb_incidents_create (f->book->store, mine, &error));
   g_assert_no_error (error);
 
-  g_assert_true (sb_incident_import_undo (f->store, NULL, &error));
+  g_assert_true (sb_incident_import_undo (f->book->store, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident WHERE deleted = 0", NULL), ==,
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident WHERE deleted = 0", NULL), ==,
                    1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident_event e JOIN incident i ON "
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident_event e JOIN incident i ON "
                                     "i.id = e.incident_id WHERE i.import_batch = ? "
                                     "AND e.deleted = 0", batch), ==, 0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident_event WHERE deleted = 0",
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident_event WHERE deleted = 0",
                           NULL), ==, 1);
-  g_assert_null (sb_catalog_find_service (f->store, "EMAIL"));
-  g_assert_nonnull (sb_catalog_find_service (f->store, "PRINTING"));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM customer WHERE deleted = 0", NULL), ==,
+  g_assert_null (sb_catalog_find_service (f->book->store, "EMAIL"));
+  g_assert_nonnull (sb_catalog_find_service (f->book->store, "PRINTING"));
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM customer WHERE deleted = 0", NULL), ==,
                    0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batch WHERE id = ? "
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM import_batch WHERE id = ? "
                                     "AND undone_at IS NOT NULL", batch), ==, 1);
 
   /* Once only */
-  g_assert_false (sb_incident_import_undo (f->store, batch, &error));
+  g_assert_false (sb_incident_import_undo (f->book->store, batch, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sb_incident_import_undo (f->store, NULL, &error));
+  g_assert_false (sb_incident_import_undo (f->book->store, NULL, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
 }
 
@@ -680,7 +674,7 @@ static void
 test_unknown_names (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-servicenow.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-servicenow.csv");
   g_autoptr(SbService) mail = sb_service_new ();
   g_autoptr(SbIncident) first = NULL;
   g_autoptr(SbIncident) second = NULL;
@@ -691,12 +685,12 @@ test_unknown_names (Fixture       *f,
 
   sb_service_set_code (mail, "MAIL");
   sb_service_set_name (mail, "Remote access");
-  g_assert_true (sb_catalog_save_service (f->store, mail, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, mail, &error));
   g_assert_no_error (error);
 
   /* "Remote access" is known by name; and the book's import sees it */
   g_clear_pointer (&import, sb_incident_import_free);
-  import = open_import (f->store, "incidents-servicenow.csv");
+  import = open_import (f->book->store, "incidents-servicenow.csv");
   g_assert_true (sb_incident_import_plan (import, NULL));
   services = sb_incident_import_get_unknown_services (import);
   g_assert_cmpuint (g_strv_length (services), ==, 2);
@@ -708,22 +702,22 @@ test_unknown_names (Fixture       *f,
   sb_incident_import_set_unknown_service (import, "email", SB_UNKNOWN_MAP, sb_service_get_id (mail));
   batch = apply (import);
 
-  first = sb_incidents_find (f->store, "INC0010001");
+  first = sb_incidents_find (f->book->store, "INC0010001");
   g_assert_cmpstr (sb_incident_get_service_id (first), ==, sb_service_get_id (mail));
-  second = sb_incidents_find (f->store, "INC0010002");
+  second = sb_incidents_find (f->book->store, "INC0010002");
   g_assert_null (sb_incident_get_service_id (second));
   g_assert_null (sb_incident_get_customer_id (second));
-  third = sb_incidents_find (f->store, "INC0010003");
+  third = sb_incidents_find (f->book->store, "INC0010003");
   g_assert_cmpstr (sb_incident_get_service_id (third), ==, sb_service_get_id (mail));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM service", NULL), ==, 1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM customer", NULL), ==, 0);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM service", NULL), ==, 1);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM customer", NULL), ==, 0);
 }
 
 static void
 test_remembered (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-messy.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-messy.csv");
   g_autoptr(SbIncidentImport) again = NULL;
   g_autoptr(SbIncident) parked = NULL;
   g_autofree char *batch = NULL;
@@ -737,13 +731,13 @@ test_remembered (Fixture       *f,
   sb_incident_import_set_value_mapping (import, SB_INCIDENT_FIELD_STATUS, "Parked",
                                         "on-hold:awaiting-supplier");
   batch = apply (import);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM customer", NULL), ==, 0);
-  setting = sb_store_get_setting (f->store, SB_INCIDENT_IMPORT_SETTING);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM customer", NULL), ==, 0);
+  setting = sb_store_get_setting (f->book->store, SB_INCIDENT_IMPORT_SETTING);
   g_assert_nonnull (setting);
 
-  sb_incident_import_undo (f->store, batch, NULL);
+  sb_incident_import_undo (f->book->store, batch, NULL);
 
-  again = open_import (f->store, "incidents-messy.csv");
+  again = open_import (f->book->store, "incidents-messy.csv");
   g_assert_true (sb_incident_import_mapping_was_remembered (again));
   g_assert_cmpint (sb_incident_import_get_mapping (again, customer), ==, SB_INCIDENT_FIELD_IGNORE);
   g_assert_cmpint (sb_incident_import_get_mapping (again, column_named (again, "Description")),
@@ -758,7 +752,7 @@ test_remembered (Fixture       *f,
 
   /* Another header is not remembered */
   g_clear_pointer (&again, sb_incident_import_free);
-  again = open_import (f->store, "incidents-monthfirst.csv");
+  again = open_import (f->book->store, "incidents-monthfirst.csv");
   g_assert_false (sb_incident_import_mapping_was_remembered (again));
 }
 
@@ -766,13 +760,13 @@ static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SbIncidentImport) import = open_import (f->store, "incidents-servicenow.csv");
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-servicenow.csv");
   g_autoptr(SbIncidentImport) back = NULL;
   g_autoptr(SbStore) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) exported = NULL;
-  g_autofree char *other_path = g_build_filename (f->dir, "other.sqlite", NULL);
-  g_autofree char *csv_path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autofree char *other_path = g_build_filename (f->book->dir, "other.sqlite", NULL);
+  g_autofree char *csv_path = g_build_filename (f->book->dir, "export.csv", NULL);
   g_autofree char *batch = NULL;
   g_autofree char *batch2 = NULL;
   g_autofree char *contents = NULL;
@@ -792,7 +786,7 @@ test_round_trip (Fixture       *f,
   batch = apply (import);
 
   exported = g_file_new_for_path (csv_path);
-  g_assert_true (sb_incident_csv_export_to_file (f->store, NULL, exported,
+  g_assert_true (sb_incident_csv_export_to_file (f->book->store, NULL, exported,
                                                  SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
@@ -808,7 +802,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (sb_incident_import_get_n_problems (back), ==, 0);
   g_assert_cmpuint (sb_incident_import_get_n_new (back), ==, 5);
 
-  mine = text (f->store, sql, NULL);
+  mine = text (f->book->store, sql, NULL);
   theirs = text (other, sql, NULL);
   g_assert_nonnull (mine);
   g_assert_cmpstr (mine, ==, theirs);

@@ -23,16 +23,14 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
-  gint64   now;        /* the fixed "now" of every test */
-  gint64   clock;      /* the store's clock: stamps updated_at */
-  char    *email;      /* service ids */
-  char    *net;
-  char    *acme;       /* customer ids */
-  char    *beta;
-  char    *ids[9];     /* incident ids by number */
+  SbTestBook *book;
+  gint64      now;     /* the fixed "now" of every test */
+  gint64      clock;   /* the store's clock: stamps updated_at */
+  char       *email;   /* service ids */
+  char       *net;
+  char       *acme;    /* customer ids */
+  char       *beta;
+  char       *ids[9];  /* incident ids by number */
 } Fixture;
 
 static gint64
@@ -57,25 +55,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (f->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->book = sb_test_book_new ();
   f->now = parse ("2026-03-10T12:00:00.000Z");
   f->clock = f->now - 30 * DAY;
-  sb_store_set_clock_func (f->store, fake_clock, f);
+  sb_store_set_clock_func (f->book->store, fake_clock, f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_clear_pointer (&f->book, sb_test_book_free);
   g_free (f->email);
   g_free (f->net);
   g_free (f->acme);
@@ -92,7 +82,7 @@ add_customer (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   sb_customer_set_name (customer, name);
-  g_assert_true (sb_catalog_save_customer (f->store, customer, &error));
+  g_assert_true (sb_catalog_save_customer (f->book->store, customer, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_customer_get_id (customer));
@@ -111,7 +101,7 @@ add_service (Fixture    *f,
   sb_service_set_name (service, name);
   sb_service_set_targets (service, 1, 30, 240);
   sb_service_set_targets (service, 2, 60, 480);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_service_get_id (service));
@@ -191,7 +181,7 @@ add_incident (Fixture    *f,
               const Spec *spec)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SbTransaction) tx = sb_store_begin (f->store, &error);
+  g_autoptr(SbTransaction) tx = sb_store_begin (f->book->store, &error);
   char *id;
 
   g_assert_no_error (error);
@@ -223,7 +213,7 @@ add_event (Fixture    *f,
     }
   if (body != NULL)
     sb_change_set_string (change, "body", body);
-  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_true (sb_store_apply (f->book->store, change, &error));
   g_assert_no_error (error);
 }
 
@@ -237,7 +227,7 @@ update_field (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   sb_change_set_string (change, column, value);
-  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_true (sb_store_apply (f->book->store, change, &error));
   g_assert_no_error (error);
 }
 
@@ -248,7 +238,7 @@ delete_incident (Fixture    *f,
   g_autoptr(SbChange) change = sb_change_delete ("incident", id);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_true (sb_store_apply (f->book->store, change, &error));
   g_assert_no_error (error);
 }
 
@@ -305,7 +295,7 @@ refs_of (Fixture *f,
 
   for (guint i = 0; i < rowids->len; i++)
     {
-      sqlite3_stmt *stmt = sb_store_prepare (f->store, "SELECT reference FROM incident WHERE rowid = ?", NULL);
+      sqlite3_stmt *stmt = sb_store_prepare (f->book->store, "SELECT reference FROM incident WHERE rowid = ?", NULL);
       const char *ref;
 
       sqlite3_bind_int64 (stmt, 1, g_array_index (rowids, gint64, i));
@@ -325,7 +315,7 @@ query (Fixture                *f,
        const SbIncidentFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rowids = sb_incidents_query_rowids (f->store, filter, f->now, &error);
+  g_autoptr(GArray) rowids = sb_incidents_query_rowids (f->book->store, filter, f->now, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (rowids);
@@ -565,7 +555,7 @@ test_query_plan (Fixture       *f,
 
           filter->sort = sorts[i];
           filter->descending = desc;
-          plan = sb_incidents_query_explain (f->store, filter, f->now, &error);
+          plan = sb_incidents_query_explain (f->book->store, filter, f->now, &error);
           g_assert_no_error (error);
           g_test_message ("%s", plan);
           g_assert_nonnull (strstr (plan, sorts[i] == SB_INCIDENT_SORT_OPENED ? "incident_opened" : "incident_priority"));
@@ -580,7 +570,7 @@ test_query_plan (Fixture       *f,
 
     filter->sort = SB_INCIDENT_SORT_OPENED;
     filter->view = SB_INCIDENT_VIEW_OPEN;
-    plan = sb_incidents_query_explain (f->store, filter, f->now, &error);
+    plan = sb_incidents_query_explain (f->book->store, filter, f->now, &error);
     g_assert_no_error (error);
     g_assert_nonnull (strstr (plan, "incident_status"));
   }
@@ -629,7 +619,7 @@ static SbIncidentList *
 new_list (Fixture *f,
           guint   *n_errors)
 {
-  SbIncidentList *list = sb_incident_list_new (f->store);
+  SbIncidentList *list = sb_incident_list_new (f->book->store);
 
   sb_incident_list_set_now (list, f->now);
   g_signal_connect (list, "error", G_CALLBACK (on_error), n_errors);
@@ -786,7 +776,7 @@ test_list_follows_store (Fixture       *f,
     g_autoptr(SbIncidentRow) row = NULL;
 
     sb_change_set_string (change, "name", "Electronic mail");
-    g_assert_true (sb_store_apply (f->store, change, &error));
+    g_assert_true (sb_store_apply (f->book->store, change, &error));
     g_assert_no_error (error);
     iterate ();
     g_assert_cmpuint (changes.n_signals, ==, 3);
@@ -798,7 +788,7 @@ test_list_follows_store (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (sb_store_set_setting (f->store, "some-key", "value", &error));
+    g_assert_true (sb_store_set_setting (f->book->store, "some-key", "value", &error));
     g_assert_no_error (error);
     iterate ();
     g_assert_cmpuint (changes.n_signals, ==, 3);
@@ -819,7 +809,7 @@ test_list_cache_bounded (Fixture       *f,
   guint n_cached;
 
   f->email = add_service (f, "EMAIL", "Email");
-  tx = sb_store_begin (f->store, &error);
+  tx = sb_store_begin (f->book->store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 10000; i++)
     {
@@ -931,7 +921,7 @@ test_sla_filters (Fixture       *f,
   filter->sla_states = 0;
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GArray) rowids = sb_incidents_query_rowids (f->store, filter, f->now + 15 * MINUTE, &error);
+    g_autoptr(GArray) rowids = sb_incidents_query_rowids (f->book->store, filter, f->now + 15 * MINUTE, &error);
     g_autofree char *refs = NULL;
 
     g_assert_no_error (error);
@@ -1058,11 +1048,11 @@ test_list_error (Fixture       *f,
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
 
-  g_assert_true (sb_store_exec (f->store, "DROP TABLE incident_note_fts", &error));
+  g_assert_true (sb_store_exec (f->book->store, "DROP TABLE incident_note_fts", &error));
   g_assert_no_error (error);
 
   filter->text = g_strdup ("mail");
-  rowids = sb_incidents_query_rowids (f->store, filter, f->now, &error);
+  rowids = sb_incidents_query_rowids (f->book->store, filter, f->now, &error);
   g_assert_null (rowids);
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "incident_note_fts"));
@@ -1101,7 +1091,7 @@ test_write_path (Fixture       *f,
   sb_incident_set_impact (x, 1);
   sb_incident_set_urgency (x, 1);
   sb_incident_set_opened_ms (x, now - 20 * MINUTE);
-  g_assert_true (sb_incidents_create (f->store, x, &error));
+  g_assert_true (sb_incidents_create (f->book->store, x, &error));
   g_assert_no_error (error);
 
   sb_incident_set_title (y, "Shared drive slow");
@@ -1109,13 +1099,13 @@ test_write_path (Fixture       *f,
   sb_incident_set_impact (y, 1);
   sb_incident_set_urgency (y, 1);
   sb_incident_set_opened_ms (y, now - 3 * HOUR);
-  g_assert_true (sb_incidents_create (f->store, y, &error));
+  g_assert_true (sb_incidents_create (f->book->store, y, &error));
   g_assert_no_error (error);
   y_ref = g_strdup (sb_incident_get_reference (y));
-  g_assert_true (sb_incidents_respond (f->store, sb_incident_get_id (y), "Looking into the quota",
+  g_assert_true (sb_incidents_respond (f->book->store, sb_incident_get_id (y), "Looking into the quota",
                                        5, now - 3 * HOUR + 10 * MINUTE, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_hold (f->store, sb_incident_get_id (y), "awaiting-customer", NULL,
+  g_assert_true (sb_incidents_hold (f->book->store, sb_incident_get_id (y), "awaiting-customer", NULL,
                                     0, now - 3 * HOUR + 20 * MINUTE, &error));
   g_assert_no_error (error);
 
@@ -1124,12 +1114,12 @@ test_write_path (Fixture       *f,
   sb_incident_set_impact (z, 1);
   sb_incident_set_urgency (z, 1);
   sb_incident_set_opened_ms (z, now - 2 * DAY);
-  g_assert_true (sb_incidents_create (f->store, z, &error));
+  g_assert_true (sb_incidents_create (f->book->store, z, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_respond (f->store, sb_incident_get_id (z), NULL, 0,
+  g_assert_true (sb_incidents_respond (f->book->store, sb_incident_get_id (z), NULL, 0,
                                        now - 2 * DAY + 5 * MINUTE, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_resolve (f->store, sb_incident_get_id (z), "fixed",
+  g_assert_true (sb_incidents_resolve (f->book->store, sb_incident_get_id (z), "fixed",
                                        "Replaced the card reader", NULL, 30, now - DAY, &error));
   g_assert_no_error (error);
 
@@ -1191,7 +1181,7 @@ test_write_path (Fixture       *f,
   filter->view = SB_INCIDENT_VIEW_ALL;
   sb_incident_list_set_filter (list, filter);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_true (sb_incidents_delete (f->store, sb_incident_get_id (x), &error));
+  g_assert_true (sb_incidents_delete (f->book->store, sb_incident_get_id (x), &error));
   g_assert_no_error (error);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);

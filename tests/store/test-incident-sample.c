@@ -19,9 +19,7 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
+  SbTestBook *book;
 } Fixture;
 
 static gint64
@@ -48,11 +46,10 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = open_book (f->path);
+  f->book = sb_test_book_new ();
+  sb_store_set_clock_func (f->book->store, fixed_clock, NULL);
 
-  g_assert_true (sb_sample_data_load (f->store, &error));
+  g_assert_true (sb_sample_data_load (f->book->store, &error));
   g_assert_no_error (error);
 }
 
@@ -60,10 +57,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_clear_pointer (&f->book, sb_test_book_free);
 }
 
 static gint64
@@ -102,7 +96,7 @@ static void
 test_counts (Fixture       *f,
              gconstpointer  data)
 {
-  SbStore *s = f->store;
+  SbStore *s = f->book->store;
   gint64 oldest;
 
   g_assert_cmpint (count (s, "SELECT count(*) FROM incident WHERE deleted = 0"), ==, 200);
@@ -155,7 +149,7 @@ static void
 test_timelines (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GPtrArray) ids = incident_ids (f->store, "1");
+  g_autoptr(GPtrArray) ids = incident_ids (f->book->store, "1");
   guint holds = 0;
 
   g_assert_cmpuint (ids->len, ==, 200);
@@ -164,8 +158,8 @@ test_timelines (Fixture       *f,
     {
       const char *id = g_ptr_array_index (ids, i);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) timeline = sb_incidents_list_timeline (f->store, id, &error);
-      g_autoptr(SbIncident) incident = sb_incidents_get (f->store, id, &error);
+      g_autoptr(GPtrArray) timeline = sb_incidents_list_timeline (f->book->store, id, &error);
+      g_autoptr(SbIncident) incident = sb_incidents_get (f->book->store, id, &error);
       SbIncidentEvent *first;
       gint64 previous;
 
@@ -207,8 +201,8 @@ static void
 test_sla_at_now (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GPtrArray) open = incident_ids (f->store, "status IN ('new', 'in-progress', 'on-hold')");
-  g_autoptr(GPtrArray) done = incident_ids (f->store, "status IN ('resolved', 'closed')");
+  g_autoptr(GPtrArray) open = incident_ids (f->book->store, "status IN ('new', 'in-progress', 'on-hold')");
+  g_autoptr(GPtrArray) done = incident_ids (f->book->store, "status IN ('resolved', 'closed')");
   guint states[SB_SLA_STATE_BREACHED + 1] = { 0 };
   guint late = 0;
   guint paused = 0;
@@ -218,11 +212,11 @@ test_sla_at_now (Fixture       *f,
   for (guint i = 0; i < open->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(SbIncident) incident = sb_incidents_get (f->store, g_ptr_array_index (open, i), &error);
+      g_autoptr(SbIncident) incident = sb_incidents_get (f->book->store, g_ptr_array_index (open, i), &error);
       SbSla sla;
 
       g_assert_no_error (error);
-      g_assert_true (sb_incidents_get_sla (f->store, incident, FIXED_NOW_MS, &sla, &error));
+      g_assert_true (sb_incidents_get_sla (f->book->store, incident, FIXED_NOW_MS, &sla, &error));
       g_assert_no_error (error);
       states[sla.state]++;
       if (sla.resolution.paused)
@@ -239,11 +233,11 @@ test_sla_at_now (Fixture       *f,
   for (guint i = 0; i < done->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(SbIncident) incident = sb_incidents_get (f->store, g_ptr_array_index (done, i), &error);
+      g_autoptr(SbIncident) incident = sb_incidents_get (f->book->store, g_ptr_array_index (done, i), &error);
       SbSla sla;
 
       g_assert_no_error (error);
-      g_assert_true (sb_incidents_get_sla (f->store, incident, FIXED_NOW_MS, &sla, &error));
+      g_assert_true (sb_incidents_get_sla (f->book->store, incident, FIXED_NOW_MS, &sla, &error));
       g_assert_no_error (error);
       g_assert_true (sla.resolution.done || sla.resolution.state == SB_SLA_STATE_NONE);
       if (sla.state == SB_SLA_STATE_BREACHED)
@@ -258,15 +252,15 @@ test_load_twice (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 journal = count (f->store, "SELECT count(*) FROM sb_journal");
-  gint64 events = count (f->store, "SELECT count(*) FROM incident_event");
+  gint64 journal = count (f->book->store, "SELECT count(*) FROM sb_journal");
+  gint64 events = count (f->book->store, "SELECT count(*) FROM incident_event");
 
-  g_assert_true (sb_sample_data_load (f->store, &error));
+  g_assert_true (sb_sample_data_load (f->book->store, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident"), ==, 200);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM incident_event"), ==, events);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM sb_journal"), ==, journal);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident"), ==, 200);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident_event"), ==, events);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM sb_journal"), ==, journal);
 }
 
 /* The same clock gives the same log in another book. */
@@ -277,7 +271,7 @@ test_deterministic (Fixture       *f,
   static const char sql[] =
     "SELECT group_concat (title || opened_at || status || coalesce (resolved_at, ''), '|') "
     "FROM (SELECT * FROM incident ORDER BY opened_at, title)";
-  g_autofree char *path = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "other.sqlite", NULL);
   g_autoptr(SbStore) other = open_book (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *mine = NULL;
@@ -287,7 +281,7 @@ test_deterministic (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&other);
 
-  mine = sb_test_raw_text (f->path, sql);
+  mine = sb_test_raw_text (f->book->path, sql);
   theirs = sb_test_raw_text (path, sql);
   g_assert_nonnull (mine);
   g_assert_cmpstr (mine, ==, theirs);

@@ -26,9 +26,7 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
+  SbTestBook *book;
 } Fixture;
 
 static gint64
@@ -52,22 +50,14 @@ fixed_clock (gpointer user_data)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (f->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  sb_store_set_clock_func (f->store, fixed_clock, NULL);
+  f->book = sb_test_book_new ();
+  sb_store_set_clock_func (f->book->store, fixed_clock, NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_clear_pointer (&f->book, sb_test_book_free);
 }
 
 /* Helpers {{{1 */
@@ -81,7 +71,7 @@ add_calendar (Fixture *f, const char *definition)
 
   g_assert_nonnull (calendar);
   sb_calendar_set_name (calendar, "Office");
-  g_assert_true (sb_catalog_save_calendar (f->store, NULL, calendar, &id, &error));
+  g_assert_true (sb_catalog_save_calendar (f->book->store, NULL, calendar, &id, &error));
   g_assert_no_error (error);
 
   return id;
@@ -108,7 +98,7 @@ add_service (Fixture            *f,
     sb_service_set_clock_stop_reasons (service, stop_reasons);
   sb_service_set_targets (service, 2, p2_response, p2_resolution);
   sb_service_set_targets (service, 3, p3_response, p3_resolution);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_service_get_id (service));
@@ -123,7 +113,7 @@ add_incident (Fixture *f, const char *service_id, const char *title, const char 
   sb_incident_set_title (draft, title);
   sb_incident_set_service_id (draft, service_id);
   sb_incident_set_opened_ms (draft, at (opened));
-  g_assert_true (sb_incidents_create (f->store, draft, &error));
+  g_assert_true (sb_incidents_create (f->book->store, draft, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sb_incident_get_priority (draft), ==, 3);
 
@@ -136,10 +126,10 @@ sla_of (Fixture *f, const char *id, const char *now, SbSla *out)
   g_autoptr (SbIncident) incident = NULL;
   g_autoptr (GError) error = NULL;
 
-  incident = sb_incidents_get (f->store, id, &error);
+  incident = sb_incidents_get (f->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (incident);
-  g_assert_true (sb_incidents_get_sla (f->store, incident, at (now), out, &error));
+  g_assert_true (sb_incidents_get_sla (f->book->store, incident, at (now), out, &error));
   g_assert_no_error (error);
 }
 
@@ -155,25 +145,25 @@ sla_of (Fixture *f, const char *id, const char *now, SbSla *out)
 static void
 hold (Fixture *f, const char *id, const char *reason, const char *when)
 {
-  OK (sb_incidents_hold (f->store, id, reason, NULL, 0, at (when), &_error));
+  OK (sb_incidents_hold (f->book->store, id, reason, NULL, 0, at (when), &_error));
 }
 
 static void
 start (Fixture *f, const char *id, const char *when)
 {
-  OK (sb_incidents_start (f->store, id, NULL, 0, at (when), &_error));
+  OK (sb_incidents_start (f->book->store, id, NULL, 0, at (when), &_error));
 }
 
 static void
 respond (Fixture *f, const char *id, const char *when)
 {
-  OK (sb_incidents_respond (f->store, id, "On it", 0, at (when), &_error));
+  OK (sb_incidents_respond (f->book->store, id, "On it", 0, at (when), &_error));
 }
 
 static gint64
 rowid_of (Fixture *f, const char *id)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, "SELECT rowid FROM incident WHERE id = ?", NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, "SELECT rowid FROM incident WHERE id = ?", NULL);
   gint64 rowid;
 
   g_assert_nonnull (stmt);
@@ -300,10 +290,10 @@ test_priority_change (Fixture *f, gconstpointer data)
   assert_instant (sla.resolution.due_ms, "2026-03-02T15:00:00Z");
   g_assert_cmpint (sla.resolution.state, ==, SB_SLA_STATE_WITHIN);
 
-  incident = sb_incidents_get (f->store, id, &error);
+  incident = sb_incidents_get (f->book->store, id, &error);
   g_assert_no_error (error);
   sb_incident_set_impact (incident, 1);
-  g_assert_true (sb_incidents_update (f->store, incident, &error));
+  g_assert_true (sb_incidents_update (f->book->store, incident, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
 
@@ -336,10 +326,10 @@ test_target_change (Fixture *f, gconstpointer data)
   sla_of (f, id, "2026-03-02T13:00:00Z", &sla);
   assert_instant (sla.resolution.due_ms, "2026-03-02T15:00:00Z");
 
-  service = sb_catalog_get_service (f->store, service_id, &error);
+  service = sb_catalog_get_service (f->book->store, service_id, &error);
   g_assert_no_error (error);
   sb_service_set_targets (service, 3, 60, 480);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   sla_of (f, id, "2026-03-02T13:00:00Z", &sla);
@@ -350,7 +340,7 @@ test_target_change (Fixture *f, gconstpointer data)
 
   /* No target for priority 3 any more. */
   sb_service_set_targets (service, 3, 0, 0);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
   sla_of (f, id, "2026-03-02T13:00:00Z", &sla);
   g_assert_cmpint (sla.state, ==, SB_SLA_STATE_NONE);
@@ -379,10 +369,10 @@ test_calendar_change (Fixture *f, gconstpointer data)
   assert_instant (sla.resolution.due_ms, "2026-03-02T19:00:00+01:00");
   g_assert_cmpint (sla.resolution.state, ==, SB_SLA_STATE_BREACHED);
 
-  service = sb_catalog_get_service (f->store, service_id, &error);
+  service = sb_catalog_get_service (f->book->store, service_id, &error);
   g_assert_no_error (error);
   sb_service_set_calendar_id (service, calendar_id);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   /* 10–11 and 12–17 count: 360 of 480, at risk; due Tuesday 11:00. */
@@ -398,7 +388,7 @@ test_calendar_change (Fixture *f, gconstpointer data)
     "thu=13:00-17:00;fri=13:00-17:00", NULL);
   g_assert_nonnull (evenings);
   sb_calendar_set_name (evenings, "Afternoons");
-  g_assert_true (sb_catalog_save_calendar (f->store, calendar_id, evenings, NULL, &error));
+  g_assert_true (sb_catalog_save_calendar (f->book->store, calendar_id, evenings, NULL, &error));
   g_assert_no_error (error);
 
   sla_of (f, id, "2026-03-02T20:00:00+01:00", &sla);
@@ -416,7 +406,7 @@ test_resolve_reopen (Fixture *f, gconstpointer data)
   g_autofree char *id = add_incident (f, service, "Mail down", "2026-03-02T10:00:00Z");
   SbSla sla;
 
-  OK (sb_incidents_resolve (f->store, id, "fixed", "Restarted", NULL, 0,
+  OK (sb_incidents_resolve (f->book->store, id, "fixed", "Restarted", NULL, 0,
                             at ("2026-03-02T11:00:00Z"), &_error));
 
   sla_of (f, id, "2026-03-02T12:00:00Z", &sla);
@@ -427,16 +417,16 @@ test_resolve_reopen (Fixture *f, gconstpointer data)
   g_assert_true (sla.response.done);
   g_assert_cmpint (sla.state, ==, SB_SLA_STATE_WITHIN);
 
-  OK (sb_incidents_reopen (f->store, id, "Down again", at ("2026-03-02T13:00:00Z"), &_error));
+  OK (sb_incidents_reopen (f->book->store, id, "Down again", at ("2026-03-02T13:00:00Z"), &_error));
 
   sla_of (f, id, "2026-03-02T13:30:00Z", &sla);
   g_assert_false (sla.resolution.done);
   g_assert_cmpint (sla.resolution.elapsed_minutes, ==, 90);
   assert_instant (sla.resolution.due_ms, "2026-03-02T16:00:00Z");
 
-  OK (sb_incidents_resolve (f->store, id, "fixed", NULL, NULL, 0,
+  OK (sb_incidents_resolve (f->book->store, id, "fixed", NULL, NULL, 0,
                             at ("2026-03-02T16:30:00Z"), &_error));
-  OK (sb_incidents_close (f->store, id, NULL, at ("2026-03-03T09:00:00Z"), &_error));
+  OK (sb_incidents_close (f->book->store, id, NULL, at ("2026-03-03T09:00:00Z"), &_error));
 
   sla_of (f, id, "2026-03-04T00:00:00Z", &sla);
   g_assert_true (sla.resolution.done);
@@ -455,8 +445,8 @@ test_cancelled (Fixture *f, gconstpointer data)
   g_autofree char *duplicate = add_incident (f, service, "Mail down too", "2026-03-02T10:10:00Z");
   SbSla sla;
 
-  OK (sb_incidents_cancel (f->store, cancelled, NULL, at ("2026-03-02T18:00:00Z"), &_error));
-  OK (sb_incidents_mark_duplicate (f->store, duplicate, original,
+  OK (sb_incidents_cancel (f->book->store, cancelled, NULL, at ("2026-03-02T18:00:00Z"), &_error));
+  OK (sb_incidents_mark_duplicate (f->book->store, duplicate, original,
                                    at ("2026-03-02T18:00:00Z"), &_error));
 
   sla_of (f, cancelled, "2026-03-03T00:00:00Z", &sla);
@@ -495,11 +485,11 @@ test_open_slas (Fixture *f, gconstpointer data)
   hold (f, a, "awaiting-supplier", "2026-03-04T10:00:00+01:00");
   respond (f, b, "2026-03-30T23:00:00+02:00");
   hold (f, b, "awaiting-customer", "2026-03-31T00:00:00+02:00");
-  OK (sb_incidents_resolve (f->store, d, "fixed", NULL, NULL, 0,
+  OK (sb_incidents_resolve (f->book->store, d, "fixed", NULL, NULL, 0,
                             at ("2026-03-02T12:00:00+01:00"), &_error));
-  OK (sb_incidents_delete (f->store, e, &_error));
+  OK (sb_incidents_delete (f->book->store, e, &_error));
 
-  slas = sb_incidents_compute_open_slas (f->store, at (now), &error);
+  slas = sb_incidents_compute_open_slas (f->book->store, at (now), &error);
   g_assert_no_error (error);
   g_assert_nonnull (slas);
   g_assert_cmpuint (g_hash_table_size (slas), ==, 3);
@@ -556,7 +546,7 @@ test_context (Fixture *f, gconstpointer data)
   };
   SbSla sla;
 
-  ctx = sb_sla_context_new (f->store, &error);
+  ctx = sb_sla_context_new (f->book->store, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ctx);
 
@@ -604,16 +594,16 @@ test_attention (Fixture *f, gconstpointer data)
   respond (f, fresh, "2026-03-02T11:55:00Z");
   respond (f, held, "2026-03-02T09:05:00Z");
   hold (f, held, "awaiting-customer", "2026-03-02T09:30:00Z");
-  OK (sb_incidents_resolve (f->store, done, "fixed", NULL, NULL, 0,
+  OK (sb_incidents_resolve (f->book->store, done, "fixed", NULL, NULL, 0,
                             at ("2026-03-01T10:00:00Z"), &_error));
 
-  incident = sb_incidents_get (f->store, fresh, &error);
+  incident = sb_incidents_get (f->book->store, fresh, &error);
   g_assert_no_error (error);
   sb_incident_set_major (incident, TRUE);
-  g_assert_true (sb_incidents_update (f->store, incident, &error));
+  g_assert_true (sb_incidents_update (f->book->store, incident, &error));
   g_assert_no_error (error);
 
-  g_assert_true (sb_incidents_get_attention (f->store, at ("2026-03-02T12:00:00Z"),
+  g_assert_true (sb_incidents_get_attention (f->book->store, at ("2026-03-02T12:00:00Z"),
                                              &attention, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (attention.n_open, ==, 4);
@@ -630,11 +620,11 @@ test_attention (Fixture *f, gconstpointer data)
   g_assert_cmpuint (attention.n_open, ==, 0);
 
   /* An empty log. */
-  OK (sb_incidents_delete (f->store, breached, &_error));
-  OK (sb_incidents_delete (f->store, at_risk, &_error));
-  OK (sb_incidents_delete (f->store, fresh, &_error));
-  OK (sb_incidents_delete (f->store, held, &_error));
-  g_assert_true (sb_incidents_get_attention (f->store, at ("2026-03-02T12:00:00Z"),
+  OK (sb_incidents_delete (f->book->store, breached, &_error));
+  OK (sb_incidents_delete (f->book->store, at_risk, &_error));
+  OK (sb_incidents_delete (f->book->store, fresh, &_error));
+  OK (sb_incidents_delete (f->book->store, held, &_error));
+  g_assert_true (sb_incidents_get_attention (f->book->store, at ("2026-03-02T12:00:00Z"),
                                              &attention, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (attention.n_open, ==, 0);

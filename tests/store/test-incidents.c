@@ -21,10 +21,8 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
-  gint64   now_ms;
+  SbTestBook *book;
+  gint64      now_ms;
 } Fixture;
 
 static gint64
@@ -40,29 +38,25 @@ open_store (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  f->store = sb_store_open (f->path, SB_STORE_OPEN_CREATE, &error);
+  f->book->store = sb_store_open (f->book->path, SB_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  sb_store_set_clock_func (f->store, fixture_clock, f);
+  sb_store_set_clock_func (f->book->store, fixture_clock, f);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
+  f->book = sb_test_book_new ();
   f->now_ms = T0;
-  open_store (f);
+  sb_store_set_clock_func (f->book->store, fixture_clock, f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  g_clear_pointer (&f->book, sb_test_book_free);
 }
 
 static gint64
@@ -70,7 +64,7 @@ count (Fixture    *f,
        const char *sql,
        const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
@@ -88,7 +82,7 @@ text (Fixture    *f,
       const char *sql,
       const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
   char *value = NULL;
 
   g_assert_nonnull (stmt);
@@ -119,7 +113,7 @@ create (Fixture    *f,
   g_autoptr(SbIncident) incident = draft (title);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_incidents_create (f->store, incident, &error));
+  g_assert_true (sb_incidents_create (f->book->store, incident, &error));
   g_assert_no_error (error);
   g_assert_nonnull (sb_incident_get_id (incident));
 
@@ -131,7 +125,7 @@ get (Fixture    *f,
      const char *id)
 {
   g_autoptr(GError) error = NULL;
-  SbIncident *incident = sb_incidents_get (f->store, id, &error);
+  SbIncident *incident = sb_incidents_get (f->book->store, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (incident);
@@ -144,7 +138,7 @@ timeline (Fixture    *f,
           const char *id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *events = sb_incidents_list_timeline (f->store, id, &error);
+  GPtrArray *events = sb_incidents_list_timeline (f->book->store, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (events);
@@ -191,7 +185,7 @@ add_service (Fixture    *f,
 
   sb_service_set_code (service, code);
   sb_service_set_name (service, code);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
+  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_service_get_id (service));
@@ -205,7 +199,7 @@ add_customer (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   sb_customer_set_name (customer, name);
-  g_assert_true (sb_catalog_save_customer (f->store, customer, &error));
+  g_assert_true (sb_catalog_save_customer (f->book->store, customer, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_customer_get_id (customer));
@@ -245,11 +239,11 @@ test_create_defaults (Fixture       *f,
 
   /* found by reference, not when deleted or unknown */
   {
-    g_autoptr(SbIncident) found = sb_incidents_find (f->store, sb_incident_get_reference (incident));
+    g_autoptr(SbIncident) found = sb_incidents_find (f->book->store, sb_incident_get_reference (incident));
 
     g_assert_nonnull (found);
     g_assert_cmpstr (sb_incident_get_id (found), ==, id);
-    g_assert_null (sb_incidents_find (f->store, "INC-NONE-0001"));
+    g_assert_null (sb_incidents_find (f->book->store, "INC-NONE-0001"));
   }
 }
 
@@ -264,7 +258,7 @@ test_create_back_dated (Fixture       *f,
   g_autoptr(GPtrArray) events = NULL;
 
   sb_incident_set_opened_ms (incident, T0 - 90 * MINUTE);
-  g_assert_true (sb_incidents_create (f->store, incident, &error));
+  g_assert_true (sb_incidents_create (f->book->store, incident, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sb_incident_get_opened_ms (incident), ==, T0 - 90 * MINUTE);
   events = timeline (f, sb_incident_get_id (incident));
@@ -272,11 +266,11 @@ test_create_back_dated (Fixture       *f,
 
   /* within a minute ahead is a clock difference, not the future */
   sb_incident_set_opened_ms (almost_now, T0 + 30 * 1000);
-  g_assert_true (sb_incidents_create (f->store, almost_now, &error));
+  g_assert_true (sb_incidents_create (f->book->store, almost_now, &error));
   g_assert_no_error (error);
 
   sb_incident_set_opened_ms (future, T0 + 2 * MINUTE);
-  g_assert_false (sb_incidents_create (f->store, future, &error));
+  g_assert_false (sb_incidents_create (f->book->store, future, &error));
   assert_refused (error, "future");
   g_assert_null (sb_incident_get_id (future));
 }
@@ -319,7 +313,7 @@ test_create_validation (Fixture       *f,
       sb_incident_set_channel (incident, cases[i].channel);
       sb_incident_set_service_id (incident, cases[i].service_id);
       sb_incident_set_customer_id (incident, cases[i].customer_id);
-      g_assert_false (sb_incidents_create (f->store, incident, &error));
+      g_assert_false (sb_incidents_create (f->book->store, incident, &error));
       assert_refused (error, cases[i].word);
       g_assert_null (sb_incident_get_id (incident));
     }
@@ -337,7 +331,7 @@ test_create_validation (Fixture       *f,
       sb_incident_set_service_id (incident, service_id);
       sb_incident_set_customer_id (incident, customer_id);
       sb_incident_set_channel (incident, *channel);
-      g_assert_true (sb_incidents_create (f->store, incident, &error));
+      g_assert_true (sb_incidents_create (f->book->store, incident, &error));
       g_assert_no_error (error);
     }
 
@@ -346,10 +340,10 @@ test_create_validation (Fixture       *f,
     g_autoptr(SbIncident) incident = draft ("On a deleted service");
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (sb_catalog_delete_service (f->store, service_id, &error));
+    g_assert_true (sb_catalog_delete_service (f->book->store, service_id, &error));
     g_assert_no_error (error);
     sb_incident_set_service_id (incident, service_id);
-    g_assert_false (sb_incidents_create (f->store, incident, &error));
+    g_assert_false (sb_incidents_create (f->book->store, incident, &error));
     assert_refused (error, service_id);
   }
 }
@@ -378,7 +372,7 @@ test_reference_sequence (Fixture       *f,
   }
 
   /* a deleted incident keeps its number */
-  g_assert_true (sb_incidents_delete (f->store, b, &error));
+  g_assert_true (sb_incidents_delete (f->book->store, b, &error));
   g_assert_no_error (error);
   c = create (f, "Third");
   {
@@ -399,9 +393,9 @@ test_reference_sequence (Fixture       *f,
   {
     g_autoptr(SbIncident) third = get (f, c);
 
-    g_assert_true (sb_incidents_delete (f->store, c, &error));
+    g_assert_true (sb_incidents_delete (f->book->store, c, &error));
     g_assert_no_error (error);
-    g_assert_true (sb_store_exec (f->store,
+    g_assert_true (sb_store_exec (f->book->store,
                                   "PRAGMA foreign_keys = OFF;"
                                   "DELETE FROM incident_event WHERE incident_id IN "
                                   "(SELECT id FROM incident WHERE deleted = 1 AND reference LIKE '%-0003');"
@@ -422,9 +416,9 @@ test_reference_sequence (Fixture       *f,
 
   /* without the mark, the references themselves (deleted ones too) say
    * which numbers are taken */
-  g_assert_true (sb_store_exec (f->store, "DELETE FROM sb_meta WHERE key = 'incident-seq'", &error));
+  g_assert_true (sb_store_exec (f->book->store, "DELETE FROM sb_meta WHERE key = 'incident-seq'", &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_delete (f->store, d, &error));
+  g_assert_true (sb_incidents_delete (f->book->store, d, &error));
   g_assert_no_error (error);
   {
     g_autofree char *e = create (f, "Fifth");
@@ -451,10 +445,10 @@ test_reference_survives_reopen (Fixture       *f,
     tag = reference_tag (sb_incident_get_reference (first));
   }
 
-  g_assert_true (sb_incidents_delete (f->store, a, &error));
+  g_assert_true (sb_incidents_delete (f->book->store, a, &error));
   g_assert_no_error (error);
 
-  g_clear_object (&f->store);
+  g_clear_object (&f->book->store);
   open_store (f);
 
   {
@@ -484,7 +478,7 @@ test_reference_imported (Fixture       *f,
   own = g_strdup_printf ("INC-%s-0100", tag);
 
   {
-    g_autoptr(SbTransaction) tx = sb_store_begin (f->store, &error);
+    g_autoptr(SbTransaction) tx = sb_store_begin (f->book->store, &error);
     g_autoptr(SbIncident) foreign = draft ("From the old tool");
     g_autoptr(SbIncident) mine = draft ("From an export of this book");
     g_autoptr(SbIncident) again = draft ("Same reference twice");
@@ -517,16 +511,16 @@ test_reference_imported (Fixture       *f,
 
   /* a reference of a deleted incident is still taken */
   {
-    g_autoptr(SbIncident) imported = sb_incidents_find (f->store, "HD-12345");
+    g_autoptr(SbIncident) imported = sb_incidents_find (f->book->store, "HD-12345");
     g_autoptr(SbTransaction) tx = NULL;
     g_autoptr(SbIncident) again = draft ("Re-import");
 
     g_assert_nonnull (imported);
     g_assert_cmpstr (sb_incident_get_import_batch (imported), ==, "batch-1");
-    g_assert_true (sb_incidents_delete (f->store, sb_incident_get_id (imported), &error));
+    g_assert_true (sb_incidents_delete (f->book->store, sb_incident_get_id (imported), &error));
     g_assert_no_error (error);
 
-    tx = sb_store_begin (f->store, &error);
+    tx = sb_store_begin (f->book->store, &error);
     g_assert_no_error (error);
     g_assert_false (sb_incidents_create_in (tx, again, "HD-12345", NULL, &error));
     assert_refused (error, "never reused");
@@ -544,7 +538,7 @@ test_create_in_at_state (Fixture       *f,
   g_autoptr(SbIncident) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  tx = sb_store_begin (f->store, &error);
+  tx = sb_store_begin (f->book->store, &error);
   g_assert_no_error (error);
 
   sb_incident_set_opened_ms (closed, T0 - 600 * MINUTE);
@@ -600,29 +594,29 @@ test_priority (Fixture       *f,
 
   sb_incident_set_impact (critical, 1);
   sb_incident_set_urgency (critical, 1);
-  g_assert_true (sb_incidents_create (f->store, critical, &error));
+  g_assert_true (sb_incidents_create (f->book->store, critical, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sb_incident_get_priority (critical), ==, 1);
 
   /* an override needs a reason */
   sb_incident_set_priority (unexplained, 1, NULL);
-  g_assert_false (sb_incidents_create (f->store, unexplained, &error));
+  g_assert_false (sb_incidents_create (f->book->store, unexplained, &error));
   assert_refused (error, "reason");
   g_clear_error (&error);
   sb_incident_set_priority (unexplained, 1, "   ");
-  g_assert_false (sb_incidents_create (f->store, unexplained, &error));
+  g_assert_false (sb_incidents_create (f->book->store, unexplained, &error));
   assert_refused (error, "reason");
   g_clear_error (&error);
 
   /* the matrix's own priority needs none, and keeps none */
   sb_incident_set_priority (unexplained, 3, "because");
-  g_assert_true (sb_incidents_create (f->store, unexplained, &error));
+  g_assert_true (sb_incidents_create (f->book->store, unexplained, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sb_incident_get_priority (unexplained), ==, 3);
   g_assert_null (sb_incident_get_priority_reason (unexplained));
 
   sb_incident_set_priority (overridden, 2, "The managing director's printer");
-  g_assert_true (sb_incidents_create (f->store, overridden, &error));
+  g_assert_true (sb_incidents_create (f->book->store, overridden, &error));
   g_assert_no_error (error);
   stored = get (f, sb_incident_get_id (overridden));
   g_assert_cmpuint (sb_incident_get_priority (stored), ==, 2);
@@ -630,33 +624,33 @@ test_priority (Fixture       *f,
 
   /* an override survives a new impact */
   sb_incident_set_impact (stored, 3);
-  g_assert_true (sb_incidents_update (f->store, stored, &error));
+  g_assert_true (sb_incidents_update (f->book->store, stored, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sb_incident_get_priority (stored), ==, 2);
 
   /* dropping it derives the priority again */
   sb_incident_set_priority (stored, 0, NULL);
-  g_assert_true (sb_incidents_update (f->store, stored, &error));
+  g_assert_true (sb_incidents_update (f->book->store, stored, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sb_incident_get_priority (stored), ==, 4);
   g_assert_null (sb_incident_get_priority_reason (stored));
 
   /* a derived priority follows impact and urgency */
   sb_incident_set_urgency (stored, 1);
-  g_assert_true (sb_incidents_update (f->store, stored, &error));
+  g_assert_true (sb_incidents_update (f->book->store, stored, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sb_incident_get_priority (stored), ==, 3);
 
   /* a changed matrix is used at once */
-  matrix = sb_catalog_get_priority_matrix (f->store);
+  matrix = sb_catalog_get_priority_matrix (f->book->store);
   g_assert_true (sb_priority_matrix_set (matrix, 2, 2, 1, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_catalog_set_priority_matrix (f->store, matrix, &error));
+  g_assert_true (sb_catalog_set_priority_matrix (f->book->store, matrix, &error));
   g_assert_no_error (error);
   {
     g_autoptr(SbIncident) after = draft ("After the new matrix");
 
-    g_assert_true (sb_incidents_create (f->store, after, &error));
+    g_assert_true (sb_incidents_create (f->book->store, after, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (sb_incident_get_priority (after), ==, 1);
   }
@@ -668,7 +662,7 @@ test_priority (Fixture       *f,
 
     g_assert_cmpuint (sb_incident_get_priority (older), ==, 3);
     sb_incident_set_title (older, "No reason (renamed)");
-    g_assert_true (sb_incidents_update (f->store, older, &error));
+    g_assert_true (sb_incidents_update (f->book->store, older, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (sb_incident_get_priority (older), ==, 3);
   }
@@ -702,7 +696,7 @@ test_update_field_events (Fixture       *f,
   };
 
   sb_incident_set_service_id (incident, service_a);
-  g_assert_true (sb_incidents_create (f->store, incident, &error));
+  g_assert_true (sb_incidents_create (f->book->store, incident, &error));
   g_assert_no_error (error);
   id = g_strdup (sb_incident_get_id (incident));
 
@@ -710,7 +704,7 @@ test_update_field_events (Fixture       *f,
   journal_before = count (f, "SELECT count(*) FROM sb_journal WHERE row_id = ?", id);
 
   /* nothing changed: nothing written */
-  g_assert_true (sb_incidents_update (f->store, incident, &error));
+  g_assert_true (sb_incidents_update (f->book->store, incident, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE row_id = ?", id), ==, journal_before);
 
@@ -720,7 +714,7 @@ test_update_field_events (Fixture       *f,
   sb_incident_set_channel (incident, "email");
   sb_incident_set_impact (incident, 1);
   sb_incident_set_major (incident, TRUE);
-  g_assert_true (sb_incidents_update (f->store, incident, &error));
+  g_assert_true (sb_incidents_update (f->book->store, incident, &error));
   g_assert_no_error (error);
 
   /* one journal row for the incident; one entry per field */
@@ -774,7 +768,7 @@ test_update_field_events (Fixture       *f,
 
   /* a refused edit writes nothing */
   sb_incident_set_title (incident, "");
-  g_assert_false (sb_incidents_update (f->store, incident, &error));
+  g_assert_false (sb_incidents_update (f->book->store, incident, &error));
   assert_refused (error, "title");
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE row_id = ?", id), ==, journal_before + 1);
 }
@@ -788,14 +782,14 @@ test_update_keeps_deleted_service (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   sb_incident_set_service_id (incident, service_id);
-  g_assert_true (sb_incidents_create (f->store, incident, &error));
+  g_assert_true (sb_incidents_create (f->book->store, incident, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_catalog_delete_service (f->store, service_id, &error));
+  g_assert_true (sb_catalog_delete_service (f->book->store, service_id, &error));
   g_assert_no_error (error);
 
   /* an unrelated edit keeps the service it was logged against */
   sb_incident_set_title (incident, "Old system, renamed");
-  g_assert_true (sb_incidents_update (f->store, incident, &error));
+  g_assert_true (sb_incidents_update (f->book->store, incident, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (sb_incident_get_service_id (incident), ==, service_id);
 }
@@ -831,7 +825,7 @@ test_lifecycle (Fixture       *f,
 
   /* respond: new → in progress, first response, customer-visible note */
   f->now_ms = T0 + 10 * MINUTE;
-  g_assert_true (sb_incidents_respond (f->store, id, "We are looking into it", 5, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_respond (f->book->store, id, "We are looking into it", 5, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_status (incident), ==, SB_INCIDENT_IN_PROGRESS);
@@ -851,19 +845,19 @@ test_lifecycle (Fixture       *f,
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* a second first response is refused */
-  g_assert_false (sb_incidents_respond (f->store, id, NULL, 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_false (sb_incidents_respond (f->book->store, id, NULL, 0, SB_INCIDENT_NO_TIME, &error));
   assert_refused (error, "already");
   g_clear_error (&error);
 
   /* hold needs a known reason */
-  g_assert_false (sb_incidents_hold (f->store, id, "lunch", NULL, 0, T0 + 20 * MINUTE, &error));
+  g_assert_false (sb_incidents_hold (f->book->store, id, "lunch", NULL, 0, T0 + 20 * MINUTE, &error));
   assert_refused (error, "lunch");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_hold (f->store, id, NULL, NULL, 0, T0 + 20 * MINUTE, &error));
+  g_assert_false (sb_incidents_hold (f->book->store, id, NULL, NULL, 0, T0 + 20 * MINUTE, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (sb_incidents_hold (f->store, id, "awaiting-customer", "Asked for logs", 0,
+  g_assert_true (sb_incidents_hold (f->book->store, id, "awaiting-customer", "Asked for logs", 0,
                                     T0 + 20 * MINUTE, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
@@ -883,33 +877,33 @@ test_lifecycle (Fixture       *f,
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* start again: leaving hold clears the reason */
-  g_assert_true (sb_incidents_start (f->store, id, NULL, 15, T0 + 60 * MINUTE, &error));
+  g_assert_true (sb_incidents_start (f->book->store, id, NULL, 15, T0 + 60 * MINUTE, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_status (incident), ==, SB_INCIDENT_IN_PROGRESS);
   g_assert_null (sb_incident_get_hold_reason (incident));
-  g_assert_cmpint (sb_incidents_get_time_spent (f->store, id), ==, 20);
+  g_assert_cmpint (sb_incidents_get_time_spent (f->book->store, id), ==, 20);
 
   /* already in progress */
-  g_assert_false (sb_incidents_start (f->store, id, NULL, 0, T0 + 61 * MINUTE, &error));
+  g_assert_false (sb_incidents_start (f->book->store, id, NULL, 0, T0 + 61 * MINUTE, &error));
   assert_refused (error, "already");
   g_clear_error (&error);
 
   /* closing needs a resolution first */
-  g_assert_false (sb_incidents_close (f->store, id, NULL, T0 + 61 * MINUTE, &error));
+  g_assert_false (sb_incidents_close (f->book->store, id, NULL, T0 + 61 * MINUTE, &error));
   assert_refused (error, "resolved");
   g_clear_error (&error);
 
   /* resolve needs a known code */
-  g_assert_false (sb_incidents_resolve (f->store, id, NULL, NULL, NULL, 0, T0 + 90 * MINUTE, &error));
+  g_assert_false (sb_incidents_resolve (f->book->store, id, NULL, NULL, NULL, 0, T0 + 90 * MINUTE, &error));
   assert_refused (error, "resolution code");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_resolve (f->store, id, "magic", NULL, NULL, 0, T0 + 90 * MINUTE, &error));
+  g_assert_false (sb_incidents_resolve (f->book->store, id, "magic", NULL, NULL, 0, T0 + 90 * MINUTE, &error));
   assert_refused (error, "magic");
   g_clear_error (&error);
 
-  g_assert_true (sb_incidents_resolve (f->store, id, "fixed", "Replaced the VPN certificate",
+  g_assert_true (sb_incidents_resolve (f->book->store, id, "fixed", "Replaced the VPN certificate",
                                        "Use the web mail", 30, T0 + 90 * MINUTE, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
@@ -920,14 +914,14 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpstr (sb_incident_get_resolution_code (incident), ==, "fixed");
   g_assert_cmpstr (sb_incident_get_resolution_notes (incident), ==, "Replaced the VPN certificate");
   g_assert_cmpstr (sb_incident_get_workaround (incident), ==, "Use the web mail");
-  g_assert_cmpint (sb_incidents_get_time_spent (f->store, id), ==, 50);
+  g_assert_cmpint (sb_incidents_get_time_spent (f->book->store, id), ==, 50);
   events = timeline (f, id);
   event = find_status_event (events, "resolved");
   g_assert_cmpstr (sb_incident_event_get_body (event), ==, "fixed");
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* close */
-  g_assert_true (sb_incidents_close (f->store, id, "Customer confirmed", T0 + 120 * MINUTE, &error));
+  g_assert_true (sb_incidents_close (f->book->store, id, "Customer confirmed", T0 + 120 * MINUTE, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
   incident = get (f, id);
@@ -935,21 +929,21 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpint (sb_incident_get_closed_ms (incident), ==, T0 + 120 * MINUTE);
 
   /* a closed incident refuses everything but notes */
-  g_assert_false (sb_incidents_reopen (f->store, id, NULL, T0 + 121 * MINUTE, &error));
+  g_assert_false (sb_incidents_reopen (f->book->store, id, NULL, T0 + 121 * MINUTE, &error));
   assert_refused (error, "resolved");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_hold (f->store, id, "other", NULL, 0, T0 + 121 * MINUTE, &error));
+  g_assert_false (sb_incidents_hold (f->book->store, id, "other", NULL, 0, T0 + 121 * MINUTE, &error));
   assert_refused (error, "closed");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_cancel (f->store, id, NULL, T0 + 121 * MINUTE, &error));
+  g_assert_false (sb_incidents_cancel (f->book->store, id, NULL, T0 + 121 * MINUTE, &error));
   assert_refused (error, "closed");
   g_clear_error (&error);
   sb_incident_set_title (incident, "Edited after closing");
-  g_assert_false (sb_incidents_update (f->store, incident, &error));
+  g_assert_false (sb_incidents_update (f->book->store, incident, &error));
   assert_refused (error, "cannot change");
   g_clear_error (&error);
 
-  g_assert_true (sb_incidents_add_note (f->store, id, "Correction: it was the router", FALSE, 0,
+  g_assert_true (sb_incidents_add_note (f->book->store, id, "Correction: it was the router", FALSE, 0,
                                         T0 + 122 * MINUTE, &error));
   g_assert_no_error (error);
   events = timeline (f, id);
@@ -969,7 +963,7 @@ test_resolve_from_new (Fixture       *f,
   g_autoptr(SbIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_incidents_resolve (f->store, id, "advice", NULL, NULL, 0, T0 + 3 * MINUTE, &error));
+  g_assert_true (sb_incidents_resolve (f->book->store, id, "advice", NULL, NULL, 0, T0 + 3 * MINUTE, &error));
   g_assert_no_error (error);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_resolved_ms (incident), ==, T0 + 3 * MINUTE);
@@ -977,7 +971,7 @@ test_resolve_from_new (Fixture       *f,
   g_assert_null (sb_incident_get_resolution_notes (incident));
 
   /* respond is only for open incidents without a response */
-  g_assert_false (sb_incidents_respond (f->store, id, NULL, 0, T0 + 4 * MINUTE, &error));
+  g_assert_false (sb_incidents_respond (f->book->store, id, NULL, 0, T0 + 4 * MINUTE, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
 }
 
@@ -991,14 +985,14 @@ test_respond_in_progress (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* put on hold straight away, then resumed: not answered yet */
-  g_assert_true (sb_incidents_hold (f->store, id, "awaiting-change", NULL, 0, T0 + MINUTE, &error));
+  g_assert_true (sb_incidents_hold (f->book->store, id, "awaiting-change", NULL, 0, T0 + MINUTE, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_start (f->store, id, NULL, 0, T0 + 2 * MINUTE, &error));
+  g_assert_true (sb_incidents_start (f->book->store, id, NULL, 0, T0 + 2 * MINUTE, &error));
   g_assert_no_error (error);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_responded_ms (incident), ==, SB_INCIDENT_NO_TIME);
 
-  g_assert_true (sb_incidents_respond (f->store, id, "On it", 0, T0 + 3 * MINUTE, &error));
+  g_assert_true (sb_incidents_respond (f->book->store, id, "On it", 0, T0 + 3 * MINUTE, &error));
   g_assert_no_error (error);
   g_clear_object (&incident);
   incident = get (f, id);
@@ -1019,11 +1013,11 @@ test_start_responds (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* picking up a new incident is its first response */
-  g_assert_true (sb_incidents_start (f->store, id, NULL, 0, T0 + 4 * MINUTE, &error));
+  g_assert_true (sb_incidents_start (f->book->store, id, NULL, 0, T0 + 4 * MINUTE, &error));
   g_assert_no_error (error);
   incident = get (f, id);
   g_assert_cmpint (sb_incident_get_responded_ms (incident), ==, T0 + 4 * MINUTE);
-  g_assert_false (sb_incidents_respond (f->store, id, NULL, 0, T0 + 5 * MINUTE, &error));
+  g_assert_false (sb_incidents_respond (f->book->store, id, NULL, 0, T0 + 5 * MINUTE, &error));
   assert_refused (error, "already");
 }
 
@@ -1041,9 +1035,9 @@ test_reopen (Fixture       *f,
       SbIncidentEvent *event;
       gint64 at = T0 + round * 60 * MINUTE;
 
-      g_assert_true (sb_incidents_resolve (f->store, id, "workaround", NULL, NULL, 0, at, &error));
+      g_assert_true (sb_incidents_resolve (f->book->store, id, "workaround", NULL, NULL, 0, at, &error));
       g_assert_no_error (error);
-      g_assert_true (sb_incidents_reopen (f->store, id, "It is back", at + 10 * MINUTE, &error));
+      g_assert_true (sb_incidents_reopen (f->book->store, id, "It is back", at + 10 * MINUTE, &error));
       g_assert_no_error (error);
 
       incident = get (f, id);
@@ -1061,7 +1055,7 @@ test_reopen (Fixture       *f,
     }
 
   /* only a resolved incident can be reopened */
-  g_assert_false (sb_incidents_reopen (f->store, id, NULL, T0 + 300 * MINUTE, &error));
+  g_assert_false (sb_incidents_reopen (f->book->store, id, NULL, T0 + 300 * MINUTE, &error));
   assert_refused (error, "resolved");
 }
 
@@ -1077,27 +1071,27 @@ test_cancel_and_duplicate (Fixture       *f,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_incidents_cancel (f->store, cancelled, "Logged by mistake", T0 + MINUTE, &error));
+  g_assert_true (sb_incidents_cancel (f->book->store, cancelled, "Logged by mistake", T0 + MINUTE, &error));
   g_assert_no_error (error);
   incident = get (f, cancelled);
   g_assert_cmpint (sb_incident_get_status (incident), ==, SB_INCIDENT_CANCELLED);
   g_clear_object (&incident);
-  g_assert_false (sb_incidents_start (f->store, cancelled, NULL, 0, T0 + 2 * MINUTE, &error));
+  g_assert_false (sb_incidents_start (f->book->store, cancelled, NULL, 0, T0 + 2 * MINUTE, &error));
   assert_refused (error, "cancelled");
   g_clear_error (&error);
 
-  g_assert_false (sb_incidents_mark_duplicate (f->store, copy, copy, T0 + MINUTE, &error));
+  g_assert_false (sb_incidents_mark_duplicate (f->book->store, copy, copy, T0 + MINUTE, &error));
   assert_refused (error, "itself");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_mark_duplicate (f->store, copy, "INC-ZZZZ-9999", T0 + MINUTE, &error));
+  g_assert_false (sb_incidents_mark_duplicate (f->book->store, copy, "INC-ZZZZ-9999", T0 + MINUTE, &error));
   assert_refused (error, "INC-ZZZZ-9999");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_mark_duplicate (f->store, copy, NULL, T0 + MINUTE, &error));
+  g_assert_false (sb_incidents_mark_duplicate (f->book->store, copy, NULL, T0 + MINUTE, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* by id, or by reference */
-  g_assert_true (sb_incidents_mark_duplicate (f->store, copy, sb_incident_get_reference (first),
+  g_assert_true (sb_incidents_mark_duplicate (f->book->store, copy, sb_incident_get_reference (first),
                                               T0 + 2 * MINUTE, &error));
   g_assert_no_error (error);
   incident = get (f, copy);
@@ -1112,9 +1106,9 @@ test_cancel_and_duplicate (Fixture       *f,
     g_autofree char *other = create (f, "Third");
     g_autofree char *gone = create (f, "Gone");
 
-    g_assert_true (sb_incidents_delete (f->store, gone, &error));
+    g_assert_true (sb_incidents_delete (f->book->store, gone, &error));
     g_assert_no_error (error);
-    g_assert_false (sb_incidents_mark_duplicate (f->store, other, gone, T0 + MINUTE, &error));
+    g_assert_false (sb_incidents_mark_duplicate (f->book->store, other, gone, T0 + MINUTE, &error));
     assert_refused (error, gone);
   }
 }
@@ -1128,16 +1122,16 @@ test_notes_and_time (Fixture       *f,
   g_autoptr(GError) error = NULL;
   SbIncidentEvent *event;
 
-  g_assert_true (sb_incidents_add_note (f->store, id, "Checked the logs", FALSE, 20, T0 + MINUTE, &error));
+  g_assert_true (sb_incidents_add_note (f->book->store, id, "Checked the logs", FALSE, 20, T0 + MINUTE, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_add_note (f->store, id, "We expect a fix today", TRUE, 0, T0 + 2 * MINUTE, &error));
+  g_assert_true (sb_incidents_add_note (f->book->store, id, "We expect a fix today", TRUE, 0, T0 + 2 * MINUTE, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_add_note (f->store, id, NULL, FALSE, 30, T0 + 3 * MINUTE, &error));
+  g_assert_true (sb_incidents_add_note (f->book->store, id, NULL, FALSE, 30, T0 + 3 * MINUTE, &error));
   g_assert_no_error (error);
-  g_assert_false (sb_incidents_add_note (f->store, id, "  ", FALSE, 0, T0 + 4 * MINUTE, &error));
+  g_assert_false (sb_incidents_add_note (f->book->store, id, "  ", FALSE, 0, T0 + 4 * MINUTE, &error));
   assert_refused (error, "empty");
   g_clear_error (&error);
-  g_assert_false (sb_incidents_add_note (f->store, "no-such-id", "x", FALSE, 0, T0, &error));
+  g_assert_false (sb_incidents_add_note (f->book->store, "no-such-id", "x", FALSE, 0, T0, &error));
   assert_refused (error, "no-such-id");
   g_clear_error (&error);
 
@@ -1173,7 +1167,7 @@ test_notes_and_time (Fixture       *f,
     g_assert_cmpstr (line, ==, "Logged");
   }
 
-  g_assert_cmpint (sb_incidents_get_time_spent (f->store, id), ==, 50);
+  g_assert_cmpint (sb_incidents_get_time_spent (f->book->store, id), ==, 50);
   g_assert_cmpint (count (f, "SELECT count(*) FROM incident_event WHERE visibility = 'customer'", NULL), ==, 1);
 }
 
@@ -1193,22 +1187,22 @@ test_append_only_and_journal (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'incident' AND row_id = ?", id), ==, 1);
 
   f->now_ms = T0 + MINUTE;
-  g_assert_true (sb_incidents_respond (f->store, id, "Looking", 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_respond (f->book->store, id, "Looking", 0, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   f->now_ms = T0 + 2 * MINUTE;
-  g_assert_true (sb_incidents_hold (f->store, id, "awaiting-supplier", NULL, 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_hold (f->book->store, id, "awaiting-supplier", NULL, 0, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   f->now_ms = T0 + 3 * MINUTE;
   incident = get (f, id);
   sb_incident_set_urgency (incident, 1);
-  g_assert_true (sb_incidents_update (f->store, incident, &error));
+  g_assert_true (sb_incidents_update (f->book->store, incident, &error));
   g_assert_no_error (error);
   f->now_ms = T0 + 4 * MINUTE;
-  g_assert_true (sb_incidents_resolve (f->store, id, "supplier-fixed", "Vendor patched", NULL, 10,
+  g_assert_true (sb_incidents_resolve (f->book->store, id, "supplier-fixed", "Vendor patched", NULL, 10,
                                        SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   f->now_ms = T0 + 5 * MINUTE;
-  g_assert_true (sb_incidents_close (f->store, id, NULL, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_close (f->book->store, id, NULL, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
 
   /* incident rows: create, respond, hold, update, resolve with its notes, close */
@@ -1245,7 +1239,7 @@ test_delete_undelete (Fixture       *f,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_incidents_add_note (f->store, id, "A note", FALSE, 0, T0, &error));
+  g_assert_true (sb_incidents_add_note (f->book->store, id, "A note", FALSE, 0, T0, &error));
   g_assert_no_error (error);
   {
     g_autoptr(SbIncident) incident = get (f, id);
@@ -1253,23 +1247,23 @@ test_delete_undelete (Fixture       *f,
     reference = g_strdup (sb_incident_get_reference (incident));
   }
 
-  g_assert_true (sb_incidents_delete (f->store, id, &error));
+  g_assert_true (sb_incidents_delete (f->book->store, id, &error));
   g_assert_no_error (error);
-  g_assert_null (sb_incidents_get (f->store, id, &error));
+  g_assert_null (sb_incidents_get (f->book->store, id, &error));
   assert_refused (error, id);
   g_clear_error (&error);
-  g_assert_null (sb_incidents_find (f->store, reference));
+  g_assert_null (sb_incidents_find (f->book->store, reference));
   g_assert_cmpint (count (f, "SELECT deleted FROM incident WHERE id = ?", id), ==, 1);
 
   /* the timeline stays, untouched */
   g_assert_cmpint (count (f, "SELECT count(*) FROM incident_event WHERE incident_id = ? AND deleted = 0", id), ==, 2);
 
   /* actions on a deleted incident are refused */
-  g_assert_false (sb_incidents_add_note (f->store, id, "Too late", FALSE, 0, T0, &error));
+  g_assert_false (sb_incidents_add_note (f->book->store, id, "Too late", FALSE, 0, T0, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (sb_incidents_undelete (f->store, id, &error));
+  g_assert_true (sb_incidents_undelete (f->book->store, id, &error));
   g_assert_no_error (error);
   {
     g_autoptr(SbIncident) incident = get (f, id);
@@ -1279,7 +1273,7 @@ test_delete_undelete (Fixture       *f,
   events = timeline (f, id);
   g_assert_cmpuint (events->len, ==, 2);
 
-  g_assert_false (sb_incidents_delete (f->store, "no-such-id", &error));
+  g_assert_false (sb_incidents_delete (f->book->store, "no-such-id", &error));
   assert_refused (error, "no-such-id");
 }
 
@@ -1293,7 +1287,7 @@ test_create_speed (Fixture       *f,
   g_autofree char *service_id = add_service (f, "EMAIL");
   gint64 start, elapsed;
 
-  tx = sb_store_begin (f->store, &error);
+  tx = sb_store_begin (f->book->store, &error);
   g_assert_no_error (error);
 
   start = g_get_monotonic_time ();

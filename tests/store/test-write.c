@@ -16,9 +16,7 @@
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  SbStore *store;
+  SbTestBook *book;
   gint64   now;
   GPtrArray *changed;
 } Fixture;
@@ -45,46 +43,40 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = sb_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (f->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->book = sb_test_book_new ();
 
-  g_assert_true (sb_store_exec (f->store,
+  g_assert_true (sb_store_exec (f->book->store,
                                 "CREATE TABLE widget ("
                                 "  id TEXT PRIMARY KEY, created_at TEXT NOT NULL,"
                                 "  updated_at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
                                 "  name TEXT NOT NULL, amount INTEGER, note TEXT,"
                                 "  CHECK (amount IS NULL OR amount >= 0))",
                                 &error));
-  g_assert_true (sb_store_reload_tables (f->store, &error));
+  g_assert_true (sb_store_reload_tables (f->book->store, &error));
   g_assert_no_error (error);
 
   /* A day ahead of the real clock, on a whole minute: after the stamps
    * the book got when it was created. */
   f->now = (g_get_real_time () / 1000 / 60000 + 24 * 60) * 60000;
-  sb_store_set_clock_func (f->store, fixed_clock, f);
+  sb_store_set_clock_func (f->book->store, fixed_clock, f);
 
   f->changed = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), f);
+  g_signal_connect (f->book->store, "changed", G_CALLBACK (on_changed), f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
+  g_clear_pointer (&f->book, sb_test_book_free);
   g_ptr_array_unref (f->changed);
-  sb_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
 }
 
 static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
@@ -100,7 +92,7 @@ text (Fixture    *f,
       const char *sql,
       const char *id)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
   char *value = NULL;
 
   g_assert_nonnull (stmt);
@@ -123,7 +115,7 @@ insert_widget (Fixture    *f,
 
   sb_change_set_string (change, "name", name);
   sb_change_set_int (change, "amount", amount);
-  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_true (sb_store_apply (f->book->store, change, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_change_get_id (change));
@@ -168,7 +160,7 @@ test_insert (Fixture       *f,
   g_assert_cmpstr (audit, ==, "*");
   g_assert_true (sb_hlc_stamp_parse (stamp, &parsed, &error));
   g_assert_cmpint (parsed.millis, ==, f->now);
-  g_assert_cmpstr (parsed.node, ==, sb_store_get_device_id (f->store));
+  g_assert_cmpstr (parsed.node, ==, sb_store_get_device_id (f->book->store));
 
   g_assert_cmpuint (f->changed->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->changed, 0), ==, "widget");
@@ -194,7 +186,7 @@ test_update_audits_changed_fields (Fixture       *f,
   sb_change_set_string (change, "name", "Switch");    /* unchanged */
   sb_change_set_int (change, "amount", 250);           /* changed */
   sb_change_set_string (change, "note", "rack 2");     /* NULL -> text */
-  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_true (sb_store_apply (f->book->store, change, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'widget' AND field <> '*'"), ==, 2);
@@ -215,7 +207,7 @@ test_update_audits_changed_fields (Fixture       *f,
   /* A change that changes nothing writes nothing and tells no one. */
   g_ptr_array_set_size (f->changed, 0);
   sb_change_set_int (same, "amount", 250);
-  g_assert_true (sb_store_apply (f->store, same, &error));
+  g_assert_true (sb_store_apply (f->book->store, same, &error));
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'widget'"), ==, 2);
   g_assert_cmpuint (f->changed->len, ==, 0);
 }
@@ -230,21 +222,21 @@ test_delete_is_tombstone (Fixture       *f,
   g_autoptr(SbChange) undo = sb_change_undelete ("widget", id);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_store_apply (f->store, del, &error));
+  g_assert_true (sb_store_apply (f->book->store, del, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM widget"), ==, 1);
   g_assert_cmpint (count (f, "SELECT deleted FROM widget"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE field = 'deleted' AND old_value = '0' AND new_value = '1'"), ==, 1);
-  g_assert_cmpint (sb_store_count_records (f->store), ==, 0);
+  g_assert_cmpint (sb_store_count_records (f->book->store), ==, 0);
 
   /* Deleting twice changes nothing more. */
-  g_assert_true (sb_store_apply (f->store, again, &error));
+  g_assert_true (sb_store_apply (f->book->store, again, &error));
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'widget'"), ==, 2);
 
-  g_assert_true (sb_store_apply (f->store, undo, &error));
+  g_assert_true (sb_store_apply (f->book->store, undo, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT deleted FROM widget"), ==, 0);
-  g_assert_cmpint (sb_store_count_records (f->store), ==, 1);
+  g_assert_cmpint (sb_store_count_records (f->book->store), ==, 1);
 }
 
 static void
@@ -267,22 +259,22 @@ test_refuses_bad_changes (Fixture       *f,
   sb_change_set_string (constraint, "name", "x");
   sb_change_set_int (constraint, "amount", -1);
 
-  g_assert_false (sb_store_apply (f->store, no_table, &error));
+  g_assert_false (sb_store_apply (f->book->store, no_table, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sb_store_apply (f->store, no_column, &error));
+  g_assert_false (sb_store_apply (f->book->store, no_column, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sb_store_apply (f->store, stamp_column, &error));
+  g_assert_false (sb_store_apply (f->book->store, stamp_column, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sb_store_apply (f->store, no_record, &error));
+  g_assert_false (sb_store_apply (f->book->store, no_record, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sb_store_apply (f->store, injection, &error));
+  g_assert_false (sb_store_apply (f->book->store, injection, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sb_store_apply (f->store, constraint, &error));
+  g_assert_false (sb_store_apply (f->book->store, constraint, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
 
@@ -310,17 +302,17 @@ test_atomic_on_failure (Fixture       *f,
       g_autoptr(SbChange) update = sb_change_update ("widget", id);
       g_autofree char *name = NULL;
 
-      g_assert_true (sb_store_exec (f->store, traps[i], &error));
+      g_assert_true (sb_store_exec (f->book->store, traps[i], &error));
 
       sb_change_set_string (insert, "name", "Modem");
       sb_change_set_string (insert, "note", "n");
       sb_change_set_string (update, "name", "Firewall 2");
       sb_change_set_string (update, "note", "changed");
 
-      g_assert_false (sb_store_apply (f->store, insert, &error));
+      g_assert_false (sb_store_apply (f->book->store, insert, &error));
       g_assert_nonnull (error);
       g_clear_error (&error);
-      g_assert_false (sb_store_apply (f->store, update, &error));
+      g_assert_false (sb_store_apply (f->book->store, update, &error));
       g_assert_nonnull (error);
       g_clear_error (&error);
 
@@ -328,7 +320,7 @@ test_atomic_on_failure (Fixture       *f,
       name = text (f, "SELECT name FROM widget WHERE id = ?", id);
       g_assert_cmpstr (name, ==, "Firewall");
 
-      g_assert_true (sb_store_exec (f->store, "DROP TRIGGER temp.trap", &error));
+      g_assert_true (sb_store_exec (f->book->store, "DROP TRIGGER temp.trap", &error));
       g_assert_no_error (error);
     }
 
@@ -345,7 +337,7 @@ test_transaction (Fixture       *f,
 
   /* Dropped without commit: nothing stays. */
   {
-    g_autoptr(SbTransaction) tx = sb_store_begin (f->store, &error);
+    g_autoptr(SbTransaction) tx = sb_store_begin (f->book->store, &error);
 
     for (int i = 0; i < 10; i++)
       {
@@ -356,7 +348,7 @@ test_transaction (Fixture       *f,
       }
 
     /* Only one transaction at a time. */
-    g_assert_null (sb_store_begin (f->store, &error));
+    g_assert_null (sb_store_begin (f->book->store, &error));
     g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
     g_clear_error (&error);
   }
@@ -365,7 +357,7 @@ test_transaction (Fixture       *f,
 
   /* A failing change inside keeps the others; commit keeps them all. */
   {
-    g_autoptr(SbTransaction) tx = sb_store_begin (f->store, &error);
+    g_autoptr(SbTransaction) tx = sb_store_begin (f->book->store, &error);
     g_autoptr(SbChange) good = sb_change_insert ("widget");
     g_autoptr(SbChange) bad = sb_change_insert ("widget");
     g_autoptr(SbChange) good2 = sb_change_insert ("widget");
@@ -402,7 +394,7 @@ test_stamps_survive_clock_going_back (Fixture       *f,
 
       f->now += (i % 3 == 0) ? -3600000 : 10;
       sb_change_set_int (change, "amount", i + 1);
-      g_assert_true (sb_store_apply (f->store, change, &error));
+      g_assert_true (sb_store_apply (f->book->store, change, &error));
       g_assert_no_error (error);
     }
 
@@ -410,7 +402,7 @@ test_stamps_survive_clock_going_back (Fixture       *f,
     sqlite3_stmt *stmt;
 
     /* Read them in the order the amounts were written. */
-    stmt = sb_store_prepare (f->store,
+    stmt = sb_store_prepare (f->book->store,
                              "SELECT hlc FROM sb_journal WHERE tbl = 'widget' "
                              "ORDER BY coalesce (json_extract (data, '$.amount'), -1)", NULL);
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -428,10 +420,10 @@ test_stamps_survive_clock_going_back (Fixture       *f,
     g_autofree char *newest = g_strdup (g_ptr_array_index (stamps, stamps->len - 1));
     g_autofree char *next = NULL;
 
-    g_clear_object (&f->store);
-    f->store = sb_store_open (f->path, SB_STORE_OPEN_DEFAULT, &error);
+    g_clear_object (&f->book->store);
+    f->book->store = sb_store_open (f->book->path, SB_STORE_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
-    next = sb_store_next_stamp (f->store, 0);
+    next = sb_store_next_stamp (f->book->store, 0);
     g_assert_cmpstr (newest, <, next);
   }
 }
@@ -448,11 +440,11 @@ test_disk_full (Fixture       *f,
   g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 2);
   g_autoptr(SbChange) change = sb_change_insert ("widget");
 
-  g_assert_true (sb_store_exec (f->store, limit, &error));
+  g_assert_true (sb_store_exec (f->book->store, limit, &error));
   sb_change_set_string (change, "name", "huge");
   sb_change_set_string (change, "note", big);
 
-  g_assert_false (sb_store_apply (f->store, change, &error));
+  g_assert_false (sb_store_apply (f->book->store, change, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "full"));
   g_assert_cmpint (widget_counts (f), ==, before);
