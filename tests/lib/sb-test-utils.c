@@ -147,14 +147,14 @@ sb_test_book_free (SbTestBook *book)
   g_free (book);
 }
 
-/* The integer the one-row @sql yields through the store's own
- * connection; @arg (may be %NULL) is bound to ?1. */
+/* The integer the one-row @sql yields through @store's own connection;
+ * @arg (may be %NULL) is bound to ?1. */
 gint64
-sb_test_book_count (SbTestBook *book,
-                    const char *sql,
-                    const char *arg)
+sb_test_store_count (SbStore    *store,
+                     const char *sql,
+                     const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (book->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
@@ -163,6 +163,7 @@ sb_test_book_count (SbTestBook *book,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   return n;
 }
@@ -170,11 +171,11 @@ sb_test_book_count (SbTestBook *book,
 /* The text in the first column of the first row of @sql, %NULL when there
  * is no row or the value is NULL; @arg (may be %NULL) is bound to ?1. */
 char *
-sb_test_book_text (SbTestBook *book,
-                   const char *sql,
-                   const char *arg)
+sb_test_store_text (SbStore    *store,
+                    const char *sql,
+                    const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (book->store, sql, NULL);
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, NULL);
   char *value = NULL;
 
   g_assert_nonnull (stmt);
@@ -183,6 +184,7 @@ sb_test_book_text (SbTestBook *book,
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   return value;
 }

@@ -30,10 +30,10 @@ typedef struct
 
 SbTestBook *sb_test_book_new      (void);
 void        sb_test_book_free     (SbTestBook *book);
-gint64      sb_test_book_count    (SbTestBook *book,
+gint64      sb_test_store_count   (SbStore    *store,
                                    const char *sql,
                                    const char *arg);
-char       *sb_test_book_text     (SbTestBook *book,
+char       *sb_test_store_text    (SbStore    *store,
                                    const char *sql,
                                    const char *arg);
 

@@ -38,15 +38,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return n;
+  return sb_test_store_count (f->book->store, sql, NULL);
 }
 
 /* Everything written anywhere: records, journal and audit rows. */

@@ -61,18 +61,7 @@ count (SbStore    *store,
        const char *sql,
        const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  return n;
+  return sb_test_store_count (store, sql, arg);
 }
 
 static char *
@@ -80,18 +69,7 @@ text (SbStore    *store,
       const char *sql,
       const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (store, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  return value;
+  return sb_test_store_text (store, sql, arg);
 }
 
 static GFile *

@@ -64,15 +64,7 @@ static gint64
 count (SbStore    *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return n;
+  return sb_test_store_count (store, sql, NULL);
 }
 
 static GPtrArray *

@@ -64,17 +64,7 @@ count (Fixture    *f,
        const char *sql,
        const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return n;
+  return sb_test_store_count (f->book->store, sql, arg);
 }
 
 static char *
@@ -82,17 +72,7 @@ text (Fixture    *f,
       const char *sql,
       const char *arg)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
+  return sb_test_store_text (f->book->store, sql, arg);
 }
 
 static SbIncident *

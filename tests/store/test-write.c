@@ -76,15 +76,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return n;
+  return sb_test_store_count (f->book->store, sql, NULL);
 }
 
 static char *
@@ -92,17 +84,7 @@ text (Fixture    *f,
       const char *sql,
       const char *id)
 {
-  sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
-  char *value = NULL;
-
-  g_assert_nonnull (stmt);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
+  return sb_test_store_text (f->book->store, sql, id);
 }
 
 static char *
