@@ -98,122 +98,123 @@ step_failed (SbStore *store, int rc, const char *doing, GError **error)
   return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc, doing);
 }
 
-/* Prepares @sql, whose ?1 is "all rows" and ?2 the one id wanted
- * otherwise. */
-static sqlite3_stmt *
-prepare_scoped (SbStore *store, const char *sql, gboolean all, const char *only_id,
-                GError **error)
+/* Reads one row of a query of load_rows() into @ctx. */
+typedef gboolean (*LoadRowFunc) (SbSlaContext  *ctx,
+                                 sqlite3_stmt  *stmt,
+                                 GError       **error);
+
+/* Runs @sql, whose ?1 is "all rows" and ?2 the one id wanted otherwise,
+ * and hands each row to @load_row; @doing names the work in an error. */
+static gboolean
+load_rows (SbSlaContext *ctx, SbStore *store, const char *sql, gboolean all,
+           const char *only_id, LoadRowFunc load_row, const char *doing, GError **error)
 {
   sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+  int rc;
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   sqlite3_bind_int (stmt, 1, all);
   sqlite3_bind_text (stmt, 2, only_id, -1, SQLITE_STATIC);
 
-  return stmt;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!load_row (ctx, stmt, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return step_failed (store, rc, doing, error);
+
+  return TRUE;
+}
+
+static gboolean
+load_calendar_row (SbSlaContext *ctx, sqlite3_stmt *stmt, GError **error)
+{
+  const char *id = (const char *) sqlite3_column_text (stmt, 0);
+  const char *definition = (const char *) sqlite3_column_text (stmt, 2);
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (SbCalendar) calendar = NULL;
+
+  calendar = sb_calendar_new_from_string (definition, &local_error);
+  if (calendar == NULL)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   /* Translators: %s is a calendar's name, then the reason */
+                   _ ("The support calendar “%s” cannot be read: %s"),
+                   (const char *) sqlite3_column_text (stmt, 1), local_error->message);
+      return FALSE;
+    }
+  g_hash_table_insert (ctx->calendars, g_strdup (id), sb_sla_cache_new (calendar));
+
+  return TRUE;
+}
+
+static gboolean
+load_service_row (SbSlaContext *ctx, sqlite3_stmt *stmt, GError **error)
+{
+  const char *id = (const char *) sqlite3_column_text (stmt, 0);
+  const char *calendar_id = (const char *) sqlite3_column_text (stmt, 1);
+  ServiceSla *s = g_new0 (ServiceSla, 1);
+  SbSlaCache *cache = NULL;
+
+  if (calendar_id != NULL)
+    cache = g_hash_table_lookup (ctx->calendars, calendar_id);
+  s->cache = cache != NULL ? cache : ctx->around_the_clock;
+  s->stop_mask = parse_stop_reasons ((const char *) sqlite3_column_text (stmt, 2));
+  g_hash_table_insert (ctx->services, g_strdup (id), s);
+
+  return TRUE;
+}
+
+static gboolean
+load_target_row (SbSlaContext *ctx, sqlite3_stmt *stmt, GError **error)
+{
+  ServiceSla *s = g_hash_table_lookup (ctx->services, sqlite3_column_text (stmt, 0));
+  gint64 priority = sqlite3_column_int64 (stmt, 1);
+
+  if (s == NULL || priority < 1 || priority > N_PRIORITIES)
+    return TRUE;
+
+  s->response[priority - 1] = MAX (sqlite3_column_int64 (stmt, 2), 0);
+  s->resolution[priority - 1] = MAX (sqlite3_column_int64 (stmt, 3), 0);
+
+  return TRUE;
 }
 
 static gboolean
 load_calendars (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only_service_id,
                 GError **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   /* Deleted calendars too: a service may still point at one. */
-  stmt = prepare_scoped (store,
-                         "SELECT id, name, definition FROM calendar "
-                         "WHERE ?1 OR id = (SELECT calendar_id FROM service WHERE id = ?2)",
-                         all, only_service_id, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *definition = (const char *) sqlite3_column_text (stmt, 2);
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (SbCalendar) calendar = NULL;
-
-      calendar = sb_calendar_new_from_string (definition, &local_error);
-      if (calendar == NULL)
-        {
-          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                       /* Translators: %s is a calendar's name, then the reason */
-                       _ ("The support calendar “%s” cannot be read: %s"),
-                       (const char *) sqlite3_column_text (stmt, 1), local_error->message);
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      g_hash_table_insert (ctx->calendars, g_strdup (id), sb_sla_cache_new (calendar));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return step_failed (store, rc, _ ("Reading the support calendars"), error);
-
-  return TRUE;
+  return load_rows (ctx, store,
+                    "SELECT id, name, definition FROM calendar "
+                    "WHERE ?1 OR id = (SELECT calendar_id FROM service WHERE id = ?2)",
+                    all, only_service_id, load_calendar_row,
+                    _ ("Reading the support calendars"), error);
 }
 
 static gboolean
 load_services (SbSlaContext *ctx, SbStore *store, gboolean all, const char *only_id,
                GError **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   /* Deleted services too: their incidents keep their clocks. */
-  stmt = prepare_scoped (store,
-                         "SELECT id, calendar_id, clock_stop_reasons FROM service "
-                         "WHERE ?1 OR id = ?2",
-                         all, only_id, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *calendar_id = (const char *) sqlite3_column_text (stmt, 1);
-      ServiceSla *s = g_new0 (ServiceSla, 1);
-      SbSlaCache *cache = NULL;
-
-      if (calendar_id != NULL)
-        cache = g_hash_table_lookup (ctx->calendars, calendar_id);
-      s->cache = cache != NULL ? cache : ctx->around_the_clock;
-      s->stop_mask = parse_stop_reasons ((const char *) sqlite3_column_text (stmt, 2));
-      g_hash_table_insert (ctx->services, g_strdup (id), s);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return step_failed (store, rc, _ ("Reading the services’ service levels"), error);
-
-  stmt = prepare_scoped (store,
-                         "SELECT service_id, priority, response_minutes, resolution_minutes "
-                         "FROM service_target WHERE deleted = 0 AND (?1 OR service_id = ?2)",
-                         all, only_id, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ServiceSla *s = g_hash_table_lookup (ctx->services, sqlite3_column_text (stmt, 0));
-      gint64 priority = sqlite3_column_int64 (stmt, 1);
-
-      if (s == NULL || priority < 1 || priority > N_PRIORITIES)
-        continue;
-
-      s->response[priority - 1] = MAX (sqlite3_column_int64 (stmt, 2), 0);
-      s->resolution[priority - 1] = MAX (sqlite3_column_int64 (stmt, 3), 0);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return step_failed (store, rc, _ ("Reading the services’ service levels"), error);
-
-  return TRUE;
+  return load_rows (ctx, store,
+                    "SELECT id, calendar_id, clock_stop_reasons FROM service "
+                    "WHERE ?1 OR id = ?2",
+                    all, only_id, load_service_row,
+                    _ ("Reading the services’ service levels"), error) &&
+         load_rows (ctx, store,
+                    "SELECT service_id, priority, response_minutes, resolution_minutes "
+                    "FROM service_target WHERE deleted = 0 AND (?1 OR service_id = ?2)",
+                    all, only_id, load_target_row,
+                    _ ("Reading the services’ service levels"), error);
 }
 
 /* With @all, every service; otherwise only @only_service_id (none when
