@@ -102,17 +102,6 @@ typedef struct
 
 /* Static helpers {{{1 */
 
-static gint64
-floor_div (gint64 a, gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-
-  return q;
-}
-
 static const char *
 weekday_name (GDateWeekday weekday)
 {
@@ -474,12 +463,12 @@ sb_tz_wall_to_utc (GTimeZone *tz, gint64 wall)
 static gint64
 local_julian (SbCalendar *self, gint64 ms)
 {
-  gint64 seconds = floor_div (ms, MS_PER_SECOND);
+  gint64 seconds = sb_tz_floor_div (ms, MS_PER_SECOND);
   gint64 wall = seconds +
                 g_time_zone_get_offset (self->tz,
                                         sb_tz_interval_at (self->tz, seconds));
 
-  return floor_div (wall, SECONDS_PER_DAY) + EPOCH_JULIAN;
+  return sb_tz_floor_div (wall, SECONDS_PER_DAY) + EPOCH_JULIAN;
 }
 
 /* The zone interval that holds the last instant which can belong to the

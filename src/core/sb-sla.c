@@ -106,17 +106,6 @@ struct _SbSlaCache
   GArray *spans;           /* of Span, in time order, none empty */
 };
 
-static gint64
-floor_div (gint64 a, gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-
-  return q;
-}
-
 static inline gint64
 span_cum_start (const Span *span)
 {
@@ -221,7 +210,7 @@ cache_cover_days (SbSlaCache *cache, gint64 first, gint64 last)
 static inline gint64
 day_of (gint64 ms)
 {
-  return floor_div (ms, MS_PER_DAY) + EPOCH_JULIAN;
+  return sb_tz_floor_div (ms, MS_PER_DAY) + EPOCH_JULIAN;
 }
 
 /* The instants in which the table is complete: every span of every date

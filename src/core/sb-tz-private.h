@@ -13,6 +13,19 @@ G_BEGIN_DECLS
  * All instants and wall times here are in seconds.
  */
 
+/* @a / @b rounded towards minus infinity, as the days of instants before
+ * 1970 need. */
+static inline gint64
+sb_tz_floor_div (gint64 a, gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+
+  return q;
+}
+
 /* The index of the zone interval of @tz that holds the UTC instant
  * @utc_seconds. */
 gint   sb_tz_interval_at     (GTimeZone *tz,
