@@ -111,6 +111,39 @@ sb_test_raw_text (const char *db_path,
   return value;
 }
 
+/* Opens the book at @path, creating it when it does not exist. */
+SbStore *
+sb_test_store_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SbStore *store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static gint64
+fixed_clock (gpointer user_data)
+{
+  const gint64 *now_ms = user_data;
+
+  return *now_ms;
+}
+
+/* Stops @store's clock at @now_ms for as long as @store lives. */
+void
+sb_test_store_set_fixed_clock (SbStore *store,
+                               gint64   now_ms)
+{
+  gint64 *now = g_new (gint64, 1);
+
+  *now = now_ms;
+  g_object_set_data_full (G_OBJECT (store), "sb-test-fixed-now", now, g_free);
+  sb_store_set_clock_func (store, fixed_clock, now);
+}
+
 /**
  * sb_test_book_new:
  *
@@ -121,14 +154,11 @@ sb_test_raw_text (const char *db_path,
 SbTestBook *
 sb_test_book_new (void)
 {
-  g_autoptr(GError) error = NULL;
   SbTestBook *book = g_new0 (SbTestBook, 1);
 
   book->dir = sb_test_make_tmpdir ();
   book->path = g_build_filename (book->dir, "book.sqlite", NULL);
-  book->store = sb_store_open (book->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (book->store);
+  book->store = sb_test_store_open (book->path);
 
   return book;
 }

@@ -28,6 +28,10 @@ typedef struct
   SbStore *store;  /* the book, open; may be closed and reopened by a test */
 } SbTestBook;
 
+SbStore    *sb_test_store_open    (const char *path);
+void        sb_test_store_set_fixed_clock (SbStore *store,
+                                           gint64   now_ms);
+
 SbTestBook *sb_test_book_new      (void);
 void        sb_test_book_free     (SbTestBook *book);
 gint64      sb_test_store_count   (SbStore    *store,

@@ -23,20 +23,12 @@ typedef struct
   SbTestBook *book;
 } Fixture;
 
-static gint64
-fixture_clock (gpointer user_data)
-{
-  return NOW;
-}
-
 static SbStore *
 open_book (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  SbStore *store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
+  SbStore *store = sb_test_store_open (path);
 
-  g_assert_no_error (error);
-  sb_store_set_clock_func (store, fixture_clock, NULL);
+  sb_test_store_set_fixed_clock (store, NOW);
 
   return store;
 }
@@ -46,7 +38,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->book = sb_test_book_new ();
-  sb_store_set_clock_func (f->book->store, fixture_clock, NULL);
+  sb_test_store_set_fixed_clock (f->book->store, NOW);
 }
 
 static void

@@ -22,20 +22,12 @@ typedef struct
   SbTestBook *book;
 } Fixture;
 
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return FIXED_NOW_MS;
-}
-
 static SbStore *
 open_book (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  SbStore *store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
+  SbStore *store = sb_test_store_open (path);
 
-  g_assert_no_error (error);
-  sb_store_set_clock_func (store, fixed_clock, NULL);
+  sb_test_store_set_fixed_clock (store, FIXED_NOW_MS);
 
   return store;
 }
@@ -47,7 +39,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->book = sb_test_book_new ();
-  sb_store_set_clock_func (f->book->store, fixed_clock, NULL);
+  sb_test_store_set_fixed_clock (f->book->store, FIXED_NOW_MS);
 
   g_assert_true (sb_sample_data_load (f->book->store, &error));
   g_assert_no_error (error);

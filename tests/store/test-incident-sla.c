@@ -40,18 +40,12 @@ at (const char *iso)
 
 #define assert_instant(ms, iso) g_assert_cmpint ((ms), ==, at (iso))
 
-/* The book's clock stands still well after every instant used here. */
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return at ("2026-06-01T00:00:00Z");
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   f->book = sb_test_book_new ();
-  sb_store_set_clock_func (f->book->store, fixed_clock, NULL);
+  /* The book's clock stands still well after every instant used here. */
+  sb_test_store_set_fixed_clock (f->book->store, at ("2026-06-01T00:00:00Z"));
 }
 
 static void
