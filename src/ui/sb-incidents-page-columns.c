@@ -17,8 +17,9 @@
 
 /* Columns: title, sort key (-1: not sortable), fixed width (0: expands,
  * -1: as wide as its widest cell), and the list width from which the
- * column shows.  The visible columns' widths plus a little title always
- * fit the width they show at.  The SLA column follows its text: a clock
+ * column shows.  The visible columns' widths (the SLA's about 200 px)
+ * leave the title at least about 230 px at the width they show at: the
+ * title is what a person reads first.  The SLA column follows its text: a clock
  * is never cut or wrapped inside a duration ("2 h 10 min"). */
 
 static const struct
@@ -33,9 +34,9 @@ static const struct
   [COL_PRIORITY] = { N_("Priority"), SB_INCIDENT_SORT_PRIORITY, 72, COMPACT_WIDTH },
   [COL_STATUS] = { N_("Status"), SB_INCIDENT_SORT_STATUS, 150, COMPACT_WIDTH },
   [COL_SLA] = { N_("SLA"), -1, -1, 0 },
-  [COL_SERVICE] = { N_("Service"), SB_INCIDENT_SORT_SERVICE, 90, 740 },
-  [COL_CUSTOMER] = { N_("Customer"), SB_INCIDENT_SORT_CUSTOMER, 150, 1020 },
-  [COL_OPENED] = { N_("Opened"), SB_INCIDENT_SORT_OPENED, 130, 880 },
+  [COL_SERVICE] = { N_("Service"), SB_INCIDENT_SORT_SERVICE, 90, 880 },
+  [COL_CUSTOMER] = { N_("Customer"), SB_INCIDENT_SORT_CUSTOMER, 150, 1150 },
+  [COL_OPENED] = { N_("Opened"), SB_INCIDENT_SORT_OPENED, 130, 1010 },
 };
 
 /* Column sorters.  GTK 4.8 cannot say which column the column view sorts

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
  * (sb-incidents-page.c), its columns and cells (-columns.c) and its
  * filter popover (-filters.c). */
 
-#define COMPACT_WIDTH 640    /* narrower lists put reference and status under the title */
+#define COMPACT_WIDTH 760    /* narrower lists put reference and status under the title */
 #define LIST_MIN_WIDTH 360   /* the list pane's width-request in the .ui */
 #define DETAIL_MIN_WIDTH 360 /* the detail pane's width-request in the .ui */
+#define DETAIL_MAX_WIDTH 500 /* wider, the width goes to the list's titles */
 #define N_SLA_FILTERS 4
 
 typedef enum

@@ -987,8 +987,16 @@ sb_incidents_page_constructed (GObject *object)
   sb_incidents_page_build_columns (self);
 
   self->detail = SB_INCIDENT_DETAIL (sb_incident_detail_new (self->store));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
-  gtk_box_append (self->detail_pane, GTK_WIDGET (self->detail));
+  {
+    /* Beside the list the detail asks no more than it reads well at. */
+    GtkWidget *clamp = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), DETAIL_MAX_WIDTH);
+    adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), DETAIL_MAX_WIDTH);
+    adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->detail));
+    gtk_widget_set_vexpand (clamp, TRUE);
+    gtk_box_append (self->detail_pane, clamp);
+  }
 
   add_incident_keys (GTK_WIDGET (self->column_view), TRUE);
   add_incident_keys (GTK_WIDGET (self->detail), FALSE);
