@@ -144,6 +144,34 @@ sb_test_store_set_fixed_clock (SbStore *store,
   sb_store_set_clock_func (store, fixed_clock, now);
 }
 
+/* Saves a new customer called @name and returns its id. */
+char *
+sb_test_add_customer (SbStore    *store,
+                      const char *name)
+{
+  g_autoptr(SbCustomer) customer = sb_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  sb_customer_set_name (customer, name);
+  g_assert_true (sb_catalog_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (sb_customer_get_id (customer));
+}
+
+/* Saves @service, which must be valid, and returns its id. */
+char *
+sb_test_save_service (SbStore   *store,
+                      SbService *service)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sb_catalog_save_service (store, service, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (sb_service_get_id (service));
+}
+
 /**
  * sb_test_book_new:
  *

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "sb-catalog.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ typedef struct
 SbStore    *sb_test_store_open    (const char *path);
 void        sb_test_store_set_fixed_clock (SbStore *store,
                                            gint64   now_ms);
+char       *sb_test_add_customer  (SbStore    *store,
+                                   const char *name);
+char       *sb_test_save_service  (SbStore    *store,
+                                   SbService  *service);
 
 SbTestBook *sb_test_book_new      (void);
 void        sb_test_book_free     (SbTestBook *book);

@@ -56,14 +56,7 @@ static char *
 add_customer (Fixture    *f,
               const char *name)
 {
-  g_autoptr(SbCustomer) customer = sb_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  sb_customer_set_name (customer, name);
-  g_assert_true (sb_catalog_save_customer (f->book->store, customer, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (sb_customer_get_id (customer));
+  return sb_test_add_customer (f->book->store, name);
 }
 
 static SbService *
@@ -84,12 +77,8 @@ add_service (Fixture    *f,
              const char *name)
 {
   g_autoptr(SbService) service = new_service (code, name);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (sb_service_get_id (service));
+  return sb_test_save_service (f->book->store, service);
 }
 
 static char *

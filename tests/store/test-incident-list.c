@@ -78,14 +78,7 @@ static char *
 add_customer (Fixture    *f,
               const char *name)
 {
-  g_autoptr(SbCustomer) customer = sb_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  sb_customer_set_name (customer, name);
-  g_assert_true (sb_catalog_save_customer (f->book->store, customer, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (sb_customer_get_id (customer));
+  return sb_test_add_customer (f->book->store, name);
 }
 
 /* A 24×7 service; priority 1 has 30 min to respond, 4 h to resolve. */
@@ -95,16 +88,13 @@ add_service (Fixture    *f,
              const char *name)
 {
   g_autoptr(SbService) service = sb_service_new ();
-  g_autoptr(GError) error = NULL;
 
   sb_service_set_code (service, code);
   sb_service_set_name (service, name);
   sb_service_set_targets (service, 1, 30, 240);
   sb_service_set_targets (service, 2, 60, 480);
-  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
-  g_assert_no_error (error);
 
-  return g_strdup (sb_service_get_id (service));
+  return sb_test_save_service (f->book->store, service);
 }
 
 typedef struct

@@ -83,7 +83,6 @@ add_service (Fixture            *f,
              int                 p3_resolution)
 {
   g_autoptr (SbService) service = sb_service_new ();
-  g_autoptr (GError) error = NULL;
 
   sb_service_set_code (service, code);
   sb_service_set_name (service, code);
@@ -92,10 +91,8 @@ add_service (Fixture            *f,
     sb_service_set_clock_stop_reasons (service, stop_reasons);
   sb_service_set_targets (service, 2, p2_response, p2_resolution);
   sb_service_set_targets (service, 3, p3_response, p3_resolution);
-  g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
-  g_assert_no_error (error);
 
-  return g_strdup (sb_service_get_id (service));
+  return sb_test_save_service (f->book->store, service);
 }
 
 static char *
