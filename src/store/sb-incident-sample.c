@@ -199,6 +199,7 @@ static const Scenario scenarios[] = {
     N_("Laptop battery drains in an hour"),
     N_("The laptop is only two years old but the battery lasts an hour."),
     N_("We will check the battery health and the warranty."),
+    /* xgettext:no-c-format */
     { N_("Battery at 41 % of design capacity; under warranty."),
       N_("Replacement ordered from the manufacturer.") },
     "awaiting-supplier", N_("Waiting for the replacement battery from the manufacturer."),

@@ -490,10 +490,9 @@ sb_store_open (const char        *path,
                      "PRAGMA synchronous = NORMAL;"
                      "PRAGMA temp_store = MEMORY;"
                      /* A 32 MiB page cache keeps a large import from
-                      * spilling pages; reads through a memory map skip a
-                      * copy per page (SQLite still writes with write()). */
-                     "PRAGMA cache_size = -32768;"
-                     "PRAGMA mmap_size = 268435456;",
+                      * spilling pages. No memory map: mapped pages of a
+                      * large book would count as the app's own memory. */
+                     "PRAGMA cache_size = -32768;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
