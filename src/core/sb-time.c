@@ -9,23 +9,11 @@
 
 #include "sb-core-error.h"
 #include "sb-time.h"
+#include "sb-tz-private.h"
 
 #define MS_PER_SECOND G_GINT64_CONSTANT (1000)
 #define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
 #define MS_PER_DAY    G_GINT64_CONSTANT (86400000)
-
-/* Integer division rounding towards minus infinity, so that instants
- * before 1970 land on the right day and second. */
-static gint64
-floor_div (gint64 a, gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-
-  return q;
-}
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
  * days_from_civil); exact for every year we accept. */
@@ -40,7 +28,7 @@ days_from_civil (gint64 year, guint month, guint day)
   if (month <= 2)
     year--;
 
-  era = floor_div (year, 400);
+  era = sb_tz_floor_div (year, 400);
   year_of_era = year - era * 400;
   day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
   day_of_era =
@@ -57,7 +45,7 @@ civil_from_days (gint64 days,
                  guint *out_day)
 {
   gint64 z = days + 719468;
-  gint64 era = floor_div (z, 146097);
+  gint64 era = sb_tz_floor_div (z, 146097);
   gint64 day_of_era = z - era * 146097;
   gint64 year_of_era;
   gint64 day_of_year;
@@ -142,7 +130,7 @@ set_instant_error (GError **error, const char *message_format, const char *text)
 gint64
 sb_time_now_ms (void)
 {
-  return floor_div (g_get_real_time (), 1000);
+  return sb_tz_floor_div (g_get_real_time (), 1000);
 }
 
 /**
@@ -181,7 +169,7 @@ sb_time_format_instant (gint64 ms)
 
   g_return_val_if_fail (ms >= SB_TIME_MIN_MS && ms <= SB_TIME_MAX_MS, NULL);
 
-  days = floor_div (ms, MS_PER_DAY);
+  days = sb_tz_floor_div (ms, MS_PER_DAY);
   ms_of_day = ms - days * MS_PER_DAY;
   civil_from_days (days, &year, &month, &day);
 
@@ -350,7 +338,7 @@ sb_time_format_local (gint64 ms, GTimeZone *tz)
   if (tz == NULL)
     tz = local_tz = g_time_zone_new_local ();
 
-  utc = g_date_time_new_from_unix_utc (floor_div (ms, MS_PER_SECOND));
+  utc = g_date_time_new_from_unix_utc (sb_tz_floor_div (ms, MS_PER_SECOND));
   if (utc == NULL)
     return sb_time_format_instant (ms);
 

@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /*
- * Time-zone arithmetic shared inside the core by the calendar and the SLA
- * span table. Defined in sb-calendar.c; not for the store or the UI.
+ * Time arithmetic shared inside the core by sb-time.c, the calendar and
+ * the SLA span table. Defined in sb-calendar.c; not for the store or the UI.
  * All instants and wall times here are in seconds.
  */
 

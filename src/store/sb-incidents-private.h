@@ -90,8 +90,8 @@ gboolean      sb_sla_context_compute (SbSlaContext       *ctx,
 
 /*
  * The SLA state of every open incident (new, in progress, on hold) at
- * @now_ms, reading the incidents and their status entries in two
- * queries. Returns a hash table: incident rowid (gint64 *, owned) →
+ * @now_ms, reading the incidents and their status entries in one
+ * query. Returns a hash table: incident rowid (gint64 *, owned) →
  * SbSla * (owned). The benchmark's "SLA of 10,000 open incidents".
  */
 GHashTable   *sb_incidents_compute_open_slas (SbStore  *store,

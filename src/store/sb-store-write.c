@@ -723,9 +723,6 @@ flush_search_index (SbStore  *store,
   sqlite3_stmt *pending;
   int rc;
 
-  if (sb_store_get_schema_version (store) < 3)
-    return TRUE;
-
   pending = sb_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sb_fts_pending)", error);
   if (pending == NULL)
     return FALSE;
