@@ -311,11 +311,13 @@ static void
 on_leaflet_folded_changed_cb (SbWindow *self)
 {
   /* Unfolded, both panes show and the selected row marks the page; folded,
-   * the sidebar is a plain list to pick from, so no row stays highlighted. */
-  update_back_button (self);
-
+   * the page stays in view (Back leads to the sidebar) and the sidebar is
+   * a plain list to pick from, so no row stays highlighted. */
   if (adw_leaflet_get_folded (self->leaflet))
-    gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+    {
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+    }
   else
     {
       const char *visible = gtk_stack_get_visible_child_name (self->page_stack);
@@ -326,6 +328,8 @@ on_leaflet_folded_changed_cb (SbWindow *self)
         gtk_list_box_select_row (self->sidebar_list,
                                  gtk_list_box_get_row_at_index (self->sidebar_list, index));
     }
+
+  update_back_button (self);
 }
 
 static void

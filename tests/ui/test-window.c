@@ -314,11 +314,16 @@ test_folds_when_narrow (Fixture       *fixture,
   g_assert_true (wait_until (is_unfolded, leaflet));
   g_assert_false (gtk_widget_get_visible (back_button));
 
-  /* At phone width: the sidebar alone, then the page with a back button. */
+  /* At phone width the page stays in view, with a back button to the
+   * sidebar; picking a page from the sidebar shows it again. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
   g_assert_true (wait_until (is_folded, leaflet));
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_box);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content_box);
+  g_assert_true (gtk_widget_get_visible (back_button));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+
+  g_signal_emit_by_name (back_button, "clicked");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_box);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content_box);
