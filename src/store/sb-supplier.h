@@ -69,6 +69,7 @@ void        sb_supplier_set_contacts           (SbSupplier *self, GPtrArray *con
 G_DECLARE_FINAL_TYPE (SbSupplierReview, sb_supplier_review, SB, SUPPLIER_REVIEW, GObject)
 
 SbSupplierReview *sb_supplier_review_new              (const char *supplier_id);
+SbSupplierReview *sb_supplier_review_copy             (SbSupplierReview *self);
 const char       *sb_supplier_review_get_id           (SbSupplierReview *self);
 const char       *sb_supplier_review_get_supplier_id  (SbSupplierReview *self);
 const char       *sb_supplier_review_get_contract_id  (SbSupplierReview *self);   /* nullable */
