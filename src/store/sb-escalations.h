@@ -19,6 +19,13 @@ G_BEGIN_DECLS
  * name and ticket reference; body the note), in the same transaction.
  * Instants are UTC milliseconds; SB_INCIDENT_NO_TIME means now.
  */
+/* The 'field' of an escalation's timeline entries. */
+#define SB_ESCALATION_EVENT_ESCALATED    "escalated"
+#define SB_ESCALATION_EVENT_RESPONSE     "supplier-response"
+#define SB_ESCALATION_EVENT_RESOLUTION   "supplier-resolution"
+/* the supplier's ticket reference changed: old and new value */
+#define SB_ESCALATION_EVENT_SUPPLIER_REF "supplier-ref"
+
 #define SB_TYPE_ESCALATION (sb_escalation_get_type ())
 G_DECLARE_FINAL_TYPE (SbEscalation, sb_escalation, SB, ESCALATION, GObject)
 

@@ -910,13 +910,39 @@ describe_status (SbIncidentEvent *self)
   return g_strdup_printf (_("Status: %s → %s"), from, to);
 }
 
+/* new_value is "<supplier name> <ticket ref>" (sb-escalations.c). */
+static char *
+describe_escalation (SbIncidentEvent *self)
+{
+  const char *who = self->new_value;
+
+  if (g_strcmp0 (self->field, "supplier-ref") == 0 && who == NULL)
+    return g_strdup (_("Supplier's ticket reference removed"));
+  if (who == NULL)
+    return g_strdup (_("Escalated to a supplier"));
+
+  if (g_strcmp0 (self->field, "supplier-response") == 0)
+    /* Translators: "Supplier responded: Northline Telecom NT-48213" */
+    return g_strdup_printf (_("Supplier responded: %s"), who);
+  if (g_strcmp0 (self->field, "supplier-resolution") == 0)
+    /* Translators: "Supplier resolved: Northline Telecom NT-48213" */
+    return g_strdup_printf (_("Supplier resolved: %s"), who);
+  if (g_strcmp0 (self->field, "supplier-ref") == 0)
+    /* Translators: the supplier's ticket reference was set or changed */
+    return g_strdup_printf (_("Supplier's ticket: %s"), who);
+
+  /* Translators: "Escalated to Northline Telecom NT-48213" */
+  return g_strdup_printf (_("Escalated to %s"), who);
+}
+
 /**
  * sb_incident_event_describe:
  * @self: a timeline entry
  *
  * One line in words, translated: "Logged", "Note", "Customer-visible
  * note", "Status: In progress → On hold (Awaiting customer)", "Priority:
- * 3 Moderate → 2 High", "Time spent: 30 min", "Escalated to a supplier".
+ * 3 Moderate → 2 High", "Time spent: 30 min", "Escalated to Northline
+ * Telecom NT-48213", "Supplier responded: Northline Telecom NT-48213".
  * The note's text itself is the entry's body.
  *
  * Returns: (transfer full): the line
@@ -939,7 +965,7 @@ sb_incident_event_describe (SbIncidentEvent *self)
     return describe_field (self);
 
   if (g_str_equal (self->kind, SB_INCIDENT_EVENT_ESCALATION))
-    return g_strdup (_("Escalated to a supplier"));
+    return describe_escalation (self);
 
   if (g_str_equal (self->kind, SB_INCIDENT_EVENT_TIME))
     {
