@@ -113,6 +113,9 @@ gboolean          sb_notice_unit_from_string    (const char            *text,
                                                  SbNoticeUnit          *out_unit);
 const char       *sb_contract_status_to_string  (SbContractStatus       status);
 const char       *sb_contract_status_get_label  (SbContractStatus       status);
+const char       *sb_notice_unit_get_label      (SbNoticeUnit           unit);
+gboolean          sb_contract_status_from_string (const char           *text,
+                                                 SbContractStatus      *out_status);
 
 /*
  * The billing schedule: a contract's cost, billed in advance on the first
