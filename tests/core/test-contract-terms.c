@@ -709,6 +709,180 @@ test_strings (void)
   g_assert_cmpstr (sb_billing_period_get_label (SB_BILLING_YEARLY), ==, "Yearly");
 }
 
+/* Billing {{{1 */
+
+static void
+assert_charges (GArray *charges, const char *const *dates, gint64 amount)
+{
+  guint n = g_strv_length ((char **) dates);
+
+  g_assert_nonnull (charges);
+  g_assert_cmpuint (charges->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const SbBillingCharge *c = &g_array_index (charges, SbBillingCharge, i);
+
+      assert_date (&c->date, dates[i]);
+      g_assert_cmpint (c->amount, ==, amount);
+    }
+}
+
+static SbContractTerms
+from_31_january (SbRenewal renewal)
+{
+  SbContractTerms t;
+
+  /* 13 months from 2024-01-31: the last day is 2025-02-27. */
+  sb_contract_terms_init (&t);
+  t.start = day ("2024-01-31");
+  t.initial_months = 13;
+  t.renewal = renewal;
+  t.renewal_months = renewal == SB_RENEWAL_NONE ? 0 : 12;
+  return t;
+}
+
+static void
+test_billing_monthly_from_31st (void)
+{
+  SbContractTerms t = from_31_january (SB_RENEWAL_NONE);
+  GDate from = day ("2024-01-01");
+  GDate to = day ("2024-12-31");
+  g_autoptr (GArray) year = NULL;
+  g_autoptr (GArray) end = NULL;
+  const char *const dates_2024[] = {
+    "2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30",
+    "2024-07-31", "2024-08-31", "2024-09-30", "2024-10-31", "2024-11-30", "2024-12-31",
+    NULL
+  };
+  /* 2025-02-28 is after the last day (2025-02-27): no charge. */
+  const char *const dates_end[] = { "2024-12-31", "2025-01-31", NULL };
+
+  year = sb_billing_project (&t, SB_BILLING_MONTHLY, 1000, &from, &to);
+  assert_charges (year, dates_2024, 1000);
+
+  from = day ("2024-12-01");
+  to = day ("2025-12-31");
+  end = sb_billing_project (&t, SB_BILLING_MONTHLY, 1000, &from, &to);
+  assert_charges (end, dates_end, 1000);
+
+  /* The whole contract: 13 charges of 10.00. */
+  from = day ("2020-01-01");
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_MONTHLY, 1000, &from, &to), ==, 13000);
+}
+
+static void
+test_billing_window_far_on (void)
+{
+  SbContractTerms t = from_31_january (SB_RENEWAL_AUTOMATIC);
+  GDate from = day ("2030-03-01");
+  GDate to = day ("2030-05-31");
+  g_autoptr (GArray) charges = NULL;
+  const char *const dates[] = { "2030-03-31", "2030-04-30", "2030-05-31", NULL };
+
+  /* Open-ended: charges go on; only those in the window are listed. */
+  charges = sb_billing_project (&t, SB_BILLING_MONTHLY, 250, &from, &to);
+  assert_charges (charges, dates, 250);
+
+  /* An empty window. */
+  g_clear_pointer (&charges, g_array_unref);
+  charges = sb_billing_project (&t, SB_BILLING_MONTHLY, 250, &to, &from);
+  g_assert_cmpuint (charges->len, ==, 0);
+}
+
+static void
+test_billing_quarterly (void)
+{
+  SbContractTerms t;
+  GDate from = day ("2024-01-01");
+  GDate to = day ("2026-12-31");
+  g_autoptr (GArray) charges = NULL;
+  /* 12 months from 2024-11-30 end on 2025-11-29; quarters from the start:
+   * 2024-11-30, 2025-02-28 (clamped), 2025-05-30, 2025-08-30; 2025-11-30
+   * is after the end. */
+  const char *const dates[] = { "2024-11-30", "2025-02-28", "2025-05-30", "2025-08-30", NULL };
+
+  sb_contract_terms_init (&t);
+  t.start = day ("2024-11-30");
+  t.initial_months = 12;
+
+  charges = sb_billing_project (&t, SB_BILLING_QUARTERLY, 30000, &from, &to);
+  assert_charges (charges, dates, 30000);
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_QUARTERLY, 30000, &from, &to), ==, 120000);
+}
+
+static void
+test_billing_yearly_across_renewals (void)
+{
+  SbContractTerms t = example ();
+  GDate from = day ("2024-06-01");
+  GDate to = day ("2028-12-31");
+  g_autoptr (GArray) open = NULL;
+  g_autoptr (GArray) stopped = NULL;
+  const char *const open_dates[] = { "2025-01-01", "2026-01-01", "2027-01-01", "2028-01-01", NULL };
+  const char *const stopped_dates[] = { "2025-01-01", "2026-01-01", NULL };
+
+  open = sb_billing_project (&t, SB_BILLING_YEARLY, 120000, &from, &to);
+  assert_charges (open, open_dates, 120000);
+
+  /* Notice given in time: the contract ends 2026-12-31. */
+  t.notice_given = day ("2026-09-01");
+  stopped = sb_billing_project (&t, SB_BILLING_YEARLY, 120000, &from, &to);
+  assert_charges (stopped, stopped_dates, 120000);
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_YEARLY, 120000, &from, &to), ==, 240000);
+}
+
+static void
+test_billing_one_off (void)
+{
+  SbContractTerms t = from_31_january (SB_RENEWAL_AUTOMATIC);
+  GDate from = day ("2024-01-01");
+  GDate to = day ("2030-12-31");
+  g_autoptr (GArray) charges = NULL;
+  const char *const dates[] = { "2024-01-31", NULL };
+
+  charges = sb_billing_project (&t, SB_BILLING_ONE_OFF, 5000, &from, &to);
+  assert_charges (charges, dates, 5000);
+
+  from = day ("2024-02-01");
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_ONE_OFF, 5000, &from, &to), ==, 0);
+}
+
+static void
+test_billing_stops_at_early_end (void)
+{
+  SbContractTerms t = from_31_january (SB_RENEWAL_AUTOMATIC);
+  GDate from = day ("2024-01-01");
+  GDate to = day ("2024-12-31");
+  g_autoptr (GArray) charges = NULL;
+  /* Ended 2024-05-15: 2024-05-31 falls after it. */
+  const char *const dates[] = { "2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", NULL };
+
+  t.terminated = day ("2024-05-15");
+  charges = sb_billing_project (&t, SB_BILLING_MONTHLY, 999, &from, &to);
+  assert_charges (charges, dates, 999);
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_MONTHLY, 999, &from, &to), ==, 3996);
+}
+
+static void
+test_billing_amounts (void)
+{
+  SbContractTerms t = example ();
+  GDate from = day ("2024-01-01");
+  GDate to = day ("2024-03-31");
+
+  g_assert_cmpint (sb_billing_yearly_amount (SB_BILLING_MONTHLY, 1000), ==, 12000);
+  g_assert_cmpint (sb_billing_yearly_amount (SB_BILLING_QUARTERLY, 2500), ==, 10000);
+  g_assert_cmpint (sb_billing_yearly_amount (SB_BILLING_YEARLY, 7700), ==, 7700);
+  g_assert_cmpint (sb_billing_yearly_amount (SB_BILLING_ONE_OFF, 4200), ==, 4200);
+  g_assert_cmpint (sb_billing_yearly_amount (SB_BILLING_MONTHLY, G_MAXINT64 / 2), ==, G_MAXINT64);
+  g_assert_cmpint (sb_billing_yearly_amount (SB_BILLING_QUARTERLY, G_MININT64 / 2), ==, G_MININT64);
+
+  /* Three monthly charges of half the range do not wrap around. */
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_MONTHLY, G_MAXINT64 / 2, &from, &to), ==,
+                   G_MAXINT64);
+  g_assert_cmpint (sb_billing_total (&t, SB_BILLING_MONTHLY, -7, &from, &to), ==, -21);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -737,6 +911,15 @@ main (int argc, char **argv)
   g_test_add_func ("/contract-terms/validate", test_validate_messages);
   g_test_add_func ("/contract-terms/describe", test_describe);
   g_test_add_func ("/contract-terms/strings", test_strings);
+
+  g_test_add_func ("/contract-terms/billing/monthly-from-31st", test_billing_monthly_from_31st);
+  g_test_add_func ("/contract-terms/billing/window-far-on", test_billing_window_far_on);
+  g_test_add_func ("/contract-terms/billing/quarterly", test_billing_quarterly);
+  g_test_add_func ("/contract-terms/billing/yearly-across-renewals",
+                   test_billing_yearly_across_renewals);
+  g_test_add_func ("/contract-terms/billing/one-off", test_billing_one_off);
+  g_test_add_func ("/contract-terms/billing/stops-at-early-end", test_billing_stops_at_early_end);
+  g_test_add_func ("/contract-terms/billing/amounts", test_billing_amounts);
 
   return g_test_run ();
 }
