@@ -16,6 +16,19 @@ GParamSpec *sb_supplier_text_pspec   (const char  *name,
                                       const char  *default_value,
                                       gboolean     read_only);
 
+/* sb-suppliers.c: checks shared with sb-suppliers-reviews.c */
+gboolean    sb_suppliers_is_one_of   (const char         *value,
+                                      const char * const *allowed);
+gboolean    sb_suppliers_check_date  (const char         *text,
+                                      const char         *what,
+                                      GDate              *out,
+                                      GError            **error);
+gboolean    sb_suppliers_check_links (SbStore            *store,
+                                      const char         *supplier_id,
+                                      const char         *contract_id,
+                                      const char         *what,
+                                      GError            **error);
+
 /* What only the store sets on the supplier register's objects. */
 void     sb_supplier_set_id               (SbSupplier        *self,
                                            const char        *id);
