@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sb-catalog-private.h"
+#include "sb-escalations-private.h"
 #include "sb-incidents-private.h"
 #include "sb-sample-data.h"
 
@@ -27,6 +28,7 @@ load_incidents (SbTransaction  *tx,
 static const SbSampleLoader loaders[] = {
   sb_catalog_load_sample,
   load_incidents,
+  sb_suppliers_load_sample,
 };
 
 /**
