@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-application-private.h"
+#include "sb-contracts.h"
+#include "sb-deadlines-view.h"
 #include "sb-preferences-window.h"
 #include "sb-store.h"
 #include "sb-window.h"
@@ -25,7 +28,15 @@ struct _SbApplication
   SbStore        *store;
   GError         *open_error;
   char           *open_error_path;
+
+  /* Deadline notifications: the day they were last looked for, and the
+   * hourly look at the clock that notices a new day. */
+  GDate           notified_day;
+  guint           deadline_timer_id;
 };
+
+/* How often the running application looks whether the day has changed. */
+#define DEADLINE_CHECK_INTERVAL_SECONDS (60 * 60)
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
 
@@ -42,6 +53,167 @@ dup_book_path (SbApplication *self)
     return g_steal_pointer (&configured);
 
   return sb_store_get_default_path ();
+}
+
+static char *
+format_notification_title (const SbDeadline *deadline,
+                           int               days)
+{
+  g_autofree char *when = NULL;
+
+  if (deadline->kind == SB_DEADLINE_NOTICE)
+    {
+      if (days == 0)
+        return g_strdup (_("Notice deadline today"));
+      if (days == 1)
+        return g_strdup (_("Notice deadline tomorrow"));
+      if (days > 1)
+        return g_strdup_printf (ngettext ("Notice deadline in %d day",
+                                          "Notice deadline in %d days", days),
+                                days);
+    }
+
+  when = sb_deadline_format_days_left (days);
+  /* Translators: a deadline's kind and when it is, as in “Contract ends: in 12 days” */
+  return g_strdup_printf (_("%s: %s"), sb_deadline_kind_get_label (deadline->kind), when);
+}
+
+/**
+ * sb_application_build_deadline_notification:
+ * @deadline: a deadline due for notification
+ * @today: the day it counts from
+ *
+ * The desktop notification for @deadline: when it is in the title, the
+ * supplier, the contract and what happens if nothing is done in the body;
+ * clicking it opens the contract (app.show-contract).  High priority
+ * within a week.
+ *
+ * Returns: (transfer full): the notification
+ */
+GNotification *
+sb_application_build_deadline_notification (const SbDeadline *deadline,
+                                            const GDate      *today)
+{
+  int days = g_date_days_between (today, &deadline->date);
+  g_autofree char *title = format_notification_title (deadline, days);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
+  GNotification *notification;
+
+  if (deadline->contract_id != NULL)
+    /* Translators: supplier, contract reference and contract title */
+    g_string_append_printf (body, _("%s · %s %s"),
+                            deadline->supplier_name != NULL ? deadline->supplier_name : "",
+                            deadline->contract_reference != NULL ? deadline->contract_reference : "",
+                            deadline->contract_title != NULL ? deadline->contract_title : "");
+  else
+    g_string_append (body, deadline->supplier_name != NULL ? deadline->supplier_name : "");
+  if (deadline->detail != NULL && deadline->detail[0] != '\0')
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body, deadline->detail);
+    }
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_notification_set_icon (notification, icon);
+  g_notification_set_priority (notification,
+                               days <= 7 ? G_NOTIFICATION_PRIORITY_HIGH : G_NOTIFICATION_PRIORITY_NORMAL);
+  if (deadline->contract_id != NULL)
+    g_notification_set_default_action_and_target (notification, "app.show-contract",
+                                                   "s", deadline->contract_id);
+  else
+    g_notification_set_default_action_and_target (notification, "app.show-supplier",
+                                                   "s", deadline->supplier_id);
+
+  return notification;
+}
+
+/**
+ * sb_application_notify_deadlines:
+ * @application: a registered application
+ * @store: the open book
+ *
+ * Sends one notification for each notice deadline that has entered the
+ * warning window and this device has not notified about yet, then marks
+ * it notified so that it is never shown twice.  Failures are logged, never
+ * shown: a notification is a courtesy, the Overview shows the same.
+ *
+ * Returns: the number of notifications sent
+ */
+guint
+sb_application_notify_deadlines (GApplication *application,
+                                 SbStore      *store)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  guint sent = 0;
+
+  g_return_val_if_fail (G_IS_APPLICATION (application), 0);
+  g_return_val_if_fail (SB_IS_STORE (store), 0);
+
+  /* Without a session bus nothing can be shown; keep the deadlines for a
+   * run that can show them rather than marking them unseen. */
+  if (!g_application_get_is_registered (application) ||
+      g_application_get_dbus_connection (application) == NULL)
+    {
+      g_debug ("No session bus: deadline notifications wait for the next start");
+      return 0;
+    }
+
+  sb_contracts_get_today (store, &today);
+  due = sb_deadlines_due_for_notification (store, &today, &error);
+  if (due == NULL)
+    {
+      g_warning ("Deadlines cannot be checked for notifications: %s", error->message);
+      return 0;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const SbDeadline *deadline = g_ptr_array_index (due, i);
+      g_autoptr(GNotification) notification = sb_application_build_deadline_notification (deadline, &today);
+      g_autofree char *id = g_strconcat ("deadline-", deadline->key, NULL);
+
+      g_application_send_notification (application, id, notification);
+
+      if (!sb_deadlines_mark_notified (store, deadline, &error))
+        {
+          g_warning ("Deadline %s cannot be marked as notified: %s", deadline->key, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      sent++;
+    }
+
+  return sent;
+}
+
+/* At most once a day: when a book is opened, and when the day changes. */
+static void
+check_deadlines (SbApplication *self,
+                 gboolean       force)
+{
+  GDate today;
+
+  if (self->store == NULL)
+    return;
+
+  sb_contracts_get_today (self->store, &today);
+  if (!force && g_date_valid (&self->notified_day) && g_date_compare (&today, &self->notified_day) == 0)
+    return;
+
+  self->notified_day = today;
+  sb_application_notify_deadlines (G_APPLICATION (self), self->store);
+}
+
+static gboolean
+on_deadline_timer_cb (gpointer user_data)
+{
+  check_deadlines (SB_APPLICATION (user_data), FALSE);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -104,6 +276,8 @@ open_book (SbApplication *self,
   g_set_object (&self->store, store);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->open_error_path, g_free);
+
+  check_deadlines (self, TRUE);
 
   return TRUE;
 }
@@ -230,11 +404,57 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* From a notification: the window may be closed (the application stays
+ * registered while the notification server holds it), so make one. */
+static SbWindow *
+ensure_main_window (SbApplication *self)
+{
+  SbWindow *window = find_main_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = find_main_window (self);
+    }
+  else
+    {
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  return window;
+}
+
+static void
+show_contract_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SbWindow *window = ensure_main_window (SB_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-contract", "s",
+                                g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_supplier_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SbWindow *window = ensure_main_window (SB_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-supplier", "s",
+                                g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
   { .name = "open-book", .activate = open_book_action, .parameter_type = "s" },
+  { .name = "show-contract", .activate = show_contract_action, .parameter_type = "s" },
+  { .name = "show-supplier", .activate = show_supplier_action, .parameter_type = "s" },
 };
 
 /* Every application shortcut, in one place.  The window adds its own
@@ -265,6 +485,9 @@ sb_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            app_accels[i].action,
                                            app_accels[i].accels);
+
+  self->deadline_timer_id = g_timeout_add_seconds (DEADLINE_CHECK_INTERVAL_SECONDS,
+                                                   on_deadline_timer_cb, self);
 
   update_actions (self);
 }
@@ -305,6 +528,8 @@ sb_application_shutdown (GApplication *application)
 {
   SbApplication *self = SB_APPLICATION (application);
 
+  g_clear_handle_id (&self->deadline_timer_id, g_source_remove);
+
   G_APPLICATION_CLASS (sb_application_parent_class)->shutdown (application);
 
   g_clear_object (&self->store);
@@ -340,6 +565,7 @@ sb_application_class_init (SbApplicationClass *klass)
 static void
 sb_application_init (SbApplication *self)
 {
+  g_date_clear (&self->notified_day, 1);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-book-chooser.h"
+#include "sb-contracts.h"
 #include "sb-money.h"
 #include "sb-preferences-window.h"
 #include "sb-priority-matrix-group.h"
@@ -26,6 +27,8 @@ struct _SbPreferencesWindow
   /* Template widgets */
   AdwActionRow         *location_row;
   AdwComboRow          *currency_row;
+  AdwActionRow         *warning_row;
+  GtkSpinButton        *warning_spin;
 };
 
 enum {
@@ -66,6 +69,7 @@ refresh (SbPreferencesWindow *self)
   const char *currency;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->warning_row), self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.use-default-book",
                                  self->store != NULL && !is_default_location (self->store));
 
@@ -83,6 +87,10 @@ refresh (SbPreferencesWindow *self)
    * old currency; the row already shows the new one. */
   if (self->applying)
     return;
+
+  self->updating = TRUE;
+  gtk_spin_button_set_value (self->warning_spin, sb_contracts_get_warning_days (self->store));
+  self->updating = FALSE;
 
   currency = sb_store_get_base_currency (self->store);
   for (guint i = 0; codes[i] != NULL; i++)
@@ -132,6 +140,30 @@ on_currency_selected_cb (SbPreferencesWindow *self)
   self->applying = FALSE;
 
   refresh (self);
+}
+
+static void
+on_warning_changed_cb (SbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  int days = gtk_spin_button_get_value_as_int (self->warning_spin);
+
+  if (self->updating || self->store == NULL)
+    return;
+
+  if (days == sb_contracts_get_warning_days (self->store))
+    return;
+
+  self->applying = TRUE;
+  if (!sb_contracts_set_warning_days (self->store, days, &error))
+    {
+      add_toast (self, error->message);
+      /* Back to what the book keeps. */
+      self->updating = TRUE;
+      gtk_spin_button_set_value (self->warning_spin, sb_contracts_get_warning_days (self->store));
+      self->updating = FALSE;
+    }
+  self->applying = FALSE;
 }
 
 static void
@@ -244,7 +276,10 @@ sb_preferences_window_class_init (SbPreferencesWindowClass *klass)
                                                "/io/github/servicebook/Servicebook/sb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, warning_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, warning_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_warning_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-book", NULL, open_book_action);
   gtk_widget_class_install_action (widget_class, "prefs.new-book", NULL, new_book_action);

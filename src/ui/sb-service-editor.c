@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-catalog.h"
+#include "sb-contracts.h"
 #include "sb-money.h"
 #include "sb-service-editor.h"
 #include "sb-targets-editor.h"
@@ -30,6 +31,8 @@ struct _SbServiceEditor
   GPtrArray            *calendar_texts;
   GPtrArray            *customer_rows;
   GPtrArray            *depends_rows;
+  GPtrArray            *alignment_rows;
+  gulong                changed_id;
   GtkWidget            *customers_problem;
   GtkWidget            *depends_problem;
   guint                 folded : 1;
@@ -59,6 +62,7 @@ struct _SbServiceEditor
   AdwComboRow          *calendar_row;
   GtkStringList        *calendar_names;
   SbTargetsEditor      *targets;
+  AdwPreferencesGroup  *alignment_group;
   AdwPreferencesGroup  *customers_group;
   AdwPreferencesGroup  *depends_group;
   AdwEntryRow          *price_row;
@@ -360,6 +364,68 @@ refresh_choices (SbServiceEditor *self)
   self->loading = was_loading;
 }
 
+/* The gaps between this service's targets and the supplier targets of
+ * the contracts underpinning it, as saved; each leads to its contract. */
+static void
+refresh_alignment (SbServiceEditor *self)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = self->original != NULL ? sb_service_get_id (self->original) : NULL;
+
+  clear_rows (self->alignment_group, self->alignment_rows);
+
+  if (self->store == NULL || id == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->alignment_group), FALSE);
+      return;
+    }
+
+  gaps = sb_contracts_check_alignment (self->store, NULL, id, &error);
+  if (gaps == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Supplier contracts cannot be checked"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      adw_preferences_group_add (self->alignment_group, row);
+      g_ptr_array_add (self->alignment_rows, row);
+    }
+
+  for (guint i = 0; gaps != NULL && i < gaps->len; i++)
+    {
+      const SbAlignmentGap *gap = g_ptr_array_index (gaps, i);
+      g_autofree char *title = sb_alignment_gap_describe (gap);
+      /* Translators: a contract reference and its supplier */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), gap->contract_reference, gap->supplier_name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gap->contract_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-contract");
+      adw_preferences_group_add (self->alignment_group, row);
+      g_ptr_array_add (self->alignment_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->alignment_group), self->alignment_rows->len > 0);
+}
+
+static void
+on_store_changed_cb (SbServiceEditor *self,
+                     const char      *table)
+{
+  refresh_alignment (self);
+}
+
 static void
 load (SbServiceEditor *self,
       SbService       *service)
@@ -398,6 +464,7 @@ load (SbServiceEditor *self,
   adw_combo_row_set_selected (self->calendar_row, calendar);
 
   sb_targets_editor_load (self->targets, service);
+  refresh_alignment (self);
 
   set_checked_ids (self->customer_rows, sb_service_get_customer_ids (service));
   set_checked_ids (self->depends_rows, sb_service_get_depends_on_ids (service));
@@ -847,6 +914,8 @@ sb_service_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_SERVICE_EDITOR);
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->original);
 
@@ -864,6 +933,7 @@ sb_service_editor_finalize (GObject *object)
   g_ptr_array_unref (self->calendar_texts);
   g_ptr_array_unref (self->customer_rows);
   g_ptr_array_unref (self->depends_rows);
+  g_ptr_array_unref (self->alignment_rows);
 
   G_OBJECT_CLASS (sb_service_editor_parent_class)->finalize (object);
 }
@@ -1008,6 +1078,7 @@ sb_service_editor_class_init (SbServiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, calendar_row);
   gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, calendar_names);
   gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, targets);
+  gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, alignment_group);
   gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, customers_group);
   gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, depends_group);
   gtk_widget_class_bind_template_child (widget_class, SbServiceEditor, price_row);
@@ -1050,6 +1121,7 @@ sb_service_editor_init (SbServiceEditor *self)
   self->calendar_texts = g_ptr_array_new_with_free_func (g_free);
   self->customer_rows = g_ptr_array_new ();
   self->depends_rows = g_ptr_array_new ();
+  self->alignment_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1082,8 +1154,17 @@ sb_service_editor_set_store (SbServiceEditor *self,
   g_return_if_fail (SB_IS_SERVICE_EDITOR (self));
   g_return_if_fail (store == NULL || SB_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_object (store, "changed",
+                                                G_CALLBACK (on_store_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+  refresh_alignment (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
