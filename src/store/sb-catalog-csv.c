@@ -11,14 +11,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sb-catalog-csv.h"
+#include "sb-catalog-csv-private.h"
 #include "sb-catalog-private.h"
 #include "sb-core-error.h"
 #include "sb-money.h"
 #include "sb-time.h"
 
 /*
- * Services and customers to and from CSV files.
+ * Services and customers to and from CSV files; suppliers and contracts
+ * plug in through sb-catalog-csv-private.h (sb-supplier-csv.c).
  *
  * Export writes every field with readable column headers. Import is in
  * two steps: a preview reads the file and says, per line, what it would
@@ -80,16 +81,7 @@ enum
   N_CUSTOMER_FIELDS,
 };
 
-#define MAX_FIELDS N_SERVICE_FIELDS
-
-typedef struct
-{
-  const char *header;     /* as export writes it */
-  const char *synonyms;   /* other names, normalized, separated by | */
-  gboolean    required;
-} ColumnDef;
-
-static const ColumnDef service_columns[N_SERVICE_FIELDS] = {
+static const SbCsvColumn service_columns[N_SERVICE_FIELDS] = {
   [SF_CODE] = { "Code", "service code|short code|service id", TRUE },
   [SF_NAME] = { "Name", "service name|service|title", FALSE },
   [SF_STATUS] = { "Status", "lifecycle status|lifecycle|state|service status", FALSE },
@@ -127,7 +119,7 @@ static const ColumnDef service_columns[N_SERVICE_FIELDS] = {
   [SF_TARGETS + 9] = { "P5 resolution (min)", NULL, FALSE },
 };
 
-static const ColumnDef customer_columns[N_CUSTOMER_FIELDS] = {
+static const SbCsvColumn customer_columns[N_CUSTOMER_FIELDS] = {
   [CF_NAME] = { "Name", "customer|customer name|organisation|organization|company", TRUE },
   [CF_CONTACT] = { "Contact person", "contact|contact name|person", FALSE },
   [CF_EMAIL] = { "Email", "e mail|email address|mail", FALSE },
@@ -149,40 +141,6 @@ typedef struct
   GPtrArray  *calendar_list;     /* names, for messages */
 } Book;
 
-typedef struct
-{
-  guint   line;
-  char  **cells;
-} RawRow;
-
-typedef struct
-{
-  SbImportItem   item;           /* points into the fields below */
-  char          *key;
-  char          *name;
-  char          *problem;
-  char          *changes;
-  GObject       *object;         /* merged record, ready to save */
-  char         **depends_on;     /* codes, when the file sets them */
-} PlanLine;
-
-typedef struct
-{
-  GPtrArray *lines;              /* PlanLine */
-  GPtrArray *notes;              /* char * */
-} Plan;
-
-struct _SbImportPreview
-{
-  SbCatalogCsvKind  kind;
-  char             *source;
-  char            **header;
-  guint             header_line;
-  GPtrArray        *rows;        /* RawRow */
-  Plan             *plan;
-  char            **notes;       /* NULL-terminated copy for the getter */
-};
-
 static const char * const service_statuses[] = {
   SB_SERVICE_STATUS_PIPELINE, SB_SERVICE_STATUS_LIVE,
   SB_SERVICE_STATUS_RETIRING, SB_SERVICE_STATUS_RETIRED, NULL,
@@ -203,49 +161,6 @@ static const char * const customer_statuses[] = { "active", "inactive", NULL };
 /* Small helpers                                                       */
 
 static void
-raw_row_free (RawRow *row)
-{
-  g_strfreev (row->cells);
-  g_free (row);
-}
-
-static void
-plan_line_free (PlanLine *line)
-{
-  g_free (line->key);
-  g_free (line->name);
-  g_free (line->problem);
-  g_free (line->changes);
-  g_clear_object (&line->object);
-  g_strfreev (line->depends_on);
-  g_free (line);
-}
-
-static void
-plan_free (Plan *plan)
-{
-  if (plan == NULL)
-    return;
-
-  g_ptr_array_unref (plan->lines);
-  g_ptr_array_unref (plan->notes);
-  g_free (plan);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
-
-static Plan *
-plan_new (void)
-{
-  Plan *plan = g_new0 (Plan, 1);
-
-  plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)plan_line_free);
-  plan->notes = g_ptr_array_new_with_free_func (g_free);
-
-  return plan;
-}
-
-static void
 book_clear (Book *book)
 {
   g_clear_pointer (&book->services, g_hash_table_unref);
@@ -259,153 +174,10 @@ book_clear (Book *book)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Book, book_clear)
 
-/* Lower case, words of letters and digits separated by one space; the
- * unit words "min" and "minutes" are dropped, so "P1 Response (minutes)"
- * and "p1_response" are the same header. */
-static char *
-normalize_name (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autoptr(GString) words = g_string_new (NULL);
-  g_auto(GStrv) tokens = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean gap = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        {
-          if (gap && words->len > 0)
-            g_string_append_c (words, ' ');
-          g_string_append_unichar (words, c);
-          gap = FALSE;
-        }
-      else
-        gap = TRUE;
-    }
-
-  tokens = g_strsplit (words->str, " ", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      if (*tokens[i] == '\0' ||
-          g_str_equal (tokens[i], "min") ||
-          g_str_equal (tokens[i], "mins") ||
-          g_str_equal (tokens[i], "minutes"))
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, tokens[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* A value as a keyword: lower case, spaces and underscores as dashes. */
-static char *
-normalize_keyword (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  GString *out = g_string_new (NULL);
-  gboolean gap = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '_' || *p == '-' || *p == '\t')
-        gap = TRUE;
-      else
-        {
-          if (gap && out->len > 0)
-            g_string_append_c (out, '-');
-          g_string_append_c (out, *p);
-          gap = FALSE;
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static char *
 casefold_key (const char *text)
 {
   return g_utf8_casefold (text, -1);
-}
-
-/* "a, b, c or d" for messages. */
-static char *
-join_choices (const char * const *choices)
-{
-  GString *out = g_string_new (NULL);
-  guint n = g_strv_length ((char **)choices);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0 && i + 1 == n)
-        g_string_append (out, _(" or "));
-      else if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, choices[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* Sorted, joined with "; ": lists are compared and written this way. */
-static char *
-join_sorted (GPtrArray *items)
-{
-  GString *out = g_string_new (NULL);
-
-  g_ptr_array_sort (items, compare_strings);
-  for (guint i = 0; i < items->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, "; ");
-      g_string_append (out, g_ptr_array_index (items, i));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Splits a list cell on ";" (and "," for codes and reasons), trimmed,
- * without empty items. */
-static GPtrArray *
-split_list (const char *text,
-            const char *separators)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) parts = g_strsplit_set (text, separators, -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *item = g_strstrip (parts[i]);
-
-      if (*item != '\0')
-        g_ptr_array_add (items, g_strdup (item));
-    }
-
-  return items;
-}
-
-static gboolean
-ptr_array_has_string (GPtrArray  *items,
-                      const char *text)
-{
-  for (guint i = 0; i < items->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (items, i), text))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -558,7 +330,7 @@ service_text (Book      *book,
               g_ptr_array_add (names, (gpointer)name);
           }
 
-        return join_sorted (names);
+        return sb_csv_import_join_sorted (names);
       }
     case SF_EXCLUSIONS:
       return g_strdup (sb_service_get_exclusions (service));
@@ -650,49 +422,6 @@ record_text (Book    *book,
 /* ------------------------------------------------------------------ */
 /* Reading cells                                                       */
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-/* Matches @text against @choices as a keyword; the canonical choice, or
- * NULL with a problem naming the allowed values. */
-static const char *
-read_choice (const char          *text,
-             const char * const  *choices,
-             const char          *what,
-             GPtrArray           *problems)
-{
-  g_autofree char *keyword = normalize_keyword (text);
-  g_autofree char *allowed = NULL;
-  g_autofree char *quoted = NULL;
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    {
-      if (g_str_equal (keyword, choices[i]))
-        return choices[i];
-    }
-
-  allowed = join_choices (choices);
-  quoted = sb_core_error_quote_input (text);
-  /* Translators: e.g. unknown status “actve”: use pipeline, live, retiring or retired */
-  add_problem (problems, _("unknown %s “%s”: use %s"), what, quoted, allowed);
-
-  return NULL;
-}
-
 /* Whole minutes or counts: digits only, up to ten years of minutes. */
 static gboolean
 read_count (const char *text,
@@ -716,9 +445,10 @@ read_count (const char *text,
     }
 
   quoted = sb_core_error_quote_input (text);
-  add_problem (problems, _("%s “%s” is not a whole number (write minutes or a count as digits, "
-                           "e.g. 240; leave it empty for none)"),
-               column, quoted);
+  sb_csv_import_add_problem (problems,
+                             _("%s “%s” is not a whole number (write minutes or a count as "
+                               "digits, e.g. 240; leave it empty for none)"),
+                             column, quoted);
 
   return FALSE;
 }
@@ -764,8 +494,9 @@ read_availability (const char *text,
   if (p == copy || *p != '\0' || digits > 2 || (*(p - 1) == '.' || *(p - 1) == ','))
     {
       quoted = sb_core_error_quote_input (text);
-      add_problem (problems, _("availability “%s” is not a percentage: write it like 99.5"),
-                   quoted);
+      sb_csv_import_add_problem (problems,
+                                 _("availability “%s” is not a percentage: write it like 99.5"),
+                                 quoted);
       return FALSE;
     }
 
@@ -776,7 +507,7 @@ read_availability (const char *text,
   if (*out > 10000)
     {
       quoted = sb_core_error_quote_input (text);
-      add_problem (problems, _("availability “%s” is more than 100 %%"), quoted);
+      sb_csv_import_add_problem (problems, _("availability “%s” is more than 100 %%"), quoted);
       return FALSE;
     }
 
@@ -794,8 +525,9 @@ read_date (const char *text,
     return TRUE;
 
   quoted = sb_core_error_quote_input (text);
-  add_problem (problems, _("%s “%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"),
-               column, quoted);
+  sb_csv_import_add_problem (problems,
+                             _("%s “%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"),
+                             column, quoted);
 
   return FALSE;
 }
@@ -810,7 +542,9 @@ read_code (const char *text,
 
   if (*code == '\0')
     {
-      add_problem (problems, _("the code is empty: every service needs a short code such as EMAIL"));
+      sb_csv_import_add_problem (problems,
+                                 _("the code is empty: every service needs a short code such as "
+                                   "EMAIL"));
       return NULL;
     }
 
@@ -819,8 +553,10 @@ read_code (const char *text,
       if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
         {
           quoted = sb_core_error_quote_input (text);
-          add_problem (problems, _("the code “%s” may only hold letters A–Z, digits, “-” and “_”"),
-                       quoted);
+          sb_csv_import_add_problem (problems,
+                                     _("the code “%s” may only hold letters A–Z, digits, “-” "
+                                       "and “_”"),
+                                     quoted);
           return NULL;
         }
     }
@@ -831,65 +567,6 @@ read_code (const char *text,
 /* ------------------------------------------------------------------ */
 /* The header                                                          */
 
-static int
-match_column (const ColumnDef *columns,
-              int              n_columns,
-              const char      *name,
-              gboolean         services)
-{
-  g_autofree char *normal = normalize_name (name);
-
-  for (int f = 0; f < n_columns; f++)
-    {
-      g_autofree char *header = normalize_name (columns[f].header);
-      g_auto(GStrv) synonyms = NULL;
-
-      if (g_str_equal (normal, header))
-        return f;
-
-      if (columns[f].synonyms == NULL)
-        continue;
-
-      synonyms = g_strsplit (columns[f].synonyms, "|", -1);
-      for (guint i = 0; synonyms[i] != NULL; i++)
-        {
-          if (g_str_equal (normal, synonyms[i]))
-            return f;
-        }
-    }
-
-  /* Targets: "P2 resolution", "Priority 2 resolution time",
-   * "Resolution P2" … */
-  if (services)
-    {
-      g_auto(GStrv) words = g_strsplit (normal, " ", -1);
-      int priority = 0;
-      int kind = -1;
-
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          const char *w = words[i];
-
-          if (w[0] == 'p' && w[1] >= '1' && w[1] <= '5' && w[2] == '\0')
-            priority = w[1] - '0';
-          else if (g_str_equal (w, "priority") && words[i + 1] != NULL &&
-                   words[i + 1][0] >= '1' && words[i + 1][0] <= '5' && words[i + 1][1] == '\0')
-            priority = words[++i][0] - '0';
-          else if (g_str_equal (w, "response"))
-            kind = 0;
-          else if (g_str_equal (w, "resolution") || g_str_equal (w, "resolve"))
-            kind = 1;
-          else if (!g_str_equal (w, "time") && !g_str_equal (w, "target"))
-            return -1;
-        }
-
-      if (priority > 0 && kind >= 0)
-        return SF_TARGETS + (priority - 1) * 2 + kind;
-    }
-
-  return -1;
-}
-
 /* Maps header cells to fields. Problems go on the header line; unknown
  * columns become notes. */
 static void
@@ -899,70 +576,12 @@ map_header (SbCatalogCsvKind   kind,
             GPtrArray         *problems,
             GPtrArray         *notes)
 {
-  gboolean services = kind == SB_CATALOG_CSV_SERVICES;
-  const ColumnDef *columns = services ? service_columns : customer_columns;
-  int n_fields = services ? N_SERVICE_FIELDS : N_CUSTOMER_FIELDS;
-
-  for (int f = 0; f < MAX_FIELDS; f++)
-    field_column[f] = -1;
-
-  for (int c = 0; header[c] != NULL; c++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (header[c]));
-      int f;
-
-      if (*name == '\0')
-        continue;
-
-      f = match_column (columns, n_fields, name, services);
-      if (f < 0)
-        {
-          g_ptr_array_add (notes,
-                           g_strdup_printf (_("The column “%s” is not known and is ignored."),
-                                            name));
-          continue;
-        }
-
-      if (field_column[f] >= 0)
-        {
-          g_autofree char *first = g_strstrip (g_strdup (header[field_column[f]]));
-
-          add_problem (problems, _("the columns “%s” and “%s” both give the %s; keep one of them"),
-                       first, name, columns[f].header);
-          continue;
-        }
-
-      field_column[f] = c;
-    }
-
-  for (int f = 0; f < n_fields; f++)
-    {
-      if (columns[f].required && field_column[f] < 0)
-        add_problem (problems, _("the header has no “%s” column, which is needed to match records"),
-                     columns[f].header);
-    }
-}
-
-/* The trimmed cell of @field, "" when empty or beyond the row; NULL when
- * the file has no such column. */
-static const char *
-cell_of (RawRow     *row,
-         const int  *field_column,
-         int         field,
-         GPtrArray  *scratch)
-{
-  int column = field_column[field];
-  char *text;
-
-  if (column < 0)
-    return NULL;
-  if ((guint)column >= g_strv_length (row->cells))
-    return "";
-
-  text = g_strstrip (g_strdup (row->cells[column]));
-  g_ptr_array_add (scratch, text);
-
-  return text;
+  if (kind == SB_CATALOG_CSV_SERVICES)
+    sb_csv_import_map_header (service_columns, N_SERVICE_FIELDS, SF_TARGETS, header,
+                              field_column, problems, notes);
+  else
+    sb_csv_import_map_header (customer_columns, N_CUSTOMER_FIELDS, -1, header,
+                              field_column, problems, notes);
 }
 
 /* ------------------------------------------------------------------ */
@@ -982,12 +601,13 @@ set_service_field (Book       *book,
     {
     case SF_NAME:
       if (text == NULL)
-        add_problem (problems, _("the name is empty: every service needs a name"));
+        sb_csv_import_add_problem (problems, _("the name is empty: every service needs a name"));
       sb_service_set_name (service, text);
       break;
     case SF_STATUS:
       {
-        const char *status = read_choice (value, service_statuses, _("status"), problems);
+        const char *status = sb_csv_import_read_choice (value, service_statuses, _("status"),
+                                                        problems);
 
         if (status != NULL)
           sb_service_set_status (service, status);
@@ -995,7 +615,7 @@ set_service_field (Book       *book,
       break;
     case SF_TYPE:
       {
-        g_autofree char *keyword = normalize_keyword (value);
+        g_autofree char *keyword = sb_csv_import_keyword (value);
         const char *type;
 
         /* DOMAIN.md words it "supplied by a third party". */
@@ -1003,7 +623,7 @@ set_service_field (Book       *book,
             g_str_equal (keyword, "supplied"))
           type = SB_SERVICE_TYPE_THIRD_PARTY;
         else
-          type = read_choice (value, service_types, _("service type"), problems);
+          type = sb_csv_import_read_choice (value, service_types, _("service type"), problems);
 
         if (type != NULL)
           sb_service_set_service_type (service, type);
@@ -1017,7 +637,8 @@ set_service_field (Book       *book,
       break;
     case SF_CRITICALITY:
       {
-        const char *criticality = read_choice (value, criticalities, _("criticality"), problems);
+        const char *criticality = sb_csv_import_read_choice (value, criticalities,
+                                                             _("criticality"), problems);
 
         if (criticality != NULL)
           sb_service_set_criticality (service, criticality);
@@ -1054,15 +675,16 @@ set_service_field (Book       *book,
               known = g_strjoinv (", ", (char **)book->calendar_list->pdata);
               g_ptr_array_remove_index (book->calendar_list, book->calendar_list->len - 1);
 
-              add_problem (problems, _("unknown calendar “%s”: the book has %s (leave it empty "
-                                       "for around the clock)"),
-                           quoted, known);
+              sb_csv_import_add_problem (problems,
+                                         _("unknown calendar “%s”: the book has %s (leave it "
+                                           "empty for around the clock)"),
+                                         quoted, known);
             }
         }
       break;
     case SF_CUSTOMERS:
       {
-        g_autoptr(GPtrArray) names = split_list (value, ";");
+        g_autoptr(GPtrArray) names = sb_csv_import_split_list (value, ";");
         g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
         for (guint i = 0; i < names->len; i++)
@@ -1075,13 +697,15 @@ set_service_field (Book       *book,
               {
                 g_autofree char *quoted = sb_core_error_quote_input (name);
 
-                add_problem (problems, _("unknown customer “%s”: import the customers first or "
-                                         "add them under Customers (separate names with “;”)"),
-                             quoted);
+                sb_csv_import_add_problem (problems,
+                                           _("unknown customer “%s”: import the customers first "
+                                             "or add them under Customers (separate names with "
+                                             "“;”)"),
+                                           quoted);
                 continue;
               }
 
-            if (!ptr_array_has_string (ids, sb_customer_get_id (customer)))
+            if (!sb_csv_import_has_string (ids, sb_customer_get_id (customer)))
               g_ptr_array_add (ids, (gpointer)sb_customer_get_id (customer));
           }
 
@@ -1100,7 +724,7 @@ set_service_field (Book       *book,
         sb_service_set_price_period (service, NULL);
       else
         {
-          g_autofree char *keyword = normalize_keyword (value);
+          g_autofree char *keyword = sb_csv_import_keyword (value);
           const char *period;
 
           if (g_str_equal (keyword, "monthly"))
@@ -1113,7 +737,7 @@ set_service_field (Book       *book,
           else if (g_str_equal (keyword, "once") || g_str_equal (keyword, "oneoff"))
             period = "one-off";
           else
-            period = read_choice (value, price_periods, _("price period"), problems);
+            period = sb_csv_import_read_choice (value, price_periods, _("price period"), problems);
 
           if (period != NULL)
             sb_service_set_price_period (service, period);
@@ -1137,15 +761,16 @@ set_service_field (Book       *book,
       break;
     case SF_CLOCK_STOP:
       {
-        g_autoptr(GPtrArray) items = split_list (value, ";,");
+        g_autoptr(GPtrArray) items = sb_csv_import_split_list (value, ";,");
         g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
 
         for (guint i = 0; i < items->len; i++)
           {
-            const char *reason = read_choice (g_ptr_array_index (items, i), hold_reasons,
-                                              _("hold reason"), problems);
+            const char *reason = sb_csv_import_read_choice (g_ptr_array_index (items, i),
+                                                            hold_reasons, _("hold reason"),
+                                                            problems);
 
-            if (reason != NULL && !ptr_array_has_string (reasons, reason))
+            if (reason != NULL && !sb_csv_import_has_string (reasons, reason))
               g_ptr_array_add (reasons, (gpointer)reason);
           }
 
@@ -1205,9 +830,10 @@ set_service_price (SbStore    *store,
         {
           g_autofree char *quoted = sb_core_error_quote_input (currency);
 
-          add_problem (problems, _("unknown currency “%s”: use an ISO 4217 code such as EUR, "
-                                   "USD or GBP"),
-                       quoted);
+          sb_csv_import_add_problem (problems,
+                                     _("unknown currency “%s”: use an ISO 4217 code such as "
+                                       "EUR, USD or GBP"),
+                                     quoted);
           return;
         }
     }
@@ -1241,9 +867,10 @@ set_service_price (SbStore    *store,
     {
       g_autofree char *quoted = sb_core_error_quote_input (price);
 
-      add_problem (problems, _("price “%s” is not an amount in %s: write a number such as "
-                               "12.50, without currency signs"),
-                   quoted, code);
+      sb_csv_import_add_problem (problems,
+                                 _("price “%s” is not an amount in %s: write a number such as "
+                                   "12.50, without currency signs"),
+                                 quoted, code);
       return;
     }
 
@@ -1288,8 +915,8 @@ find_cycle (GHashTable *graph,
 /* Dependencies may point to services of the same file, so cycles are
  * looked for across the book and the file together. */
 static void
-check_dependency_cycles (Book *book,
-                         Plan *plan)
+check_dependency_cycles (Book   *book,
+                         SbPlan *plan)
 {
   g_autoptr(GHashTable) graph = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                       (GDestroyNotify)g_ptr_array_unref);
@@ -1314,7 +941,7 @@ check_dependency_cycles (Book *book,
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
-      PlanLine *line = g_ptr_array_index (plan->lines, i);
+      SbPlanLine *line = g_ptr_array_index (plan->lines, i);
       GPtrArray *codes;
 
       if (line->key == NULL || line->depends_on == NULL || line->problem != NULL)
@@ -1328,7 +955,7 @@ check_dependency_cycles (Book *book,
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
-      PlanLine *line = g_ptr_array_index (plan->lines, i);
+      SbPlanLine *line = g_ptr_array_index (plan->lines, i);
       g_autoptr(GHashTable) visited = NULL;
       g_autoptr(GPtrArray) path = NULL;
       g_autoptr(GString) text = NULL;
@@ -1360,10 +987,10 @@ check_dependency_cycles (Book *book,
 
 static void
 plan_service (Book       *book,
-              RawRow     *row,
+              SbCsvRow   *row,
               const int  *field_column,
               GHashTable *file_codes,    /* code -> first line, of this file */
-              PlanLine   *line)
+              SbPlanLine *line)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
@@ -1372,14 +999,16 @@ plan_service (Book       *book,
   const char *depends;
   g_autofree char *code = NULL;
 
-  code = read_code (cell_of (row, field_column, SF_CODE, scratch), problems);
+  code = read_code (sb_csv_import_cell (row, field_column, SF_CODE, scratch), problems);
   if (code != NULL)
     {
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (file_codes, code));
 
       if (first != 0 && first != row->line)
-        add_problem (problems, _("the code %s is also on line %u: each service may appear once"),
-                     code, first);
+        sb_csv_import_add_problem (problems,
+                                   _("the code %s is also on line %u: each service may appear "
+                                     "once"),
+                                   code, first);
 
       existing = g_hash_table_lookup (book->services, code);
     }
@@ -1395,20 +1024,20 @@ plan_service (Book       *book,
       if (f == SF_CODE || f == SF_DEPENDS_ON || f == SF_PRICE || f == SF_CURRENCY)
         continue;
 
-      value = cell_of (row, field_column, f, scratch);
+      value = sb_csv_import_cell (row, field_column, f, scratch);
       if (value != NULL)
         set_service_field (book, service, f, value, problems);
     }
 
   set_service_price (book->store, service,
-                     cell_of (row, field_column, SF_PRICE, scratch),
-                     cell_of (row, field_column, SF_CURRENCY, scratch),
+                     sb_csv_import_cell (row, field_column, SF_PRICE, scratch),
+                     sb_csv_import_cell (row, field_column, SF_CURRENCY, scratch),
                      problems);
 
-  depends = cell_of (row, field_column, SF_DEPENDS_ON, scratch);
+  depends = sb_csv_import_cell (row, field_column, SF_DEPENDS_ON, scratch);
   if (depends != NULL)
     {
-      g_autoptr(GPtrArray) items = split_list (depends, ";,");
+      g_autoptr(GPtrArray) items = sb_csv_import_split_list (depends, ";,");
       g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) known_ids = g_ptr_array_new ();
 
@@ -1419,8 +1048,8 @@ plan_service (Book       *book,
 
           if (code != NULL && g_str_equal (dep, code))
             {
-              add_problem (problems, _("the service depends on itself in “%s”"),
-                           service_columns[SF_DEPENDS_ON].header);
+              sb_csv_import_add_problem (problems, _("the service depends on itself in “%s”"),
+                                         service_columns[SF_DEPENDS_ON].header);
               continue;
             }
 
@@ -1428,13 +1057,14 @@ plan_service (Book       *book,
             {
               g_autofree char *quoted = sb_core_error_quote_input (g_ptr_array_index (items, i));
 
-              add_problem (problems, _("unknown service code “%s” in “%s”: it is neither in "
-                                       "the book nor in this file"),
-                           quoted, service_columns[SF_DEPENDS_ON].header);
+              sb_csv_import_add_problem (problems,
+                                         _("unknown service code “%s” in “%s”: it is neither in "
+                                           "the book nor in this file"),
+                                         quoted, service_columns[SF_DEPENDS_ON].header);
               continue;
             }
 
-          if (ptr_array_has_string (codes, dep))
+          if (sb_csv_import_has_string (codes, dep))
             continue;
 
           if (target != NULL)
@@ -1479,8 +1109,7 @@ plan_service (Book       *book,
     line->item.action = existing ? SB_IMPORT_ACTION_UPDATE : SB_IMPORT_ACTION_CREATE;
 
   if (existing != NULL)
-    g_object_set_data_full (line->object, "sb-import-existing", g_object_ref (existing),
-                            g_object_unref);
+    line->existing = g_object_ref (G_OBJECT (existing));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1502,10 +1131,10 @@ email_looks_valid (const char *email)
 
 static void
 plan_customer (Book       *book,
-               RawRow     *row,
+               SbCsvRow   *row,
                const int  *field_column,
                GHashTable *file_names,    /* casefolded name -> first line */
-               PlanLine   *line)
+               SbPlanLine *line)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
@@ -1514,10 +1143,10 @@ plan_customer (Book       *book,
   const char *name;
   const char *value;
 
-  name = cell_of (row, field_column, CF_NAME, scratch);
+  name = sb_csv_import_cell (row, field_column, CF_NAME, scratch);
   if (name == NULL || *name == '\0')
     {
-      add_problem (problems, _("the name is empty: every customer needs a name"));
+      sb_csv_import_add_problem (problems, _("the name is empty: every customer needs a name"));
       name = NULL;
     }
   else
@@ -1526,9 +1155,10 @@ plan_customer (Book       *book,
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (file_names, key));
 
       if (first != 0 && first != row->line)
-        add_problem (problems, _("the customer “%s” is also on line %u: each customer may "
-                                 "appear once"),
-                     name, first);
+        sb_csv_import_add_problem (problems,
+                                   _("the customer “%s” is also on line %u: each customer may "
+                                     "appear once"),
+                                   name, first);
 
       existing = g_hash_table_lookup (book->customers, key);
     }
@@ -1540,17 +1170,18 @@ plan_customer (Book       *book,
   if (name != NULL)
     sb_customer_set_name (customer, name);
 
-  if ((value = cell_of (row, field_column, CF_CONTACT, scratch)) != NULL)
+  if ((value = sb_csv_import_cell (row, field_column, CF_CONTACT, scratch)) != NULL)
     sb_customer_set_contact_person (customer, *value ? value : NULL);
-  if ((value = cell_of (row, field_column, CF_EMAIL, scratch)) != NULL)
+  if ((value = sb_csv_import_cell (row, field_column, CF_EMAIL, scratch)) != NULL)
     sb_customer_set_email (customer, *value ? value : NULL);
-  if ((value = cell_of (row, field_column, CF_PHONE, scratch)) != NULL)
+  if ((value = sb_csv_import_cell (row, field_column, CF_PHONE, scratch)) != NULL)
     sb_customer_set_phone (customer, *value ? value : NULL);
-  if ((value = cell_of (row, field_column, CF_NOTES, scratch)) != NULL)
+  if ((value = sb_csv_import_cell (row, field_column, CF_NOTES, scratch)) != NULL)
     sb_customer_set_notes (customer, *value ? value : NULL);
-  if ((value = cell_of (row, field_column, CF_STATUS, scratch)) != NULL)
+  if ((value = sb_csv_import_cell (row, field_column, CF_STATUS, scratch)) != NULL)
     {
-      const char *status = *value ? read_choice (value, customer_statuses, _("status"), problems)
+      const char *status = *value ? sb_csv_import_read_choice (value, customer_statuses,
+                                                               _("status"), problems)
                                   : "active";
 
       if (status != NULL)
@@ -1561,9 +1192,10 @@ plan_customer (Book       *book,
     {
       g_autofree char *quoted = sb_core_error_quote_input (value);
 
-      add_problem (problems, _("the email “%s” does not look like an address: write it as "
-                               "name@example.com"),
-                   quoted);
+      sb_csv_import_add_problem (problems,
+                                 _("the email “%s” does not look like an address: write it as "
+                                   "name@example.com"),
+                                 quoted);
     }
 
   line->key = g_strdup (name);
@@ -1578,8 +1210,7 @@ plan_customer (Book       *book,
     line->item.action = existing ? SB_IMPORT_ACTION_UPDATE : SB_IMPORT_ACTION_CREATE;
 
   if (existing != NULL)
-    g_object_set_data_full (line->object, "sb-import-existing", g_object_ref (existing),
-                            g_object_unref);
+    line->existing = g_object_ref (G_OBJECT (existing));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1590,11 +1221,11 @@ plan_customer (Book       *book,
 static void
 compare_with_existing (Book             *book,
                        SbCatalogCsvKind  kind,
-                       PlanLine         *line)
+                       SbPlanLine       *line)
 {
-  GObject *existing = g_object_get_data (line->object, "sb-import-existing");
+  GObject *existing = line->existing;
   gboolean services = kind == SB_CATALOG_CSV_SERVICES;
-  const ColumnDef *columns = services ? service_columns : customer_columns;
+  const SbCsvColumn *columns = services ? service_columns : customer_columns;
   int n_fields = services ? N_SERVICE_FIELDS : N_CUSTOMER_FIELDS;
   g_autoptr(GString) changes = g_string_new (NULL);
 
@@ -1612,7 +1243,7 @@ compare_with_existing (Book             *book,
 
           for (guint i = 0; line->depends_on[i] != NULL; i++)
             g_ptr_array_add (codes, line->depends_on[i]);
-          after = join_sorted (codes);
+          after = sb_csv_import_join_sorted (codes);
         }
       else
         after = record_text (book, line->object, f);
@@ -1631,18 +1262,7 @@ compare_with_existing (Book             *book,
     line->changes = g_strdup (changes->str);
 }
 
-static void
-plan_line_publish (PlanLine *line)
-{
-  line->item.key = line->key;
-  line->item.name = line->name;
-  line->item.problem = line->problem;
-  line->item.changes = line->changes;
-  if (line->problem != NULL)
-    line->item.action = SB_IMPORT_ACTION_SKIP;
-}
-
-static Plan *
+static SbPlan *
 make_plan (SbStore           *store,
            SbCatalogCsvKind   kind,
            char             **header,
@@ -1651,11 +1271,14 @@ make_plan (SbStore           *store,
            GError           **error)
 {
   g_auto(Book) book = { 0 };
-  g_autoptr(Plan) plan = plan_new ();
+  g_autoptr(SbPlan) plan = sb_csv_import_plan_new ();
   g_autoptr(GPtrArray) header_problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) file_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int field_column[MAX_FIELDS];
+  int field_column[SB_CSV_MAX_FIELDS];
   int key_field = kind == SB_CATALOG_CSV_SERVICES ? SF_CODE : CF_NAME;
+
+  if (kind == SB_CATALOG_CSV_SUPPLIERS || kind == SB_CATALOG_CSV_CONTRACTS)
+    return sb_supplier_csv_plan (store, kind, header, header_line, rows, error);
 
   if (!book_load (&book, store, error))
     return NULL;
@@ -1664,14 +1287,7 @@ make_plan (SbStore           *store,
 
   if (header_problems->len > 0)
     {
-      PlanLine *line = g_new0 (PlanLine, 1);
-
-      line->item.line = header_line;
-      g_ptr_array_add (header_problems, NULL);
-      line->problem = g_strjoinv ("; ", (char **)header_problems->pdata);
-      plan_line_publish (line);
-      g_ptr_array_add (plan->lines, line);
-
+      g_ptr_array_add (plan->lines, sb_csv_import_header_problem (header_line, header_problems));
       return g_steal_pointer (&plan);
     }
 
@@ -1679,7 +1295,7 @@ make_plan (SbStore           *store,
    * down, and a key seen twice is reported on its second line. */
   for (guint i = 0; i < rows->len; i++)
     {
-      RawRow *row = g_ptr_array_index (rows, i);
+      SbCsvRow *row = g_ptr_array_index (rows, i);
       int column = field_column[key_field];
       g_autofree char *value = NULL;
       char *key;
@@ -1700,10 +1316,8 @@ make_plan (SbStore           *store,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      RawRow *row = g_ptr_array_index (rows, i);
-      PlanLine *line = g_new0 (PlanLine, 1);
-      guint n_cells = g_strv_length (row->cells);
-      guint n_header = g_strv_length (header);
+      SbCsvRow *row = g_ptr_array_index (rows, i);
+      SbPlanLine *line = g_new0 (SbPlanLine, 1);
 
       line->item.line = row->line;
       g_ptr_array_add (plan->lines, line);
@@ -1713,30 +1327,7 @@ make_plan (SbStore           *store,
       else
         plan_customer (&book, row, field_column, file_keys, line);
 
-      /* More cells than headers, with text in them: a separator inside a
-       * value that was not quoted. */
-      for (guint c = n_header; c < n_cells; c++)
-        {
-          g_autofree char *extra = g_strstrip (g_strdup (row->cells[c]));
-          g_autofree char *message = NULL;
-
-          if (*extra == '\0')
-            continue;
-
-          message = g_strdup_printf (_("the line has %u values but the header only %u: a value "
-                                       "holding the separator needs quotes"),
-                                     n_cells, n_header);
-          if (line->problem != NULL)
-            {
-              char *joined = g_strconcat (message, "; ", line->problem, NULL);
-
-              g_free (line->problem);
-              line->problem = joined;
-            }
-          else
-            line->problem = g_steal_pointer (&message);
-          break;
-        }
+      sb_csv_import_check_width (line, row, header);
     }
 
   if (kind == SB_CATALOG_CSV_SERVICES)
@@ -1744,11 +1335,11 @@ make_plan (SbStore           *store,
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
-      PlanLine *line = g_ptr_array_index (plan->lines, i);
+      SbPlanLine *line = g_ptr_array_index (plan->lines, i);
 
       if (line->problem == NULL)
         compare_with_existing (&book, kind, line);
-      plan_line_publish (line);
+      sb_csv_import_publish (line);
     }
 
   return g_steal_pointer (&plan);
@@ -1758,7 +1349,7 @@ make_plan (SbStore           *store,
  * the calendars are listed, which is a write. The preview must not
  * write, yet a file may name "Office hours": then the plan is made inside
  * a transaction that adds the built-ins and is rolled back. */
-static Plan *
+static SbPlan *
 plan_without_writing (SbStore           *store,
                       SbCatalogCsvKind   kind,
                       char             **header,
@@ -1813,7 +1404,7 @@ plan_without_writing (SbStore           *store,
 static gboolean
 save_line (SbTransaction  *tx,
            SbStore        *store,
-           PlanLine       *line,
+           SbPlanLine     *line,
            GError        **error)
 {
   gboolean ok;
@@ -1858,13 +1449,17 @@ resolve_depends (SbService  *service,
 static gboolean
 write_plan (SbTransaction     *tx,
             SbStore           *store,
-            Plan              *plan,
+            SbCatalogCsvKind   kind,
+            SbPlan            *plan,
             GError           **error)
 {
   g_autoptr(GHashTable) ids_by_code = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                             g_free, g_free);
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   g_autoptr(GListModel) services = NULL;
+
+  if (kind == SB_CATALOG_CSV_SUPPLIERS || kind == SB_CATALOG_CSV_CONTRACTS)
+    return sb_supplier_csv_write (tx, store, plan, error);
 
   services = sb_catalog_list_services (store, error);
   if (services == NULL)
@@ -1880,7 +1475,7 @@ write_plan (SbTransaction     *tx,
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
-      PlanLine *line = g_ptr_array_index (plan->lines, i);
+      SbPlanLine *line = g_ptr_array_index (plan->lines, i);
 
       if (line->item.action != SB_IMPORT_ACTION_CREATE &&
           line->item.action != SB_IMPORT_ACTION_UPDATE)
@@ -1902,7 +1497,7 @@ write_plan (SbTransaction     *tx,
 
   for (guint i = 0; i < pending->len; i++)
     {
-      PlanLine *line = g_ptr_array_index (pending, i);
+      SbPlanLine *line = g_ptr_array_index (pending, i);
 
       resolve_depends (SB_SERVICE (line->object), line->depends_on, ids_by_code);
       if (!save_line (tx, store, line, error))
@@ -1917,7 +1512,7 @@ write_plan (SbTransaction     *tx,
 
 /**
  * sb_catalog_csv_kind_from_string:
- * @text: "services" or "customers"
+ * @text: "services", "customers", "suppliers" or "contracts"
  * @out_kind: (out): the kind
  *
  * Returns: whether @text names a kind
@@ -1928,26 +1523,42 @@ sb_catalog_csv_kind_from_string (const char       *text,
 {
   g_return_val_if_fail (out_kind != NULL, FALSE);
 
-  if (g_strcmp0 (text, "services") == 0)
-    *out_kind = SB_CATALOG_CSV_SERVICES;
-  else if (g_strcmp0 (text, "customers") == 0)
-    *out_kind = SB_CATALOG_CSV_CUSTOMERS;
-  else
-    return FALSE;
+  for (int kind = 0; kind < SB_CATALOG_CSV_N_KINDS; kind++)
+    {
+      if (g_strcmp0 (text, sb_catalog_csv_kind_to_string (kind)) == 0)
+        {
+          *out_kind = kind;
+          return TRUE;
+        }
+    }
 
-  return TRUE;
+  return FALSE;
 }
 
 /**
  * sb_catalog_csv_kind_to_string:
  * @kind: a kind
  *
- * Returns: "services" or "customers"
+ * Returns: "services", "customers", "suppliers" or "contracts": the
+ *   word the command line takes
  */
 const char *
 sb_catalog_csv_kind_to_string (SbCatalogCsvKind kind)
 {
-  return kind == SB_CATALOG_CSV_SERVICES ? "services" : "customers";
+  switch (kind)
+    {
+    case SB_CATALOG_CSV_SERVICES:
+      return "services";
+    case SB_CATALOG_CSV_CUSTOMERS:
+      return "customers";
+    case SB_CATALOG_CSV_SUPPLIERS:
+      return "suppliers";
+    case SB_CATALOG_CSV_CONTRACTS:
+      return "contracts";
+    case SB_CATALOG_CSV_N_KINDS:
+    default:
+      g_return_val_if_reached ("services");
+    }
 }
 
 /**
@@ -1960,8 +1571,9 @@ sb_catalog_csv_kind_to_string (SbCatalogCsvKind kind)
  *
  * Reads @file and works out, line by line, what importing it would do:
  * create a record, update one (services are matched by code, customers
- * by name, in any case), leave one unchanged, or skip a line it cannot
- * read, with the reason in plain words. Nothing is written.
+ * and suppliers by name, in any case, contracts by supplier and
+ * reference), leave one unchanged, or skip a line it cannot read, with
+ * the reason in plain words. Nothing is written.
  *
  * Returns: %TRUE with a preview (which may list problems); %FALSE when
  *   the file cannot be read at all (missing, not text, a quote never
@@ -1993,7 +1605,7 @@ sb_catalog_csv_preview (SbStore           *store,
   preview = g_new0 (SbImportPreview, 1);
   preview->kind = kind;
   preview->source = g_file_get_parse_name (file);
-  preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)raw_row_free);
+  preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)sb_csv_import_row_free);
 
   if (!sb_csv_reader_next_row (reader, &preview->header, &preview->header_line, error))
     {
@@ -2008,7 +1620,7 @@ sb_catalog_csv_preview (SbStore           *store,
 
   while (sb_csv_reader_next_row (reader, &cells, &line, error))
     {
-      RawRow *row = g_new0 (RawRow, 1);
+      SbCsvRow *row = g_new0 (SbCsvRow, 1);
 
       row->line = line;
       row->cells = g_steal_pointer (&cells);
@@ -2081,7 +1693,7 @@ sb_catalog_csv_apply (SbStore          *store,
                       GError          **error)
 {
   g_autoptr(SbTransaction) tx = NULL;
-  g_autoptr(Plan) plan = NULL;
+  g_autoptr(SbPlan) plan = NULL;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (preview != NULL, FALSE);
@@ -2118,8 +1730,8 @@ sb_catalog_csv_apply (SbStore          *store,
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
-      PlanLine *now = g_ptr_array_index (plan->lines, i);
-      PlanLine *then = NULL;
+      SbPlanLine *now = g_ptr_array_index (plan->lines, i);
+      SbPlanLine *then = NULL;
 
       if (i < preview->plan->lines->len)
         then = g_ptr_array_index (preview->plan->lines, i);
@@ -2134,24 +1746,10 @@ sb_catalog_csv_apply (SbStore          *store,
         }
     }
 
-  if (!write_plan (tx, store, plan, error))
+  if (!write_plan (tx, store, preview->kind, plan, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);
-}
-
-static void
-write_header (GString         *out,
-              const ColumnDef *columns,
-              int              n_fields,
-              SbCsvWriteFlags  flags)
-{
-  g_autoptr(GPtrArray) header = g_ptr_array_new ();
-
-  for (int f = 0; f < n_fields; f++)
-    g_ptr_array_add (header, (gpointer)columns[f].header);
-
-  sb_csv_write_row (out, (const char * const *)header->pdata, header->len, ',', flags);
 }
 
 /**
@@ -2162,10 +1760,12 @@ write_header (GString         *out,
  *   spreadsheets
  * @error: return location for a #GError
  *
- * Writes every live service (ordered by code) or customer (by name) with
- * every field, one column each, headed by readable names. Lists
- * (customers, dependencies, hold reasons) are separated by "; ". Import
- * reads such a file back as "unchanged".
+ * Writes every live service (ordered by code), customer or supplier (by
+ * name) or contract (by supplier, then reference) with every field, one
+ * column each, headed by readable names. Lists (customers, dependencies,
+ * hold reasons, underpinned services) are separated by "; ". Contracts
+ * also get their derived dates and status, for people; import ignores
+ * those columns. Import reads such a file back as "unchanged".
  *
  * Returns: (transfer full) (nullable): the CSV text, or %NULL with @error
  */
@@ -2184,6 +1784,9 @@ sb_catalog_csv_export (SbStore          *store,
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (kind == SB_CATALOG_CSV_SUPPLIERS || kind == SB_CATALOG_CSV_CONTRACTS)
+    return sb_supplier_csv_export (store, kind, flags, error);
+
   if (!book_load (&book, store, error))
     return NULL;
 
@@ -2193,7 +1796,7 @@ sb_catalog_csv_export (SbStore          *store,
     return NULL;
 
   sb_csv_write_start (out, flags);
-  write_header (out, services ? service_columns : customer_columns, n_fields, flags);
+  sb_csv_import_write_header (out, services ? service_columns : customer_columns, n_fields, flags);
 
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
@@ -2230,9 +1833,6 @@ sb_catalog_csv_export_to_file (SbStore          *store,
                                GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  const char *data;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -2242,211 +1842,5 @@ sb_catalog_csv_export_to_file (SbStore          *store,
   if (bytes == NULL)
     return FALSE;
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, SB_CSV_ERROR, SB_CSV_ERROR_IO,
-                   _("Could not write “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * sb_import_preview_free:
- * @preview: (nullable): a preview
- *
- * Frees the preview.
- */
-void
-sb_import_preview_free (SbImportPreview *preview)
-{
-  if (preview == NULL)
-    return;
-
-  g_free (preview->source);
-  g_strfreev (preview->header);
-  g_clear_pointer (&preview->rows, g_ptr_array_unref);
-  plan_free (preview->plan);
-  g_strfreev (preview->notes);
-  g_free (preview);
-}
-
-/**
- * sb_import_preview_get_kind:
- * @preview: a preview
- *
- * Returns: what the previewed file holds
- */
-SbCatalogCsvKind
-sb_import_preview_get_kind (SbImportPreview *preview)
-{
-  g_return_val_if_fail (preview != NULL, SB_CATALOG_CSV_SERVICES);
-
-  return preview->kind;
-}
-
-/**
- * sb_import_preview_get_n_items:
- * @preview: a preview
- *
- * Returns: the number of items: one per data line, or a single item for
- *   the header line when the header itself has a problem
- */
-guint
-sb_import_preview_get_n_items (SbImportPreview *preview)
-{
-  g_return_val_if_fail (preview != NULL, 0);
-
-  return preview->plan->lines->len;
-}
-
-/**
- * sb_import_preview_get_item:
- * @preview: a preview
- * @index: an item index
- *
- * Returns: (transfer none): the item, in file order, owned by @preview
- */
-const SbImportItem *
-sb_import_preview_get_item (SbImportPreview *preview,
-                            guint            index)
-{
-  PlanLine *line;
-
-  g_return_val_if_fail (preview != NULL, NULL);
-  g_return_val_if_fail (index < preview->plan->lines->len, NULL);
-
-  line = g_ptr_array_index (preview->plan->lines, index);
-
-  return &line->item;
-}
-
-/**
- * sb_import_preview_count:
- * @preview: a preview
- * @action: an action
- *
- * Returns: how many lines would do @action
- */
-guint
-sb_import_preview_count (SbImportPreview *preview,
-                         SbImportAction   action)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (preview != NULL, 0);
-
-  for (guint i = 0; i < preview->plan->lines->len; i++)
-    {
-      PlanLine *line = g_ptr_array_index (preview->plan->lines, i);
-
-      if (line->item.action == action)
-        n++;
-    }
-
-  return n;
-}
-
-/**
- * sb_import_preview_has_problems:
- * @preview: a preview
- *
- * Returns: whether any line (or the header) cannot be imported; then
- *   sb_catalog_csv_apply() refuses to write
- */
-gboolean
-sb_import_preview_has_problems (SbImportPreview *preview)
-{
-  return sb_import_preview_count (preview, SB_IMPORT_ACTION_SKIP) > 0;
-}
-
-/**
- * sb_import_preview_get_n_writes:
- * @preview: a preview
- *
- * Returns: how many records applying the preview creates or updates
- */
-guint
-sb_import_preview_get_n_writes (SbImportPreview *preview)
-{
-  return sb_import_preview_count (preview, SB_IMPORT_ACTION_CREATE) +
-         sb_import_preview_count (preview, SB_IMPORT_ACTION_UPDATE);
-}
-
-/**
- * sb_import_preview_get_notes:
- * @preview: a preview
- *
- * Things worth knowing that are not problems: columns that were ignored,
- * a file read as Windows-1252.
- *
- * Returns: (transfer none) (array zero-terminated=1): the notes
- */
-const char * const *
-sb_import_preview_get_notes (SbImportPreview *preview)
-{
-  g_return_val_if_fail (preview != NULL, NULL);
-
-  if (preview->notes == NULL)
-    {
-      GPtrArray *notes = preview->plan->notes;
-
-      preview->notes = g_new0 (char *, notes->len + 1);
-      for (guint i = 0; i < notes->len; i++)
-        preview->notes[i] = g_strdup (g_ptr_array_index (notes, i));
-    }
-
-  return (const char * const *)preview->notes;
-}
-
-/**
- * sb_import_preview_summarize:
- * @preview: a preview
- *
- * Says in one line what importing would do, e.g. "3 to create, 1 to
- * update, 5 unchanged, 1 line with problems".
- *
- * Returns: (transfer full): the summary
- */
-char *
-sb_import_preview_summarize (SbImportPreview *preview)
-{
-  guint n_create, n_update, n_unchanged, n_skip;
-  g_autofree char *create = NULL;
-  g_autofree char *update = NULL;
-  g_autofree char *unchanged = NULL;
-
-  g_return_val_if_fail (preview != NULL, NULL);
-
-  n_create = sb_import_preview_count (preview, SB_IMPORT_ACTION_CREATE);
-  n_update = sb_import_preview_count (preview, SB_IMPORT_ACTION_UPDATE);
-  n_unchanged = sb_import_preview_count (preview, SB_IMPORT_ACTION_UNCHANGED);
-  n_skip = sb_import_preview_count (preview, SB_IMPORT_ACTION_SKIP);
-
-  create = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to create", "%u to create", n_create),
-                            n_create);
-  update = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to update", "%u to update", n_update),
-                            n_update);
-  unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
-                                            n_unchanged),
-                               n_unchanged);
-
-  if (n_skip == 0)
-    /* Translators: the parts are "3 to create", "1 to update", "5 unchanged" */
-    return g_strdup_printf (_("%s, %s, %s"), create, update, unchanged);
-
-  {
-    g_autofree char *skip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u line with problems",
-                                                          "%u lines with problems", n_skip),
-                                             n_skip);
-
-    /* Translators: the last part is "2 lines with problems" */
-    return g_strdup_printf (_("%s, %s, %s, %s"), create, update, unchanged, skip);
-  }
+  return sb_csv_import_replace_file (file, bytes, error);
 }

@@ -13,13 +13,21 @@ G_BEGIN_DECLS
  * SbCatalogCsvKind:
  * @SB_CATALOG_CSV_SERVICES: services, matched by code
  * @SB_CATALOG_CSV_CUSTOMERS: customers, matched by name
+ * @SB_CATALOG_CSV_SUPPLIERS: suppliers with their main contact, matched by
+ *   name
+ * @SB_CATALOG_CSV_CONTRACTS: contracts, matched by supplier name and
+ *   reference; their suppliers must be in the book
+ * @SB_CATALOG_CSV_N_KINDS: the number of kinds
  *
- * What a catalogue CSV file holds.
+ * What a register CSV file holds.
  */
 typedef enum
 {
   SB_CATALOG_CSV_SERVICES,
   SB_CATALOG_CSV_CUSTOMERS,
+  SB_CATALOG_CSV_SUPPLIERS,
+  SB_CATALOG_CSV_CONTRACTS,
+  SB_CATALOG_CSV_N_KINDS,
 } SbCatalogCsvKind;
 
 /**
@@ -41,8 +49,9 @@ typedef enum
  * SbImportItem:
  * @line: the physical line the record starts on (1 is the header)
  * @action: what importing the line does
- * @key: the service code or customer name, %NULL when unreadable
- * @name: the service name (services), or %NULL
+ * @key: the service code, customer or supplier name, or the contract as
+ *   "Supplier / REFERENCE"; %NULL when unreadable
+ * @name: the service name or contract title, or %NULL
  * @problem: (nullable): why the line cannot be imported, in plain words
  * @changes: (nullable): for an update, the columns that change, e.g.
  *   "Owner, P1 response (min)"
