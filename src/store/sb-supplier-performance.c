@@ -147,12 +147,13 @@ lookup_calendar (SbStore     *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *definition = NULL;
+  SbCalendar *cached;
   sqlite3_stmt *stmt;
   int rc;
 
-  calendar = g_hash_table_lookup (cache, id != NULL ? id : "");
-  if (calendar != NULL)
-    return sb_calendar_ref (calendar);
+  cached = g_hash_table_lookup (cache, id != NULL ? id : "");
+  if (cached != NULL)
+    return sb_calendar_ref (cached);
 
   if (id == NULL)
     {

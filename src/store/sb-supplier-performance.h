@@ -88,4 +88,6 @@ gboolean sb_suppliers_get_summary         (SbStore               *store,
                                            SbSupplierSummary     *out,
                                            GError               **error);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SbSupplierSummary, sb_supplier_summary_clear)
+
 G_END_DECLS
