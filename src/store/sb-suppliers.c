@@ -740,6 +740,11 @@ sb_suppliers_save_in (SbTransaction  *tx,
 
   /* The object now holds what was written, the new ids included. */
   sb_supplier_set_id (supplier, supplier_id);
+  sb_supplier_set_name (supplier, n.name);
+  sb_supplier_set_website (supplier, n.website);
+  sb_supplier_set_account_number (supplier, n.account_number);
+  sb_supplier_set_relationship_owner (supplier, n.relationship_owner);
+  sb_supplier_set_notes (supplier, n.notes);
   sb_supplier_set_contacts (supplier, n.contacts);
 
   return TRUE;
@@ -784,6 +789,11 @@ sb_suppliers_save (SbStore     *store,
     {
       /* Nothing was written, so the object keeps what the person typed. */
       sb_supplier_set_id (supplier, sb_supplier_get_id (before));
+      sb_supplier_set_name (supplier, sb_supplier_get_name (before));
+      sb_supplier_set_website (supplier, sb_supplier_get_website (before));
+      sb_supplier_set_account_number (supplier, sb_supplier_get_account_number (before));
+      sb_supplier_set_relationship_owner (supplier, sb_supplier_get_relationship_owner (before));
+      sb_supplier_set_notes (supplier, sb_supplier_get_notes (before));
       sb_supplier_set_contacts (supplier, sb_supplier_get_contacts (before));
       return FALSE;
     }
