@@ -332,7 +332,7 @@ sb_contract_terms_notice_days (const SbContractTerms *terms,
   d = *term_end;
   g_date_add_days (&d, 1);
   if (!date_plus_months (&d, -(gint64) terms->notice_amount, &d))
-    return g_date_get_julian (term_end);  /* before the calendar: deadline on day 1 */
+    return (int) g_date_get_julian (term_end) - 1;  /* before the calendar: on its first day */
   g_date_subtract_days (&d, 1);
 
   return g_date_days_between (&d, term_end);
