@@ -2,5 +2,1888 @@
  * SPDX-FileCopyrightText: 2026 The Servicebook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "sb-ui"
 
-/* Placeholder: being written. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-catalog.h"
+#include "sb-contract-editor.h"
+#include "sb-contracts.h"
+#include "sb-money.h"
+#include "sb-service-editor.h"
+#include "sb-suppliers.h"
+#include "sb-targets-editor.h"
+#include "sb-time.h"
+
+/* One contract: its terms with what they mean (status, current term, last
+ * day to give notice) worked out as the person types, its cost and what
+ * it will cost, the supplier's targets and the services they underpin,
+ * with the gaps between the two, and its scope.  The editor works on a
+ * copy: nothing reaches the book until Save, and Cancel brings back what
+ * was saved. */
+
+#define N_PRIORITIES 5
+
+typedef enum
+{
+  TEXT_SCOPE,
+  TEXT_OURS,
+  TEXT_THEIRS,
+  TEXT_ESCALATION,
+  TEXT_NOTES,
+  N_TEXTS
+} TextField;
+
+static const struct
+{
+  const char *label;
+  const char *tooltip;
+  const char *(*get) (SbContract *self);
+  void        (*set) (SbContract *self, const char *text);
+} texts[N_TEXTS] = {
+  { N_("_Scope"), N_("What the contract covers"),
+    sb_contract_get_scope, sb_contract_set_scope },
+  { N_("_Our Responsibilities"), N_("What we must do for the supplier to deliver"),
+    sb_contract_get_our_responsibilities, sb_contract_set_our_responsibilities },
+  { N_("The Supplier’s _Responsibilities"), N_("What the supplier must do"),
+    sb_contract_get_supplier_responsibilities, sb_contract_set_supplier_responsibilities },
+  { N_("_Escalation Path"), N_("Whom to call, in order, when a ticket does not move"),
+    sb_contract_get_escalation_path, sb_contract_set_escalation_path },
+  { N_("_Notes"), NULL,
+    sb_contract_get_notes, sb_contract_set_notes },
+};
+
+struct _SbContractEditor
+{
+  AdwBin                parent_instance;
+
+  SbStore              *store;
+  SbContract           *original;       /* what is saved; a draft for a new contract */
+  GString              *problems;
+  GPtrArray            *supplier_ids;   /* of char *, [0] NULL: none chosen */
+  GPtrArray            *calendar_ids;   /* of char *, [0] NULL: around the clock */
+  GPtrArray            *service_rows;
+  GPtrArray            *gap_rows;
+  GtkWidget            *targets_problem;
+  GtkWidget            *services_problem;
+  GtkEditable          *response_entries[N_PRIORITIES];
+  GtkEditable          *resolution_entries[N_PRIORITIES];
+  GtkWidget            *target_rows[N_PRIORITIES];
+  GtkTextView          *text_views[N_TEXTS];
+  SbContractState       state;
+  gboolean              state_valid;
+  guint                 modified : 1;
+  guint                 can_save : 1;
+  guint                 loading : 1;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkWidget            *save_button;
+  GtkWidget            *delete_button;
+  GtkLabel             *problem_label;
+  GtkScrolledWindow    *scroller;
+  AdwComboRow          *supplier_row;
+  GtkStringList        *supplier_names;
+  AdwEntryRow          *reference_row;
+  AdwEntryRow          *title_row;
+  AdwComboRow          *type_row;
+  GtkStringList        *type_names;
+  GtkLabel             *status_label;
+  AdwActionRow         *term_row;
+  AdwActionRow         *notice_deadline_row;
+  AdwActionRow         *renewal_date_row;
+  AdwActionRow         *describe_row;
+  AdwEntryRow          *start_row;
+  GtkSpinButton        *initial_spin;
+  AdwComboRow          *renewal_row;
+  GtkStringList        *renewal_names;
+  AdwActionRow         *renewal_months_row;
+  GtkSpinButton        *renewal_spin;
+  AdwActionRow         *agreed_row;
+  GtkSpinButton        *agreed_spin;
+  AdwActionRow         *notice_row;
+  GtkSpinButton        *notice_spin;
+  GtkDropDown          *notice_unit_dropdown;
+  AdwEntryRow          *cancellation_row;
+  AdwEntryRow          *notice_given_row;
+  AdwEntryRow          *terminated_row;
+  AdwEntryRow          *early_termination_row;
+  AdwEntryRow          *amount_row;
+  AdwEntryRow          *currency_row;
+  AdwComboRow          *period_row;
+  GtkStringList        *period_names;
+  AdwComboRow          *category_row;
+  GtkStringList        *category_names;
+  GtkLabel             *year_cost_label;
+  GtkLabel             *ahead_cost_label;
+  AdwPreferencesGroup  *targets_group;
+  AdwPreferencesGroup  *services_group;
+  AdwPreferencesGroup  *gaps_group;
+  AdwEntryRow          *how_to_raise_row;
+  AdwEntryRow          *support_hours_row;
+  AdwComboRow          *calendar_row;
+  GtkStringList        *calendar_names;
+  GtkBox               *texts_box;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_MODIFIED,
+  PROP_CAN_SAVE,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SbContractEditor, sb_contract_editor, ADW_TYPE_BIN)
+
+/* The values behind the combo rows, in the order of their items. */
+static const SbRenewal renewals[] = {
+  SB_RENEWAL_NONE, SB_RENEWAL_AUTOMATIC, SB_RENEWAL_AGREEMENT,
+};
+static const SbBillingPeriod periods[] = {
+  SB_BILLING_MONTHLY, SB_BILLING_QUARTERLY, SB_BILLING_YEARLY, SB_BILLING_ONE_OFF,
+};
+
+static void validate (SbContractEditor *self);
+
+/* Helpers */
+
+static void
+set_entry (gpointer    editable,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
+}
+
+static char *
+get_entry (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+static char *
+get_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_date_entry (gpointer     editable,
+                const GDate *date)
+{
+  g_autofree char *text = date != NULL && g_date_valid (date) ? sb_date_format (date) : NULL;
+
+  set_entry (editable, text);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return date != NULL && g_date_valid (date) ? sb_date_format_local (date) : NULL;
+}
+
+static gboolean
+is_new (SbContractEditor *self)
+{
+  return self->original == NULL || sb_contract_get_id (self->original) == NULL;
+}
+
+static const char *
+default_currency (SbContractEditor *self)
+{
+  const char *currency = NULL;
+
+  if (self->original != NULL)
+    currency = sb_contract_get_cost_currency (self->original);
+  if (currency == NULL && self->store != NULL)
+    currency = sb_store_get_base_currency (self->store);
+
+  return currency != NULL ? currency : "EUR";
+}
+
+static guint
+index_of_string (GPtrArray  *values,
+                 const char *value)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+        return i;
+    }
+
+  return 0;
+}
+
+static guint
+index_in_strv (const char * const *values,
+               const char         *value,
+               guint               offset)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (g_strcmp0 (values[i], value) == 0)
+        return i + offset;
+    }
+
+  return 0;
+}
+
+static void
+fill_string_list (GtkStringList *list,
+                  GPtrArray     *names)
+{
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *) names->pdata);
+  g_ptr_array_remove_index (names, names->len - 1);
+}
+
+static void
+append_problem (SbContractEditor *self,
+                const char       *message)
+{
+  g_string_append_printf (self->problems, "%s%s", self->problems->len > 0 ? "\n" : "", message);
+}
+
+static void
+set_group_problem (GtkWidget  *label,
+                   const char *message)
+{
+  gtk_label_set_label (GTK_LABEL (label), message != NULL ? message : "");
+  gtk_widget_set_visible (label, message != NULL);
+}
+
+static GtkWidget *
+new_group_problem (AdwPreferencesGroup *group)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  adw_preferences_group_add (group, label);
+
+  return label;
+}
+
+static void
+set_can_save (SbContractEditor *self,
+              gboolean          can_save)
+{
+  if (self->can_save == !!can_save)
+    return;
+
+  self->can_save = !!can_save;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
+}
+
+static void
+set_modified (SbContractEditor *self,
+              gboolean          modified)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", modified);
+
+  if (self->modified == !!modified)
+    return;
+
+  self->modified = !!modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static GtkWidget *
+add_plain_row (AdwPreferencesGroup *group,
+               GPtrArray           *rows,
+               const char          *title,
+               const char          *subtitle,
+               const char          *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+
+  return row;
+}
+
+/* Shared with the list */
+
+/**
+ * sb_contract_editor_status_style:
+ * @status: a contract status
+ *
+ * Returns: (nullable): the style class a status label wears: a warning
+ *   while a decision is due, dimmed once the contract is over
+ */
+const char *
+sb_contract_editor_status_style (SbContractStatus status)
+{
+  switch (status)
+    {
+    case SB_CONTRACT_IN_NOTICE_WINDOW:
+    case SB_CONTRACT_EXPIRING:
+      return "warning";
+    case SB_CONTRACT_EXPIRED:
+    case SB_CONTRACT_TERMINATED:
+      return "dim-label";
+    case SB_CONTRACT_ACTIVE:
+      return "success";
+    case SB_CONTRACT_NOT_STARTED:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+format_days_ahead (int days)
+{
+  if (days == 0)
+    return g_strdup (_("today"));
+  if (days == 1)
+    return g_strdup (_("tomorrow"));
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", -days), -days);
+}
+
+/**
+ * sb_contract_editor_format_deadline:
+ * @terms: a contract's terms
+ * @state: what they mean on @today
+ * @today: the day
+ * @out_date: (out caller-allocates) (optional): the deadline's date, or
+ *   an invalid date when there is none
+ *
+ * The next date that asks for a decision or marks an end, in words:
+ * "Give notice by 30 Sep 2026 — in 12 days".
+ *
+ * Returns: (transfer full): the text; empty when nothing lies ahead
+ */
+char *
+sb_contract_editor_format_deadline (const SbContractTerms *terms,
+                                    const SbContractState *state,
+                                    const GDate           *today,
+                                    GDate                 *out_date)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *when = NULL;
+  GDate shown;
+
+  g_date_clear (&shown, 1);
+
+  if (state->status == SB_CONTRACT_TERMINATED || state->status == SB_CONTRACT_EXPIRED)
+    {
+      if (g_date_valid (&state->final_end))
+        shown = state->final_end;
+      if (out_date != NULL)
+        g_date_clear (out_date, 1);
+      date = format_date (&shown);
+      if (date == NULL)
+        return g_strdup (_("Ended"));
+      /* Translators: %s is a date, as in “Ended on 31 Dec 2025” */
+      return g_strdup_printf (_("Ended on %s"), date);
+    }
+
+  if (state->status == SB_CONTRACT_NOT_STARTED && g_date_valid (&terms->start))
+    {
+      shown = terms->start;
+      date = format_date (&shown);
+      when = format_days_ahead (g_date_days_between (today, &shown));
+      if (out_date != NULL)
+        *out_date = shown;
+      /* Translators: as in “Starts on 1 Jan 2027 — in 40 days” */
+      return g_strdup_printf (_("Starts on %s — %s"), date, when);
+    }
+
+  if (terms->notice_amount > 0 && g_date_valid (&state->notice_deadline) && state->days_to_notice >= 0 &&
+      terms->renewal != SB_RENEWAL_NONE)
+    {
+      date = format_date (&state->notice_deadline);
+      when = format_days_ahead (state->days_to_notice);
+      if (out_date != NULL)
+        *out_date = state->notice_deadline;
+      if (terms->renewal == SB_RENEWAL_AGREEMENT)
+        /* Translators: as in “Agree a renewal by 30 Sep 2026 — in 12 days” */
+        return g_strdup_printf (_("Agree a renewal by %s — %s"), date, when);
+      /* Translators: as in “Give notice by 30 Sep 2026 — in 12 days” */
+      return g_strdup_printf (_("Give notice by %s — %s"), date, when);
+    }
+
+  if (g_date_valid (&state->final_end) && state->days_to_end >= 0)
+    {
+      date = format_date (&state->final_end);
+      when = format_days_ahead (state->days_to_end);
+      if (out_date != NULL)
+        *out_date = state->final_end;
+      /* Translators: as in “Ends on 31 Dec 2026 — in 90 days” */
+      return g_strdup_printf (_("Ends on %s — %s"), date, when);
+    }
+
+  if (g_date_valid (&state->next_renewal))
+    {
+      date = format_date (&state->next_renewal);
+      when = format_days_ahead (g_date_days_between (today, &state->next_renewal));
+      if (out_date != NULL)
+        *out_date = state->next_renewal;
+      /* Translators: as in “Renews on 1 Jan 2027 — in 90 days” */
+      return g_strdup_printf (_("Renews on %s — %s"), date, when);
+    }
+
+  if (out_date != NULL)
+    g_date_clear (out_date, 1);
+
+  return g_strdup ("");
+}
+
+/* Choices from the book */
+
+static void
+on_service_toggled_cb (SbContractEditor *self);
+
+static void
+refresh_choices (SbContractEditor *self)
+{
+  g_autoptr(GListModel) suppliers = NULL;
+  g_autoptr(GListModel) calendars = NULL;
+  g_autoptr(GListModel) services = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean was_loading = self->loading;
+
+  if (self->store == NULL)
+    return;
+
+  self->loading = TRUE;
+
+  g_ptr_array_set_size (self->supplier_ids, 0);
+  g_ptr_array_add (self->supplier_ids, NULL);
+  g_ptr_array_add (names, g_strdup (_("Choose a Supplier")));
+  suppliers = sb_suppliers_list (self->store, NULL);
+  for (guint i = 0; suppliers != NULL && i < g_list_model_get_n_items (suppliers); i++)
+    {
+      g_autoptr(SbSupplier) supplier = g_list_model_get_item (suppliers, i);
+
+      g_ptr_array_add (self->supplier_ids, g_strdup (sb_supplier_get_id (supplier)));
+      g_ptr_array_add (names, g_strdup (sb_supplier_get_name (supplier)));
+    }
+  fill_string_list (self->supplier_names, names);
+
+  g_ptr_array_set_size (names, 0);
+  g_ptr_array_set_size (self->calendar_ids, 0);
+  g_ptr_array_add (self->calendar_ids, NULL);
+  g_ptr_array_add (names, g_strdup (_("Around the Clock (24×7)")));
+  calendars = sb_catalog_list_calendars (self->store, NULL);
+  for (guint i = 0; calendars != NULL && i < g_list_model_get_n_items (calendars); i++)
+    {
+      g_autoptr(SbCalendarItem) item = g_list_model_get_item (calendars, i);
+
+      g_ptr_array_add (self->calendar_ids, g_strdup (sb_calendar_item_get_id (item)));
+      g_ptr_array_add (names, g_strdup (sb_calendar_item_get_name (item)));
+    }
+  fill_string_list (self->calendar_names, names);
+
+  clear_rows (self->services_group, self->service_rows);
+  services = sb_catalog_list_services (self->store, NULL);
+  for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(SbService) service = g_list_model_get_item (services, i);
+      GtkWidget *row;
+      GtkWidget *check = gtk_check_button_new ();
+
+      row = add_plain_row (self->services_group, self->service_rows,
+                           sb_service_get_code (service), sb_service_get_name (service), NULL);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (sb_service_get_id (service)), g_free);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_service_toggled_cb), self);
+    }
+  if (self->service_rows->len == 0)
+    {
+      GtkWidget *row = add_plain_row (self->services_group, self->service_rows,
+                                      _("No services yet: add them on the Services page"), NULL, NULL);
+
+      gtk_widget_add_css_class (row, "dim-label");
+    }
+
+  self->loading = was_loading;
+}
+
+static void
+set_service_ids (SbContractEditor   *self,
+                 const char * const *ids)
+{
+  for (guint i = 0; i < self->service_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->service_rows, i);
+      GtkCheckButton *check = g_object_get_data (row, "check");
+
+      if (check != NULL)
+        gtk_check_button_set_active (check, ids != NULL && g_strv_contains (ids, g_object_get_data (row, "id")));
+    }
+}
+
+static GStrv
+get_service_ids (SbContractEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->service_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->service_rows, i);
+      GtkCheckButton *check = g_object_get_data (row, "check");
+
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (row, "id"));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Showing a contract */
+
+static void
+set_minutes (GtkEditable *editable,
+             guint        minutes)
+{
+  g_autofree char *text = minutes > 0 ? sb_duration_format (minutes) : NULL;
+
+  set_entry (editable, text);
+}
+
+static void
+load (SbContractEditor *self,
+      SbContract       *contract)
+{
+  const SbContractTerms *terms = sb_contract_get_terms (contract);
+  g_autofree char *amount = NULL;
+  guint period = 0;
+  guint renewal = 0;
+
+  g_set_object (&self->original, contract);
+
+  self->loading = TRUE;
+
+  refresh_choices (self);
+
+  adw_combo_row_set_selected (self->supplier_row,
+                              index_of_string (self->supplier_ids, sb_contract_get_supplier_id (contract)));
+  set_entry (self->reference_row, sb_contract_get_reference (contract));
+  set_entry (self->title_row, sb_contract_get_title (contract));
+  adw_combo_row_set_selected (self->type_row,
+                              index_in_strv (sb_contract_types (), sb_contract_get_contract_type (contract), 0));
+
+  set_date_entry (self->start_row, &terms->start);
+  gtk_spin_button_set_value (self->initial_spin, MAX (terms->initial_months, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (renewals); i++)
+    if (renewals[i] == terms->renewal)
+      renewal = i;
+  adw_combo_row_set_selected (self->renewal_row, renewal);
+  gtk_spin_button_set_value (self->renewal_spin, MAX (terms->renewal_months, 1));
+  gtk_spin_button_set_value (self->agreed_spin, terms->renewals_agreed);
+  gtk_spin_button_set_value (self->notice_spin, terms->notice_amount);
+  gtk_drop_down_set_selected (self->notice_unit_dropdown, terms->notice_unit == SB_NOTICE_MONTHS ? 1 : 0);
+  set_entry (self->cancellation_row, sb_contract_get_cancellation_method (contract));
+  set_date_entry (self->notice_given_row, &terms->notice_given);
+  set_date_entry (self->terminated_row, &terms->terminated);
+  set_entry (self->early_termination_row, sb_contract_get_early_termination (contract));
+
+  if (sb_contract_get_cost_amount (contract) >= 0)
+    amount = sb_money_format_plain (sb_contract_get_cost_amount (contract), default_currency (self));
+  set_entry (self->amount_row, amount);
+  set_entry (self->currency_row, default_currency (self));
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    if (periods[i] == sb_contract_get_billing_period (contract))
+      period = i;
+  adw_combo_row_set_selected (self->period_row, period);
+  adw_combo_row_set_selected (self->category_row,
+                              index_in_strv (sb_cost_categories (), sb_contract_get_cost_category (contract), 1));
+
+  for (guint p = 1; p <= N_PRIORITIES; p++)
+    {
+      set_minutes (self->response_entries[p - 1], sb_contract_get_response_target (contract, p));
+      set_minutes (self->resolution_entries[p - 1], sb_contract_get_resolution_target (contract, p));
+    }
+  set_service_ids (self, sb_contract_get_service_ids (contract));
+
+  set_entry (self->how_to_raise_row, sb_contract_get_how_to_raise (contract));
+  set_entry (self->support_hours_row, sb_contract_get_support_hours (contract));
+  adw_combo_row_set_selected (self->calendar_row,
+                              index_of_string (self->calendar_ids, sb_contract_get_calendar_id (contract)));
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      const char *text = texts[i].get (contract);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_views[i]), text != NULL ? text : "", -1);
+    }
+
+  /* Problems show under a field once it has been changed, or at once for
+   * a contract that was already saved. */
+  g_object_set_data (G_OBJECT (self->supplier_row), "touched", NULL);
+  g_object_set_data (G_OBJECT (self->reference_row), "touched", NULL);
+  g_object_set_data (G_OBJECT (self->title_row), "touched", NULL);
+  g_object_set_data (G_OBJECT (self->start_row), "touched", NULL);
+
+  self->loading = FALSE;
+  gtk_widget_set_visible (self->delete_button, TRUE);
+  set_modified (self, FALSE);
+  validate (self);
+}
+
+/* Reading the form */
+
+static gboolean
+read_date (SbContractEditor *self,
+           AdwEntryRow      *row,
+           GDate            *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = get_entry (row);
+
+  g_date_clear (out, 1);
+  if (*text == '\0')
+    return TRUE;
+
+  if (!sb_date_parse (text, out, &error))
+    {
+      sb_service_editor_set_row_problem (GTK_WIDGET (row), error->message);
+      append_problem (self, error->message);
+      g_date_clear (out, 1);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_targets (SbContractEditor *self,
+              SbContract       *draft)
+{
+  gboolean ok = TRUE;
+
+  for (guint p = 1; p <= N_PRIORITIES; p++)
+    {
+      int response = 0;
+      int resolution = 0;
+      gboolean read = sb_targets_parse_duration (gtk_editable_get_text (self->response_entries[p - 1]), &response) &&
+                      sb_targets_parse_duration (gtk_editable_get_text (self->resolution_entries[p - 1]), &resolution);
+
+      if (!read)
+        {
+          /* Translators: %u is a priority, 1 to 5 */
+          g_autofree char *message = g_strdup_printf (_("Priority %u: type a time such as 30 min, 4 h or 1 h 30 min"), p);
+
+          sb_service_editor_set_row_problem (self->target_rows[p - 1], message);
+          append_problem (self, message);
+          ok = FALSE;
+          continue;
+        }
+
+      sb_contract_set_targets (draft, p, response, resolution);
+    }
+
+  return ok;
+}
+
+/* The contract as the form says it is; fields that cannot be read keep
+ * their saved value and say what is wrong. */
+static SbContract *
+build_draft (SbContractEditor *self,
+             gboolean         *readable)
+{
+  SbContract *draft = self->original != NULL ? sb_contract_copy (self->original) : sb_contract_new (NULL);
+  SbContractTerms terms = *sb_contract_get_terms (draft);
+  g_autofree char *reference = get_entry (self->reference_row);
+  g_autofree char *title = get_entry (self->title_row);
+  g_autofree char *cancellation = get_entry (self->cancellation_row);
+  g_autofree char *early = get_entry (self->early_termination_row);
+  g_autofree char *amount_text = get_entry (self->amount_row);
+  g_autofree char *currency = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1);
+  g_autofree char *how = get_entry (self->how_to_raise_row);
+  g_autofree char *hours = get_entry (self->support_hours_row);
+  g_auto(GStrv) services = get_service_ids (self);
+  const char * const *types = sb_contract_types ();
+  const char * const *categories = sb_cost_categories ();
+  guint supplier = adw_combo_row_get_selected (self->supplier_row);
+  guint type = adw_combo_row_get_selected (self->type_row);
+  guint renewal = adw_combo_row_get_selected (self->renewal_row);
+  guint period = adw_combo_row_get_selected (self->period_row);
+  guint category = adw_combo_row_get_selected (self->category_row);
+  guint calendar = adw_combo_row_get_selected (self->calendar_row);
+  gboolean ok = TRUE;
+  GDate date;
+
+  g_strstrip (currency);
+
+  sb_contract_set_supplier_id (draft, supplier < self->supplier_ids->len ? g_ptr_array_index (self->supplier_ids, supplier) : NULL);
+  sb_contract_set_reference (draft, *reference != '\0' ? reference : NULL);
+  sb_contract_set_title (draft, *title != '\0' ? title : NULL);
+  if (type < g_strv_length ((char **) types))
+    sb_contract_set_contract_type (draft, types[type]);
+
+  if (read_date (self, self->start_row, &date))
+    terms.start = date;
+  else
+    ok = FALSE;
+  terms.initial_months = gtk_spin_button_get_value_as_int (self->initial_spin);
+  terms.renewal = renewals[MIN (renewal, G_N_ELEMENTS (renewals) - 1)];
+  terms.renewal_months = terms.renewal == SB_RENEWAL_NONE ? 0 : gtk_spin_button_get_value_as_int (self->renewal_spin);
+  terms.renewals_agreed = terms.renewal == SB_RENEWAL_AGREEMENT ? gtk_spin_button_get_value_as_int (self->agreed_spin) : 0;
+  terms.notice_amount = gtk_spin_button_get_value_as_int (self->notice_spin);
+  terms.notice_unit = gtk_drop_down_get_selected (self->notice_unit_dropdown) == 1 ? SB_NOTICE_MONTHS : SB_NOTICE_DAYS;
+  if (read_date (self, self->notice_given_row, &date))
+    terms.notice_given = date;
+  else
+    ok = FALSE;
+  if (read_date (self, self->terminated_row, &date))
+    terms.terminated = date;
+  else
+    ok = FALSE;
+  sb_contract_set_terms (draft, &terms);
+  sb_contract_set_cancellation_method (draft, *cancellation != '\0' ? cancellation : NULL);
+  sb_contract_set_early_termination (draft, *early != '\0' ? early : NULL);
+
+  if (*currency != '\0' && !sb_currency_is_valid (currency))
+    {
+      const char *message = _("Type a currency code of three letters, such as EUR or USD");
+
+      sb_service_editor_set_row_problem (GTK_WIDGET (self->currency_row), message);
+      append_problem (self, message);
+      ok = FALSE;
+      g_free (currency);
+      currency = g_strdup (default_currency (self));
+    }
+  else if (*currency == '\0')
+    {
+      g_free (currency);
+      currency = g_strdup (default_currency (self));
+    }
+
+  if (*amount_text == '\0')
+    {
+      sb_contract_set_cost (draft, -1, currency);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 amount = 0;
+
+      if (sb_money_parse (amount_text, currency, &amount, &error))
+        {
+          sb_contract_set_cost (draft, amount, currency);
+        }
+      else
+        {
+          sb_service_editor_set_row_problem (GTK_WIDGET (self->amount_row), error->message);
+          append_problem (self, error->message);
+          ok = FALSE;
+        }
+    }
+  sb_contract_set_billing_period (draft, periods[MIN (period, G_N_ELEMENTS (periods) - 1)]);
+  sb_contract_set_cost_category (draft, category > 0 && category <= g_strv_length ((char **) categories)
+                                        ? categories[category - 1] : NULL);
+
+  if (!read_targets (self, draft))
+    ok = FALSE;
+  sb_contract_set_service_ids (draft, (const char * const *) services);
+
+  sb_contract_set_how_to_raise (draft, *how != '\0' ? how : NULL);
+  sb_contract_set_support_hours (draft, *hours != '\0' ? hours : NULL);
+  sb_contract_set_calendar_id (draft, calendar < self->calendar_ids->len ? g_ptr_array_index (self->calendar_ids, calendar) : NULL);
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_autofree char *text = get_view_text (self->text_views[i]);
+
+      g_strstrip (text);
+      texts[i].set (draft, *text != '\0' ? text : NULL);
+    }
+
+  *readable = ok;
+
+  return draft;
+}
+
+/* Checking with the book's rules */
+
+/* A problem found by the register's rules is shown under the field it is
+ * about.  The rules stop at the first problem, so each candidate field is
+ * set to a harmless value in turn: the one that changes the answer is the
+ * one the problem is about. */
+typedef enum
+{
+  SLOT_SUPPLIER,
+  SLOT_REFERENCE,
+  SLOT_TITLE,
+  SLOT_NOTICE_GIVEN,
+  SLOT_TERMINATED,
+  SLOT_NOTICE,
+  SLOT_RENEWAL,
+  SLOT_START,
+  SLOT_AMOUNT,
+  SLOT_TARGETS,
+  SLOT_CALENDAR,
+  SLOT_SERVICES,
+  N_SLOTS
+} Slot;
+
+static void
+neutralize (SbContractEditor *self,
+            SbContract       *contract,
+            Slot              slot)
+{
+  static const char * const none[] = { NULL };
+  SbContractTerms terms = *sb_contract_get_terms (contract);
+
+  switch (slot)
+    {
+    case SLOT_SUPPLIER:
+      if (self->supplier_ids->len > 1)
+        sb_contract_set_supplier_id (contract, g_ptr_array_index (self->supplier_ids, 1));
+      break;
+    case SLOT_REFERENCE:
+      sb_contract_set_reference (contract, "SB-CHECK-0123456789");
+      break;
+    case SLOT_TITLE:
+      sb_contract_set_title (contract, "Check");
+      break;
+    case SLOT_NOTICE_GIVEN:
+      g_date_clear (&terms.notice_given, 1);
+      break;
+    case SLOT_TERMINATED:
+      g_date_clear (&terms.terminated, 1);
+      break;
+    case SLOT_NOTICE:
+      terms.notice_amount = 0;
+      break;
+    case SLOT_RENEWAL:
+      terms.renewal_months = 12;
+      terms.renewals_agreed = 0;
+      break;
+    case SLOT_START:
+      g_date_set_dmy (&terms.start, 1, G_DATE_JANUARY, 2000);
+      break;
+    case SLOT_AMOUNT:
+      sb_contract_set_cost (contract, -1, sb_contract_get_cost_currency (contract));
+      break;
+    case SLOT_TARGETS:
+      for (guint p = 1; p <= N_PRIORITIES; p++)
+        sb_contract_set_targets (contract, p, 0, 0);
+      break;
+    case SLOT_CALENDAR:
+      sb_contract_set_calendar_id (contract, NULL);
+      break;
+    case SLOT_SERVICES:
+      sb_contract_set_service_ids (contract, none);
+      break;
+    case N_SLOTS:
+    default:
+      break;
+    }
+
+  sb_contract_set_terms (contract, &terms);
+}
+
+static GtkWidget *
+slot_row (SbContractEditor *self,
+          Slot              slot)
+{
+  switch (slot)
+    {
+    case SLOT_SUPPLIER: return GTK_WIDGET (self->supplier_row);
+    case SLOT_REFERENCE: return GTK_WIDGET (self->reference_row);
+    case SLOT_TITLE: return GTK_WIDGET (self->title_row);
+    case SLOT_NOTICE_GIVEN: return GTK_WIDGET (self->notice_given_row);
+    case SLOT_TERMINATED: return GTK_WIDGET (self->terminated_row);
+    case SLOT_NOTICE: return GTK_WIDGET (self->notice_row);
+    case SLOT_RENEWAL: return GTK_WIDGET (self->renewal_months_row);
+    case SLOT_START: return GTK_WIDGET (self->start_row);
+    case SLOT_AMOUNT: return GTK_WIDGET (self->amount_row);
+    case SLOT_CALENDAR: return GTK_WIDGET (self->calendar_row);
+    case SLOT_TARGETS:
+    case SLOT_SERVICES:
+    case N_SLOTS:
+    default:
+      return NULL;
+    }
+}
+
+static void
+place_problem (SbContractEditor *self,
+               Slot              slot,
+               const char       *message)
+{
+  GtkWidget *row = slot_row (self, slot);
+
+  append_problem (self, message);
+
+  if (slot == SLOT_TARGETS)
+    set_group_problem (self->targets_problem, message);
+  else if (slot == SLOT_SERVICES)
+    set_group_problem (self->services_problem, message);
+  else if (row != NULL && (!is_new (self) || g_object_get_data (G_OBJECT (row), "touched") != NULL))
+    sb_service_editor_set_row_problem (row, message);
+}
+
+static gboolean
+check_with_register (SbContractEditor *self,
+                     SbContract       *draft)
+{
+  g_autoptr(SbContract) work = sb_contract_copy (draft);
+  gboolean valid = TRUE;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  for (guint round = 0; round < N_SLOTS; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean placed = FALSE;
+
+      if (sb_contracts_validate (self->store, work, &error))
+        break;
+
+      valid = FALSE;
+      for (Slot slot = 0; slot < N_SLOTS && !placed; slot++)
+        {
+          g_autoptr(SbContract) probe = sb_contract_copy (work);
+          g_autoptr(GError) probe_error = NULL;
+
+          neutralize (self, probe, slot);
+          if (!sb_contracts_validate (self->store, probe, &probe_error) &&
+              g_strcmp0 (probe_error->message, error->message) == 0)
+            continue;
+
+          place_problem (self, slot, error->message);
+          neutralize (self, work, slot);
+          placed = TRUE;
+        }
+
+      if (!placed)
+        {
+          /* A problem of no single field: say it above the form. */
+          append_problem (self, error->message);
+          gtk_label_set_label (self->problem_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+          break;
+        }
+    }
+
+  return valid;
+}
+
+static void
+clear_problems (SbContractEditor *self)
+{
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->supplier_row), GTK_WIDGET (self->reference_row),
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->start_row),
+    GTK_WIDGET (self->renewal_months_row), GTK_WIDGET (self->notice_row),
+    GTK_WIDGET (self->notice_given_row), GTK_WIDGET (self->terminated_row),
+    GTK_WIDGET (self->amount_row), GTK_WIDGET (self->currency_row),
+    GTK_WIDGET (self->calendar_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    sb_service_editor_set_row_problem (rows[i], NULL);
+  for (guint i = 0; i < N_PRIORITIES; i++)
+    sb_service_editor_set_row_problem (self->target_rows[i], NULL);
+  set_group_problem (self->targets_problem, NULL);
+  set_group_problem (self->services_problem, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  g_string_truncate (self->problems, 0);
+}
+
+/* What the terms mean, shown as they are typed */
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *text)
+{
+  adw_action_row_set_subtitle (row, text != NULL && *text != '\0' ? text : "—");
+}
+
+static void
+update_state (SbContractEditor *self,
+              SbContract       *draft)
+{
+  const SbContractTerms *terms = sb_contract_get_terms (draft);
+  g_autofree char *term = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *renewal = NULL;
+  g_autofree char *describe = NULL;
+  const char *style;
+  GDate today;
+
+  self->state_valid = self->store != NULL && sb_contract_terms_validate (terms, NULL);
+  for (guint i = 0; i < 2; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), i == 0 ? "warning" : "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
+
+  if (!self->state_valid)
+    {
+      gtk_label_set_label (self->status_label, "—");
+      set_subtitle (self->term_row, _("Shown once the start date and the terms are complete"));
+      set_subtitle (self->notice_deadline_row, NULL);
+      set_subtitle (self->renewal_date_row, NULL);
+      set_subtitle (self->describe_row, NULL);
+      adw_action_row_set_subtitle (self->notice_row, "");
+      adw_combo_row_set_use_subtitle (self->renewal_row, FALSE);
+      return;
+    }
+
+  sb_contracts_get_today (self->store, &today);
+  sb_contract_terms_compute (terms, &today, sb_contracts_get_warning_days (self->store), &self->state);
+
+  gtk_label_set_label (self->status_label, sb_contract_status_get_label (self->state.status));
+  style = sb_contract_editor_status_style (self->state.status);
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), style);
+
+  if (g_date_valid (&self->state.term_start) && g_date_valid (&self->state.term_end))
+    {
+      g_autofree char *from = format_date (&self->state.term_start);
+      g_autofree char *to = format_date (&self->state.term_end);
+
+      if (self->state.term_index == 0)
+        /* Translators: the term in force, as in “1 Jan 2026 – 31 Dec 2028, the initial term” */
+        term = g_strdup_printf (_("%s – %s, the initial term"), from, to);
+      else
+        /* Translators: the term in force, as in “1 Jan 2029 – 31 Dec 2029, renewal 1” */
+        term = g_strdup_printf (_("%s – %s, renewal %d"), from, to, self->state.term_index);
+    }
+  set_subtitle (self->term_row, term);
+
+  if (terms->renewal == SB_RENEWAL_NONE || !g_date_valid (&self->state.notice_deadline))
+    {
+      notice = g_strdup (terms->renewal == SB_RENEWAL_NONE
+                         ? _("None: the contract ends with its initial term")
+                         : NULL);
+    }
+  else
+    {
+      g_autofree char *date = format_date (&self->state.notice_deadline);
+      g_autofree char *when = format_days_ahead (self->state.days_to_notice);
+
+      if (terms->renewal == SB_RENEWAL_AGREEMENT)
+        /* Translators: as in “30 Sep 2026 (in 12 days), to agree a renewal” */
+        notice = g_strdup_printf (_("%s (%s), to agree a renewal"), date, when);
+      else
+        /* Translators: as in “30 Sep 2026 (in 12 days)” */
+        notice = g_strdup_printf (_("%s (%s)"), date, when);
+    }
+  set_subtitle (self->notice_deadline_row, notice);
+  adw_action_row_set_subtitle (self->notice_row, notice != NULL && g_date_valid (&self->state.notice_deadline)
+                                                 ? notice : "");
+
+  if (g_date_valid (&self->state.next_renewal))
+    renewal = format_date (&self->state.next_renewal);
+  else if (g_date_valid (&self->state.final_end))
+    {
+      g_autofree char *end = format_date (&self->state.final_end);
+
+      /* Translators: as in “None: it ends on 31 Dec 2026” */
+      renewal = g_strdup_printf (_("None: it ends on %s"), end);
+    }
+  set_subtitle (self->renewal_date_row, renewal);
+
+  describe = sb_contract_terms_describe (terms);
+  set_subtitle (self->describe_row, describe);
+}
+
+static void
+update_costs (SbContractEditor *self,
+              SbContract       *draft)
+{
+  const SbContractTerms *terms = sb_contract_get_terms (draft);
+  gint64 amount = sb_contract_get_cost_amount (draft);
+  const char *currency = sb_contract_get_cost_currency (draft);
+  g_autofree char *year = NULL;
+  g_autofree char *ahead = NULL;
+  GDate today, from, to;
+
+  if (!self->state_valid || amount < 0 || currency == NULL)
+    {
+      gtk_label_set_label (self->year_cost_label, "—");
+      gtk_label_set_label (self->ahead_cost_label, "—");
+      return;
+    }
+
+  sb_contracts_get_today (self->store, &today);
+
+  g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&today));
+  g_date_set_dmy (&to, 31, G_DATE_DECEMBER, g_date_get_year (&today));
+  year = sb_money_format (sb_billing_total (terms, sb_contract_get_billing_period (draft), amount, &from, &to),
+                          currency);
+
+  from = today;
+  to = today;
+  sb_date_add_months_clamped (&to, 12);
+  g_date_subtract_days (&to, 1);
+  ahead = sb_money_format (sb_billing_total (terms, sb_contract_get_billing_period (draft), amount, &from, &to),
+                           currency);
+
+  gtk_label_set_label (self->year_cost_label, year);
+  gtk_label_set_label (self->ahead_cost_label, ahead);
+}
+
+/* The gaps the register finds are those of the contract as saved. */
+static void
+update_gaps (SbContractEditor *self)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_rows (self->gaps_group, self->gap_rows);
+
+  if (self->store == NULL || is_new (self))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->gaps_group), FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_group), TRUE);
+  adw_preferences_group_set_description (self->gaps_group,
+                                         self->modified
+                                         ? _("As saved: save to check your changes.")
+                                         : _("Where a supplier target does not fit inside an underpinned service’s target."));
+
+  gaps = sb_contracts_check_alignment (self->store, sb_contract_get_id (self->original), NULL, &error);
+  if (gaps == NULL)
+    {
+      add_plain_row (self->gaps_group, self->gap_rows, error->message, NULL, "dialog-error-symbolic");
+      return;
+    }
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const SbAlignmentGap *gap = g_ptr_array_index (gaps, i);
+      g_autofree char *text = sb_alignment_gap_describe (gap);
+
+      add_plain_row (self->gaps_group, self->gap_rows, text, gap->service_name, "dialog-warning-symbolic");
+    }
+
+  if (gaps->len == 0)
+    {
+      GtkWidget *row = add_plain_row (self->gaps_group, self->gap_rows,
+                                      sb_contract_get_service_ids (self->original)[0] != NULL
+                                      ? _("None: every supplier target fits")
+                                      : _("None: the contract underpins no service yet"),
+                                      NULL, NULL);
+
+      gtk_widget_add_css_class (row, "dim-label");
+    }
+}
+
+static void
+update_title (SbContractEditor *self,
+              SbContract       *draft)
+{
+  const char *reference = sb_contract_get_reference (draft);
+  const char *title = sb_contract_get_title (draft);
+  g_autofree char *text = NULL;
+
+  if (reference == NULL && title == NULL)
+    text = g_strdup (is_new (self) ? _("New Contract") : _("Contract"));
+  else if (reference != NULL && title != NULL)
+    /* Translators: the editor's title, as in “AC-2291 · Firewall support” */
+    text = g_strdup_printf (_("%s · %s"), reference, title);
+  else
+    text = g_strdup (reference != NULL ? reference : title);
+
+  gtk_label_set_label (self->title_label, text);
+}
+
+static void
+validate (SbContractEditor *self)
+{
+  g_autoptr(SbContract) draft = NULL;
+  gboolean readable = TRUE;
+  gboolean valid;
+  SbRenewal renewal;
+
+  if (self->loading || self->original == NULL)
+    return;
+
+  clear_problems (self);
+  draft = build_draft (self, &readable);
+  valid = check_with_register (self, draft) && readable;
+
+  renewal = sb_contract_get_terms (draft)->renewal;
+  gtk_widget_set_visible (GTK_WIDGET (self->renewal_months_row), renewal != SB_RENEWAL_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->agreed_row), renewal == SB_RENEWAL_AGREEMENT);
+
+  update_state (self, draft);
+  update_costs (self, draft);
+  update_gaps (self);
+  update_title (self, draft);
+
+  set_can_save (self, valid && (self->modified || is_new (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  gtk_widget_set_tooltip_text (self->save_button, valid ? _("Save (Ctrl+S)") : self->problems->str);
+}
+
+/* Callbacks */
+
+static void
+on_field_changed_cb (SbContractEditor *self)
+{
+  if (self->loading)
+    return;
+
+  set_modified (self, TRUE);
+  validate (self);
+}
+
+static void
+on_service_toggled_cb (SbContractEditor *self)
+{
+  on_field_changed_cb (self);
+}
+
+static void
+on_entry_changed_cb (GtkEditable      *editable,
+                     SbContractEditor *self)
+{
+  if (self->loading)
+    return;
+
+  g_object_set_data (G_OBJECT (editable), "touched", GINT_TO_POINTER (TRUE));
+  on_field_changed_cb (self);
+}
+
+static void
+on_choice_changed_cb (GObject          *object,
+                      GParamSpec       *pspec,
+                      SbContractEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PREFERENCES_ROW);
+
+  if (self->loading)
+    return;
+
+  if (row != NULL)
+    g_object_set_data (G_OBJECT (row), "touched", GINT_TO_POINTER (TRUE));
+  on_field_changed_cb (self);
+}
+
+static void
+on_spin_changed_cb (GtkSpinButton    *spin,
+                    SbContractEditor *self)
+{
+  on_choice_changed_cb (G_OBJECT (spin), NULL, self);
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sb_contract_editor_save (SB_CONTRACT_EDITOR (widget));
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbContractEditor *self = SB_CONTRACT_EDITOR (widget);
+  g_autoptr(SbContract) fresh = NULL;
+
+  if (self->original == NULL)
+    return;
+
+  fresh = g_object_ref (self->original);
+  load (self, fresh);
+}
+
+/* Building */
+
+static void
+build_target_rows (SbContractEditor *self)
+{
+  for (guint p = 1; p <= N_PRIORITIES; p++)
+    {
+      static const char * const names[] = {
+        NC_("priority", "Critical"), NC_("priority", "High"), NC_("priority", "Moderate"),
+        NC_("priority", "Low"), NC_("priority", "Planning"),
+      };
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *entries[2];
+      g_autofree char *title = NULL;
+
+      /* Translators: a priority row, as in “Priority 1 · Critical” */
+      title = g_strdup_printf (_("Priority %u · %s"), p, g_dpgettext2 (NULL, "priority", names[p - 1]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Respond within · Resolve within"));
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *label = NULL;
+
+          entries[i] = gtk_entry_new ();
+          if (i == 0)
+            /* Translators: accessible name of an entry, as in “Supplier response time for priority 1” */
+            label = g_strdup_printf (_("Supplier response time for priority %u"), p);
+          else
+            /* Translators: accessible name of an entry, as in “Supplier resolution time for priority 1” */
+            label = g_strdup_printf (_("Supplier resolution time for priority %u"), p);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entries[i]), i == 0 ? _("Respond") : _("Resolve"));
+          gtk_widget_set_tooltip_text (entries[i], label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entries[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          gtk_editable_set_width_chars (GTK_EDITABLE (entries[i]), 5);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (entries[i]), 9);
+          gtk_widget_set_valign (entries[i], GTK_ALIGN_CENTER);
+          g_signal_connect (entries[i], "changed", G_CALLBACK (on_entry_changed_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entries[i]);
+        }
+
+      adw_preferences_group_add (self->targets_group, row);
+      self->target_rows[p - 1] = row;
+      self->response_entries[p - 1] = GTK_EDITABLE (entries[0]);
+      self->resolution_entries[p - 1] = GTK_EDITABLE (entries[1]);
+    }
+
+  self->targets_problem = new_group_problem (self->targets_group);
+}
+
+static void
+build_texts (SbContractEditor *self)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new_with_mnemonic (_(texts[i].label));
+      GtkWidget *view = gtk_text_view_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+      gtk_widget_set_size_request (view, -1, 64);
+      gtk_widget_add_css_class (view, "card");
+      if (texts[i].tooltip != NULL)
+        gtk_widget_set_tooltip_text (view, _(texts[i].tooltip));
+      g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                                G_CALLBACK (on_field_changed_cb), self);
+
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), view);
+      gtk_box_append (self->texts_box, box);
+      self->text_views[i] = GTK_TEXT_VIEW (view);
+    }
+}
+
+static void
+fill_fixed_choices (SbContractEditor *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char * const *types = sb_contract_types ();
+  const char * const *categories = sb_cost_categories ();
+
+  for (guint i = 0; types[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) sb_contract_type_get_label (types[i]));
+  fill_string_list (self->type_names, names);
+
+  g_ptr_array_set_size (names, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (renewals); i++)
+    g_ptr_array_add (names, (gpointer) sb_renewal_get_label (renewals[i]));
+  fill_string_list (self->renewal_names, names);
+
+  g_ptr_array_set_size (names, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    g_ptr_array_add (names, (gpointer) sb_billing_period_get_label (periods[i]));
+  fill_string_list (self->period_names, names);
+
+  g_ptr_array_set_size (names, 0);
+  g_ptr_array_add (names, (gpointer) _("None"));
+  for (guint i = 0; categories[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) sb_cost_category_get_label (categories[i]));
+  fill_string_list (self->category_names, names);
+}
+
+/* GObject */
+
+static void
+sb_contract_editor_dispose (GObject *object)
+{
+  SbContractEditor *self = SB_CONTRACT_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_CONTRACT_EDITOR);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->original);
+
+  G_OBJECT_CLASS (sb_contract_editor_parent_class)->dispose (object);
+}
+
+static void
+sb_contract_editor_finalize (GObject *object)
+{
+  SbContractEditor *self = SB_CONTRACT_EDITOR (object);
+
+  g_string_free (self->problems, TRUE);
+  g_ptr_array_unref (self->supplier_ids);
+  g_ptr_array_unref (self->calendar_ids);
+  g_ptr_array_unref (self->service_rows);
+  g_ptr_array_unref (self->gap_rows);
+
+  G_OBJECT_CLASS (sb_contract_editor_parent_class)->finalize (object);
+}
+
+static void
+sb_contract_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SbContractEditor *self = SB_CONTRACT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, self->can_save);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_contract_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SbContractEditor *self = SB_CONTRACT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      sb_contract_editor_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_contract_editor_class_init (SbContractEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_contract_editor_dispose;
+  object_class->finalize = sb_contract_editor_finalize;
+  object_class->get_property = sb_contract_editor_get_property;
+  object_class->set_property = sb_contract_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SB_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAN_SAVE] =
+    g_param_spec_boolean ("can-save", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbContractEditor::saved:
+   * @id: the id of the saved contract
+   *
+   * The contract was written to the book.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/servicebook/Servicebook/sb-contract-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, supplier_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, supplier_names);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, type_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, type_names);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, term_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, notice_deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, renewal_date_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, describe_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, initial_spin);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, renewal_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, renewal_names);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, renewal_months_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, renewal_spin);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, agreed_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, agreed_spin);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, notice_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, notice_spin);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, notice_unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, cancellation_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, notice_given_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, terminated_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, early_termination_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, period_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, period_names);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, category_names);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, year_cost_label);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, ahead_cost_label);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, services_group);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, gaps_group);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, how_to_raise_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, support_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, calendar_names);
+  gtk_widget_class_bind_template_child (widget_class, SbContractEditor, texts_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.revert", NULL);
+}
+
+static void
+sb_contract_editor_init (SbContractEditor *self)
+{
+  self->problems = g_string_new (NULL);
+  self->supplier_ids = g_ptr_array_new_with_free_func (g_free);
+  self->calendar_ids = g_ptr_array_new_with_free_func (g_free);
+  self->service_rows = g_ptr_array_new ();
+  self->gap_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  fill_fixed_choices (self);
+  build_target_rows (self);
+  build_texts (self);
+  self->services_problem = new_group_problem (self->services_group);
+  self->loading = FALSE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", FALSE);
+}
+
+/* Public API */
+
+/**
+ * sb_contract_editor_set_store:
+ * @self: a contract editor
+ * @store: (nullable): the book
+ *
+ * Sets the book the editor reads its choices from and saves to.
+ */
+void
+sb_contract_editor_set_store (SbContractEditor *self,
+                              SbStore          *store)
+{
+  g_return_if_fail (SB_IS_CONTRACT_EDITOR (self));
+  g_return_if_fail (store == NULL || SB_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * sb_contract_editor_get_contract:
+ * @self: a contract editor
+ *
+ * Returns: (transfer none) (nullable): the contract as saved (a draft for
+ *   a new one), or %NULL when none is shown
+ */
+SbContract *
+sb_contract_editor_get_contract (SbContractEditor *self)
+{
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), NULL);
+
+  return self->original;
+}
+
+/**
+ * sb_contract_editor_set_contract:
+ * @self: a contract editor
+ * @contract: (nullable): the contract to edit, or %NULL for a new one
+ *
+ * Shows @contract for editing; the editor keeps its own copy.  Edits not
+ * saved are dropped: ask first (sb_contract_editor_get_modified()).
+ */
+void
+sb_contract_editor_set_contract (SbContractEditor *self,
+                                 SbContract       *contract)
+{
+  g_autoptr(SbContract) copy = NULL;
+
+  g_return_if_fail (SB_IS_CONTRACT_EDITOR (self));
+  g_return_if_fail (contract == NULL || SB_IS_CONTRACT (contract));
+
+  copy = contract != NULL ? sb_contract_copy (contract) : sb_contract_new (NULL);
+  if (contract == NULL)
+    sb_contract_set_cost (copy, -1, self->store != NULL ? sb_store_get_base_currency (self->store) : NULL);
+  load (self, copy);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/**
+ * sb_contract_editor_reload:
+ * @self: a contract editor
+ *
+ * Lists the book's suppliers, calendars and services again, and shows the
+ * contract as saved now unless the person has changed it.
+ */
+void
+sb_contract_editor_reload (SbContractEditor *self)
+{
+  g_autoptr(SbContract) fresh = NULL;
+  g_autoptr(SbContract) draft = NULL;
+  g_autoptr(SbContract) keep = NULL;
+  gboolean readable = TRUE;
+  gboolean modified;
+
+  g_return_if_fail (SB_IS_CONTRACT_EDITOR (self));
+
+  if (self->store == NULL || self->original == NULL)
+    return;
+
+  if (!self->modified && !is_new (self))
+    fresh = sb_contracts_get (self->store, sb_contract_get_id (self->original), NULL);
+  if (fresh != NULL)
+    {
+      load (self, fresh);
+      return;
+    }
+
+  /* Keep what the person typed; only the choices change. */
+  modified = self->modified;
+  keep = g_object_ref (self->original);
+  draft = build_draft (self, &readable);
+  self->loading = TRUE;
+  refresh_choices (self);
+  adw_combo_row_set_selected (self->supplier_row,
+                              index_of_string (self->supplier_ids, sb_contract_get_supplier_id (draft)));
+  adw_combo_row_set_selected (self->calendar_row,
+                              index_of_string (self->calendar_ids, sb_contract_get_calendar_id (draft)));
+  set_service_ids (self, sb_contract_get_service_ids (draft));
+  self->loading = FALSE;
+  set_modified (self, modified);
+  validate (self);
+}
+
+/**
+ * sb_contract_editor_focus:
+ * @self: a contract editor
+ *
+ * Puts the keyboard focus on the first field: the supplier of a new
+ * contract, the title of a saved one.
+ */
+void
+sb_contract_editor_focus (SbContractEditor *self)
+{
+  g_return_if_fail (SB_IS_CONTRACT_EDITOR (self));
+
+  gtk_widget_grab_focus (is_new (self) ? GTK_WIDGET (self->supplier_row) : GTK_WIDGET (self->title_row));
+}
+
+gboolean
+sb_contract_editor_get_modified (SbContractEditor *self)
+{
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+sb_contract_editor_get_can_save (SbContractEditor *self)
+{
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), FALSE);
+
+  return self->can_save;
+}
+
+/**
+ * sb_contract_editor_save:
+ * @self: a contract editor
+ *
+ * Writes the contract to the book when the form is valid; a refusal of
+ * the book is shown above the form.
+ *
+ * Returns: %TRUE when it was saved
+ */
+gboolean
+sb_contract_editor_save (SbContractEditor *self)
+{
+  g_autoptr(SbContract) draft = NULL;
+  g_autoptr(SbContract) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean readable = TRUE;
+
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), FALSE);
+
+  if (self->store == NULL || !self->can_save)
+    return FALSE;
+
+  clear_problems (self);
+  draft = build_draft (self, &readable);
+  if (!readable)
+    return FALSE;
+
+  if (!sb_contracts_save (self->store, draft, &error))
+    {
+      validate (self);
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return FALSE;
+    }
+
+  /* Read it back: the store fills in the supplier's name. */
+  id = g_strdup (sb_contract_get_id (draft));
+  saved = sb_contracts_get (self->store, id, NULL);
+  load (self, saved != NULL ? saved : draft);
+  g_signal_emit (self, signals[SAVED], 0, id);
+
+  return TRUE;
+}
+
+/**
+ * sb_contract_editor_get_problems:
+ * @self: a contract editor
+ *
+ * Returns: (transfer full): every problem of the form, one a line; empty
+ *   when there is none
+ */
+char *
+sb_contract_editor_get_problems (SbContractEditor *self)
+{
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), NULL);
+
+  return g_strdup (self->problems->str);
+}
+
+/**
+ * sb_contract_editor_get_state:
+ * @self: a contract editor
+ * @out_state: (out caller-allocates): what the terms on the form mean today
+ *
+ * Returns: %TRUE when the terms on the form are complete enough to mean
+ *   something
+ */
+gboolean
+sb_contract_editor_get_state (SbContractEditor *self,
+                              SbContractState  *out_state)
+{
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), FALSE);
+  g_return_val_if_fail (out_state != NULL, FALSE);
+
+  *out_state = self->state;
+
+  return self->state_valid;
+}
+
+/**
+ * sb_contract_editor_get_gaps_text:
+ * @self: a contract editor
+ *
+ * Returns: (transfer full): the alignment risks as listed, one a line
+ */
+char *
+sb_contract_editor_get_gaps_text (SbContractEditor *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (SB_IS_CONTRACT_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->gap_rows->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
+                            adw_preferences_row_get_title (g_ptr_array_index (self->gap_rows, i)));
+
+  return g_string_free (text, FALSE);
+}
