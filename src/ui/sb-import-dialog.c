@@ -56,6 +56,38 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbImportDialog, sb_import_dialog, ADW_TYPE_WINDOW)
 
+/* The wording of each kind. */
+static const struct
+{
+  const char *title;          /* the window's */
+  const char *heading;        /* the first page's */
+  const char *advice;         /* the first page's text; NULL: the template's */
+  const char *export_title;   /* the file chooser's */
+  const char *file_name;      /* suggested for an export */
+} kind_words[SB_CATALOG_CSV_N_KINDS] = {
+  [SB_CATALOG_CSV_SERVICES] = {
+    N_("Import Services"), N_("Import Services From a File"), NULL,
+    N_("Export Services"), N_("services.csv"),
+  },
+  [SB_CATALOG_CSV_CUSTOMERS] = {
+    N_("Import Customers"), N_("Import Customers From a File"), NULL,
+    N_("Export Customers"), N_("customers.csv"),
+  },
+  [SB_CATALOG_CSV_SUPPLIERS] = {
+    N_("Import Suppliers"), N_("Import Suppliers From a File"),
+    N_("Choose a CSV file saved from a spreadsheet, one supplier per line with its main "
+       "contact. You will see what it changes before anything is written."),
+    N_("Export Suppliers"), N_("suppliers.csv"),
+  },
+  [SB_CATALOG_CSV_CONTRACTS] = {
+    N_("Import Contracts"), N_("Import Contracts From a File"),
+    N_("Choose a CSV file saved from a spreadsheet, one contract per line. Their suppliers "
+       "must be in the book already: import the suppliers first. You will see what it "
+       "changes before anything is written."),
+    N_("Export Contracts"), N_("contracts.csv"),
+  },
+};
+
 static void
 clear_list (GtkListBox *list)
 {
@@ -288,25 +320,15 @@ static void
 sb_import_dialog_constructed (GObject *object)
 {
   SbImportDialog *self = SB_IMPORT_DIALOG (object);
-  const char *title;
-  const char *heading;
+  const char *title = _(kind_words[self->kind].title);
 
   G_OBJECT_CLASS (sb_import_dialog_parent_class)->constructed (object);
 
-  if (self->kind == SB_CATALOG_CSV_SERVICES)
-    {
-      title = _("Import Services");
-      heading = _("Import Services From a File");
-    }
-  else
-    {
-      title = _("Import Customers");
-      heading = _("Import Customers From a File");
-    }
-
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
-  adw_status_page_set_title (self->choose_page, heading);
+  adw_status_page_set_title (self->choose_page, _(kind_words[self->kind].heading));
+  if (kind_words[self->kind].advice != NULL)
+    adw_status_page_set_description (self->choose_page, _(kind_words[self->kind].advice));
   update_import_action (self);
 }
 
@@ -431,7 +453,7 @@ sb_import_dialog_init (SbImportDialog *self)
  * sb_import_dialog_present:
  * @parent: (nullable): the window the dialog belongs to
  * @store: the book to import into
- * @kind: "services" or "customers"
+ * @kind: "services", "customers", "suppliers" or "contracts"
  *
  * Shows a modal window that asks for a CSV file, previews what importing
  * it would do (new and changed records, every line that cannot be read
@@ -453,7 +475,7 @@ sb_import_dialog_present (GtkWindow  *parent,
  * sb_import_dialog_new:
  * @parent: (nullable): the window the dialog belongs to
  * @store: the book to import into
- * @kind: "services" or "customers"
+ * @kind: "services", "customers", "suppliers" or "contracts"
  *
  * Creates the dialog of sb_import_dialog_present() without showing it.
  *
@@ -531,10 +553,10 @@ on_export_response_cb (GtkNativeDialog *chooser,
  * sb_export_csv:
  * @parent: (nullable): the window the file chooser belongs to
  * @store: the book to export from
- * @kind: "services" or "customers"
+ * @kind: "services", "customers", "suppliers" or "contracts"
  *
- * Asks where to save, then writes every service or customer of @store as
- * CSV there. An error is shown in a dialog.
+ * Asks where to save, then writes every service, customer, supplier or
+ * contract of @store as CSV there. An error is shown in a dialog.
  */
 void
 sb_export_csv (GtkWindow  *parent,
@@ -555,17 +577,12 @@ sb_export_csv (GtkWindow  *parent,
   data->store = g_object_ref (store);
   data->kind = parsed;
 
-  chooser = gtk_file_chooser_native_new (parsed == SB_CATALOG_CSV_SERVICES
-                                           ? _("Export Services")
-                                           : _("Export Customers"),
-                                         parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+  chooser = gtk_file_chooser_native_new (_(kind_words[parsed].export_title), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     parsed == SB_CATALOG_CSV_SERVICES
-                                       ? _("services.csv")
-                                       : _("customers.csv"));
+                                     _(kind_words[parsed].file_name));
   g_object_set_data_full (G_OBJECT (chooser), "sb-export-data", data,
                           (GDestroyNotify)export_data_free);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), data);
