@@ -27,14 +27,16 @@ typedef struct
 {
   SbDeadlineKind kind;
   GDate   date;
-  /* stable across runs and devices: kind, record id and date */
+  /* stable across runs and devices: "<kind>:<record id>:<YYYY-MM-DD>",
+   * kind one of notice, renewal, end, review; the record is the contract,
+   * or the supplier for a review */
   char   *key;
   char   *supplier_id;
   char   *supplier_name;
   char   *contract_id;           /* NULL for a review */
   char   *contract_reference;
   char   *contract_title;
-  /* "Last day to give notice: Acme Hosting, HOST-2024" (translated) */
+  /* "Last day to give notice: Acme Hosting — HOST-2024" (translated) */
   char   *summary;
   /* what happens if nothing is done, the notice period and method */
   char   *detail;
