@@ -22,7 +22,9 @@
  * months; a contract that renews has a renewal term of 1…1200 months; the
  * notice period is not negative and shorter than the initial term and,
  * when the contract renews, than the renewal term (in days: than the
- * shortest such term, as February makes some shorter); renewals can be
+ * longest such term, so that the common "monthly, 30 days' notice" holds
+ * even though February is shorter: notice for a term then falls in the
+ * term before it); renewals can be
  * agreed only when renewal is by agreement; notice and an early end are
  * not dated before the start.
  *
@@ -51,7 +53,7 @@
 #define MAX_TERM_MONTHS 1200
 #define MAX_YEAR        G_MAXUINT16
 
-/* How many renewal terms are looked at for the shortest one: enough to see
+/* How many renewal terms are looked at for the longest one: enough to see
  * every month and a common and a leap February. */
 #define TERMS_SCANNED   48
 
@@ -442,11 +444,11 @@ notice_text (const SbContractTerms *terms)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), n);
 }
 
-/* The fewest days among the terms from @first to @first + @count − 1. */
+/* The most days among the terms from @first to @first + @count − 1. */
 static gint64
-shortest_term_days (const SbContractTerms *terms, gint64 first, gint64 count)
+longest_term_days (const SbContractTerms *terms, gint64 first, gint64 count)
 {
-  gint64 shortest = G_MAXINT64;
+  gint64 longest = 0;
 
   for (gint64 i = first; i < first + count; i++)
     {
@@ -454,10 +456,10 @@ shortest_term_days (const SbContractTerms *terms, gint64 first, gint64 count)
 
       if (!term_bounds (terms, i, &s, &e))
         break;
-      shortest = MIN (shortest, (gint64) g_date_days_between (&s, &e) + 1);
+      longest = MAX (longest, (gint64) g_date_days_between (&s, &e) + 1);
     }
 
-  return shortest;
+  return longest;
 }
 
 /* -1: the notice is shorter than the term; 0: as long; 1: longer. */
@@ -470,8 +472,8 @@ compare_notice (const SbContractTerms *terms, gboolean renewal)
   if (terms->notice_unit == SB_NOTICE_MONTHS)
     term = renewal ? terms->renewal_months : terms->initial_months;
   else
-    term = renewal ? shortest_term_days (terms, 1, TERMS_SCANNED)
-                   : shortest_term_days (terms, 0, 1);
+    term = renewal ? longest_term_days (terms, 1, TERMS_SCANNED)
+                   : longest_term_days (terms, 0, 1);
 
   return notice < term ? -1 : notice == term ? 0 : 1;
 }

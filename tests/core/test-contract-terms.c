@@ -620,13 +620,15 @@ test_validate_messages (void)
   t.notice_amount = 2;
   assert_invalid (&t, "The notice period (2 months) is longer than the renewal term (1 month)");
 
-  /* Monthly renewals meet a 28-day February: 29 days is too long. */
+  /* Monthly renewals with 30 days' notice are common: notice in days is
+   * compared with the longest such term (31 days), so a February term's
+   * notice simply falls in January. */
   t.notice_unit = SB_NOTICE_DAYS;
-  t.notice_amount = 29;
-  assert_invalid (&t, "The notice period (29 days) is longer than the renewal term (1 month)");
-  t.notice_amount = 28;
-  assert_invalid (&t, "The notice period (28 days) is as long as the renewal term (1 month)");
-  t.notice_amount = 27;
+  t.notice_amount = 32;
+  assert_invalid (&t, "The notice period (32 days) is longer than the renewal term (1 month)");
+  t.notice_amount = 31;
+  assert_invalid (&t, "The notice period (31 days) is as long as the renewal term (1 month)");
+  t.notice_amount = 30;
   g_assert_true (sb_contract_terms_validate (&t, NULL));
 
   t = example ();
