@@ -15,6 +15,8 @@
 #include "sb-catalog.h"
 #include "sb-catalog-csv.h"
 #include "sb-cli.h"
+#include "sb-contracts.h"
+#include "sb-deadlines.h"
 #include "sb-incident-csv.h"
 #include "sb-sample-data.h"
 #include "sb-store.h"
@@ -70,6 +72,7 @@ static int cmd_export      (SbCliContext *ctx);
 static int cmd_import_incidents (SbCliContext *ctx);
 static int cmd_import_undo      (SbCliContext *ctx);
 static int cmd_export_incidents (SbCliContext *ctx);
+static int cmd_export_deadlines (SbCliContext *ctx);
 
 static const SbCliOption import_options[] = {
   { "--dry-run", NULL, FALSE },
@@ -78,6 +81,12 @@ static const SbCliOption import_options[] = {
 
 static const SbCliOption export_options[] = {
   { "-o", "--output", TRUE },
+  { NULL },
+};
+
+static const SbCliOption export_deadlines_options[] = {
+  { "-o", "--output", TRUE },
+  { "--months", NULL, TRUE },
   { NULL },
 };
 
@@ -109,8 +118,9 @@ static const SbCliCommand commands[] = {
   { "backup", "FILE", N_("Copy the book to FILE, safely, even while it is open"), 1, 1, cmd_backup },
   { "restore", "FILE", N_("Replace the book with the backup FILE, keeping the old book as a dated copy"), 1, 1, cmd_restore },
   { "sample-data", "", N_("Create the book if needed and fill it with sample records"), 0, 0, cmd_sample_data },
-  { "import", "KIND FILE", N_("Import services or customers from a CSV file; with --dry-run, only show what it would change"), 2, 2, cmd_import, import_options },
-  { "export", "KIND -o FILE", N_("Export services or customers to a CSV file (-o - for standard output)"), 1, 1, cmd_export, export_options },
+  { "import", "KIND FILE", N_("Import services, customers, suppliers or contracts from a CSV file; with --dry-run, only show what it would change"), 2, 2, cmd_import, import_options },
+  { "export", "KIND -o FILE", N_("Export services, customers, suppliers or contracts to a CSV file (-o - for standard output)"), 1, 1, cmd_export, export_options },
+  { "export deadlines", "-o FILE.ics", N_("Export the contract and review deadlines as an iCalendar file, from today for --months N (default 12)"), 0, 0, cmd_export_deadlines, export_deadlines_options },
   { "import incidents", "FILE", N_("Import incidents from another service desk’s or a spreadsheet’s CSV export; with --dry-run, only show the preview"), 1, 1, cmd_import_incidents, import_incidents_options },
   { "import undo", "[BATCH]", N_("Undo an incident import (without BATCH: the latest one)"), 0, 1, cmd_import_undo },
   { "export incidents", "-o FILE", N_("Export incidents to a CSV file that import incidents reads back"), 0, 0, cmd_export_incidents, export_incidents_options },
@@ -128,7 +138,7 @@ print_usage (FILE *out)
 
       fprintf (out, "  %-22s %s\n", left, _(commands[i].summary));
     }
-  fprintf (out, "\n%s\n", _("KIND is services or customers."));
+  fprintf (out, "\n%s\n", _("KIND is services, customers, suppliers or contracts. Import suppliers before their contracts."));
   fprintf (out, "\n%s\n", _("Options of import incidents:"));
   fprintf (out, "  %-30s %s\n", "--dry-run", _("Show the preview and the problems; write nothing"));
   fprintf (out, "  %-30s %s\n", "--map COLUMN=FIELD", _("Read the column (its name or number) as FIELD, or ignore"));
@@ -406,11 +416,14 @@ parse_kind (SbCliContext     *ctx,
   if (sb_catalog_csv_kind_from_string (ctx->args[0], out_kind))
     return TRUE;
 
-  if (g_str_equal (ctx->args[0], "incidents") || g_str_equal (ctx->args[0], "undo"))
+  if (g_str_equal (ctx->args[0], "incidents") || g_str_equal (ctx->args[0], "undo") ||
+      g_str_equal (ctx->args[0], "deadlines"))
     *exit_status = usage_error (_("Write “%s” right after the command, before any option"),
                                 ctx->args[0]);
   else
-    *exit_status = usage_error (_("Unknown kind “%s”: use services or customers"), ctx->args[0]);
+    *exit_status = usage_error (_("Unknown kind “%s”: use services, customers, suppliers or "
+                                  "contracts"),
+                                ctx->args[0]);
 
   return FALSE;
 }
@@ -555,11 +568,68 @@ cmd_export (SbCliContext *ctx)
                                           SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM, &error))
         return fail (error);
 
-      if (kind == SB_CATALOG_CSV_SERVICES)
-        printf (_("Exported the services of %s to %s\n"), ctx->book_path, output);
-      else
-        printf (_("Exported the customers of %s to %s\n"), ctx->book_path, output);
+      switch (kind)
+        {
+        case SB_CATALOG_CSV_SERVICES:
+          printf (_("Exported the services of %s to %s\n"), ctx->book_path, output);
+          break;
+        case SB_CATALOG_CSV_CUSTOMERS:
+          printf (_("Exported the customers of %s to %s\n"), ctx->book_path, output);
+          break;
+        case SB_CATALOG_CSV_SUPPLIERS:
+          printf (_("Exported the suppliers of %s to %s\n"), ctx->book_path, output);
+          break;
+        case SB_CATALOG_CSV_CONTRACTS:
+        case SB_CATALOG_CSV_N_KINDS:
+        default:
+          printf (_("Exported the contracts of %s to %s\n"), ctx->book_path, output);
+          break;
+        }
     }
+
+  return 0;
+}
+
+/* From today for --months months: every notice deadline, term end and
+ * review due, as an iCalendar file calendar applications import. */
+static int
+cmd_export_deadlines (SbCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *output = g_hash_table_lookup (ctx->options, "-o");
+  const char *months_text = g_hash_table_lookup (ctx->options, "--months");
+  guint64 months = 12;
+  GDate from, to;
+
+  if (output == NULL)
+    return usage_error (_("export deadlines needs -o FILE.ics"));
+
+  if (months_text != NULL &&
+      !g_ascii_string_to_unsigned (months_text, 10, 1, 120, &months, NULL))
+    return usage_error (_("--months takes a number of months from 1 to 120, not “%s”"),
+                        months_text);
+
+  store = sb_store_open (ctx->book_path, SB_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error);
+
+  sb_contracts_get_today (store, &from);
+  to = from;
+  g_date_add_months (&to, (guint)months);
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!sb_deadlines_export_ical (store, &from, &to, file, &error))
+    return fail (error);
+
+  {
+    g_autofree char *first = sb_date_format (&from);
+    g_autofree char *last = sb_date_format (&to);
+
+    /* Translators: Exported the deadlines from 2026-03-01 to 2027-03-01 to deadlines.ics */
+    printf (_("Exported the deadlines from %s to %s to %s\n"), first, last, output);
+  }
 
   return 0;
 }

@@ -295,14 +295,31 @@ test_csv_usage_errors (Fixture       *f,
 {
   g_autofree char *services = fixture ("services.csv");
 
-  run (f, "--book", f->book, "import", "suppliers", services, NULL);
+  /* A wrong kind lists the valid ones. */
+  run (f, "--book", f->book, "import", "vendors", services, NULL);
   g_assert_cmpint (f->status, ==, 2);
-  g_assert_nonnull (strstr (f->err, "“suppliers”"));
-  g_assert_nonnull (strstr (f->err, "services or customers"));
+  g_assert_nonnull (strstr (f->err, "“vendors”"));
+  g_assert_nonnull (strstr (f->err, "services, customers, suppliers or contracts"));
 
-  run (f, "--book", f->book, "export", "contracts", "-o", "-", NULL);
+  run (f, "--book", f->book, "export", "invoices", "-o", "-", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  g_assert_nonnull (strstr (f->err, "services or customers"));
+  g_assert_nonnull (strstr (f->err, "services, customers, suppliers or contracts"));
+
+  /* Deadlines: -o is needed, --months is a number of months */
+  run (f, "--book", f->book, "export", "deadlines", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "-o FILE.ics"));
+
+  run (f, "--book", f->book, "export", "deadlines", "-o", "d.ics", "--months", "soon", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "“soon”"));
+
+  run (f, "--book", f->book, "export", "deadlines", "-o", "d.ics", "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "--book", f->book, "export", "-o", "-", "deadlines", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "right after the command"));
 
   run (f, "--book", f->book, "export", "services", NULL);
   g_assert_cmpint (f->status, ==, 2);
@@ -321,6 +338,127 @@ test_csv_usage_errors (Fixture       *f,
   g_assert_cmpint (f->status, ==, 2);
 
   g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_supplier_csv (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *suppliers = fixture ("suppliers.csv");
+  g_autofree char *problems = fixture ("contracts-problems.csv");
+  g_autofree char *contracts = g_build_filename (f->dir, "contracts.csv", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "suppliers-export.csv", NULL);
+  g_autofree char *text = NULL;
+
+  /* Contracts before their suppliers: every line says so, exit 1. */
+  g_assert_true (g_file_set_contents (contracts,
+                                      "Supplier,Reference,Title,Start,Initial term (months),"
+                                      "Renewal,Renewal term (months),Notice period,Cost,Currency\n"
+                                      "Acme Hosting,HOST-2024,Web hosting,2026-01-01,12,automatic,"
+                                      "12,2 months,100,EUR\n"
+                                      "acme hosting,HOST-DR,Disaster recovery,2026-03-01,24,no,,"
+                                      "90 days,,\n",
+                                      -1, NULL));
+  run (f, "--book", f->book, "import", "contracts", contracts, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "line 2: unknown supplier “Acme Hosting”: import the "
+                                    "suppliers first"));
+  g_assert_nonnull (strstr (f->err, "line 3: unknown supplier"));
+  g_assert_nonnull (strstr (f->err, "Nothing was imported"));
+
+  /* A dry run writes nothing. */
+  run (f, "--book", f->book, "import", "suppliers", suppliers, "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "3 to create"));
+  g_assert_nonnull (strstr (f->out, "line 2: create Acme Hosting"));
+  g_assert_nonnull (strstr (f->out, "Dry run"));
+  run (f, "--book", f->book, "export", "suppliers", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->out, ==, "Name,Kind,Status,Criticality,Website,Account number,"
+                               "Relationship owner,Contact name,Contact role,Contact email,"
+                               "Contact phone,Notes\n");
+
+  run (f, "--book", f->book, "import", "suppliers", suppliers, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Wrote 3 records"));
+
+  run (f, "--book", f->book, "import", "contracts", contracts, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "line 2: create Acme Hosting / HOST-2024"));
+  g_assert_nonnull (strstr (f->out, "Wrote 2 records"));
+
+  /* Problem lines each with their reason, exit 1, nothing written */
+  run (f, "--book", f->book, "import", "contracts", problems, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "line 3: Start “2026-02-30” is not a date that exists"));
+  g_assert_nonnull (strstr (f->err, "line 4: unknown supplier “Nobody Ltd”"));
+  g_assert_nonnull (strstr (f->err, "line 5: the cost cannot be negative"));
+  g_assert_nonnull (strstr (f->err, "line 6: the notice period (6 months) is longer"));
+  g_assert_nonnull (strstr (f->err, "line 7: unknown renewal “sometimes”"));
+  g_assert_nonnull (strstr (f->err, "line 8: the line has"));
+  run (f, "--book", f->book, "export", "contracts", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Supplier,Reference,Title,Type,Status,Start,"));
+  g_assert_nonnull (strstr (f->out, "\nAcme Hosting,HOST-2024,Web hosting,support,"));
+  g_assert_null (strstr (f->out, "GOOD-1"));
+
+  /* Export to a file reads back unchanged. */
+  run (f, "--book", f->book, "export", "suppliers", "-o", exported, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported the suppliers"));
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Name,Kind,"));
+  run (f, "--book", f->book, "import", "suppliers", exported, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 to create, 0 to update, 3 unchanged"));
+
+  run (f, "--book", f->book, "export", "contracts", "-o", contracts, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported the contracts"));
+  run (f, "--book", f->book, "import", "contracts", contracts, "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 to create, 0 to update, 2 unchanged"));
+}
+
+static void
+test_export_deadlines (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *suppliers = fixture ("suppliers.csv");
+  g_autofree char *contracts = g_build_filename (f->dir, "contracts.csv", NULL);
+  g_autofree char *ics = g_build_filename (f->dir, "deadlines.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *start = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* No book: nothing to export, and none is created */
+  run (f, "--book", f->book, "export", "deadlines", "-o", ics, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+
+  /* A contract that started a month ago: its notice deadline and term
+   * end fall within the next months. */
+  start = g_date_time_format (now, "%Y-%m-01");
+  text = g_strdup_printf ("Supplier,Reference,Title,Start,Initial term (months),Renewal,"
+                          "Renewal term (months),Notice period\n"
+                          "Acme Hosting,HOST-1,Web hosting,%s,6,automatic,6,30 days\n",
+                          start);
+  g_assert_true (g_file_set_contents (contracts, text, -1, NULL));
+  g_clear_pointer (&text, g_free);
+
+  run (f, "--book", f->book, "import", "suppliers", suppliers, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  run (f, "--book", f->book, "import", "contracts", contracts, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  run (f, "--book", f->book, "export", "deadlines", "-o", ics, "--months", "12", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported the deadlines"));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
+  g_assert_nonnull (strstr (text, "HOST-1"));
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
 }
 
 static void
@@ -495,6 +633,8 @@ main (int   argc,
   ADD ("refused", test_refused_books);
   ADD ("csv-import-export", test_csv_import_export);
   ADD ("csv-usage-errors", test_csv_usage_errors);
+  ADD ("supplier-csv", test_supplier_csv);
+  ADD ("export-deadlines", test_export_deadlines);
   ADD ("incidents-import-export", test_incidents_import_export);
   ADD ("incidents-usage-errors", test_incidents_usage_errors);
 
