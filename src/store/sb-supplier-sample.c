@@ -168,9 +168,8 @@ static const SampleContract sample_contracts[N_CONTRACTS] = {
   [C_SIMS] = { NORTHLINE, "NT-SIM-ROLL", N_("Mobile data SIMs for the backup routers"), "support",
                N_("Three data SIMs, 50 GB each."),
                N_("Online portal."), N_("Office hours"), NULL,
-               /* Monthly rolling: 30 days' notice would be as long as
-                * February, which the term model refuses. */
-               14, -10, 1, "automatic", 1, 14, "days",
+               /* Monthly rolling with 30 days' notice */
+               14, -10, 1, "automatic", 1, 30, "days",
                N_("Cancel in the online portal."), 0, NULL,
                3500, FALSE, "month", "supplier-services",
                { { 0, 0 } }, { NULL } },
