@@ -907,7 +907,11 @@ test_catalog_kinds (void)
   g_assert_cmpint (kind, ==, SB_CATALOG_CSV_SERVICES);
   g_assert_true (sb_catalog_csv_kind_from_string ("customers", &kind));
   g_assert_cmpint (kind, ==, SB_CATALOG_CSV_CUSTOMERS);
-  g_assert_false (sb_catalog_csv_kind_from_string ("suppliers", &kind));
+  g_assert_true (sb_catalog_csv_kind_from_string ("suppliers", &kind));
+  g_assert_cmpint (kind, ==, SB_CATALOG_CSV_SUPPLIERS);
+  g_assert_true (sb_catalog_csv_kind_from_string ("contracts", &kind));
+  g_assert_cmpint (kind, ==, SB_CATALOG_CSV_CONTRACTS);
+  g_assert_false (sb_catalog_csv_kind_from_string ("vendors", &kind));
   g_assert_cmpstr (sb_catalog_csv_kind_to_string (SB_CATALOG_CSV_CUSTOMERS), ==, "customers");
 }
 
