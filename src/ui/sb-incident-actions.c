@@ -524,6 +524,24 @@ revert_cb (GSimpleAction *action,
   sb_incident_detail_revert (user_data);
 }
 
+static void
+escalate_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  sb_incident_detail_open_escalate (user_data);
+}
+
+static void
+supplier_response_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  sb_incident_detail_supplier_step (user_data, g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+supplier_resolution_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  sb_incident_detail_supplier_step (user_data, g_variant_get_string (parameter, NULL), TRUE);
+}
+
 static const GActionEntry entries[] = {
   { "respond", respond_cb },
   { "start", start_cb },
@@ -538,6 +556,9 @@ static const GActionEntry entries[] = {
   { "edit", edit_cb },
   { "save", save_cb },
   { "revert", revert_cb },
+  { "escalate", escalate_cb },
+  { "supplier-response", supplier_response_cb, "s" },
+  { "supplier-resolution", supplier_resolution_cb, "s" },
 };
 
 /* Timeline rows: newest first, in a list view so hundreds of entries
@@ -789,6 +810,9 @@ sb_incident_detail_update_actions (SbIncidentDetail *self)
   g_simple_action_set_enabled (lookup (self, "note"), have);
   g_simple_action_set_enabled (lookup (self, "add-note"), have);
   g_simple_action_set_enabled (lookup (self, "edit"), have && !final);
+  g_simple_action_set_enabled (lookup (self, "escalate"), have && !final);
+  g_simple_action_set_enabled (lookup (self, "supplier-response"), have && !final);
+  g_simple_action_set_enabled (lookup (self, "supplier-resolution"), have && !final);
   if (!have)
     {
       g_simple_action_set_enabled (lookup (self, "save"), FALSE);
@@ -801,6 +825,7 @@ sb_incident_detail_close_dialog (SbIncidentDetail *self)
 {
   AdwMessageDialog *dialog = g_steal_pointer (&self->dialog);
 
+  sb_incident_detail_close_escalate (self);
   if (dialog != NULL)
     {
       DialogData *data = g_object_get_data (G_OBJECT (dialog), "sb-dialog-data");
@@ -861,6 +886,9 @@ sb_incident_detail_get_dialog_for_test (SbIncidentDetail *self)
 {
   g_return_val_if_fail (SB_IS_INCIDENT_DETAIL (self), NULL);
 
+  if (self->escalate_dialog != NULL)
+    return GTK_WIDGET (self->escalate_dialog);
+
   return self->dialog != NULL ? GTK_WIDGET (self->dialog) : NULL;
 }
 
@@ -877,16 +905,21 @@ sb_incident_detail_complete_dialog_for_test (SbIncidentDetail *self,
     return FALSE;
 
   data = g_object_get_data (G_OBJECT (self->dialog), "sb-dialog-data");
-  if (choice != NULL && data->combo != NULL)
+  /* The supplier's response or resolution (sb-incident-supplier.c):
+   * @choice is the time typed, "YYYY-MM-DD HH:MM", @text the note. */
+  if (!sb_incident_detail_complete_step_for_test (self, choice, text))
     {
-      for (guint i = 0; data->values[i] != NULL; i++)
+      if (choice != NULL && data->combo != NULL)
         {
-          if (g_strcmp0 (data->values[i], choice) == 0)
-            adw_combo_row_set_selected (data->combo, i);
+          for (guint i = 0; data->values[i] != NULL; i++)
+            {
+              if (g_strcmp0 (data->values[i], choice) == 0)
+                adw_combo_row_set_selected (data->combo, i);
+            }
         }
+      if (text != NULL && data->entry != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (data->entry), text);
     }
-  if (text != NULL && data->entry != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (data->entry), text);
 
   if (!adw_message_dialog_get_response_enabled (self->dialog, "ok"))
     return FALSE;

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sb-escalate-dialog.h"
 #include "sb-incident-detail.h"
 #include "sb-incidents.h"
 
@@ -30,6 +31,8 @@ struct _SbIncidentDetail
   GPtrArray          *service_ids;     /* [0] NULL: no service */
   GPtrArray          *customer_ids;    /* [0] NULL: no customer */
   AdwMessageDialog   *dialog;          /* the open action dialog, if any */
+  SbEscalateDialog   *escalate_dialog; /* the open Escalate dialog, if any */
+  GPtrArray          *escalation_rows; /* of the rows per escalation, sb-incident-supplier.c */
   GString            *problems;
   guint               timeline_limit;  /* entries shown, newest first */
   guint               loading : 1;
@@ -66,6 +69,7 @@ struct _SbIncidentDetail
   AdwActionRow       *sla_resolution_row;
   GtkImage           *sla_resolution_icon;
   AdwActionRow       *sla_time_row;
+  AdwPreferencesGroup *supplier_group;
   AdwPreferencesGroup *resolution_group;
   AdwActionRow       *resolution_code_row;
   AdwActionRow       *resolution_notes_row;
@@ -108,5 +112,19 @@ void     sb_incident_detail_show_timeline  (SbIncidentDetail *self);
 void     sb_incident_detail_update_actions (SbIncidentDetail *self);
 void     sb_incident_detail_close_dialog   (SbIncidentDetail *self);
 gboolean sb_incident_detail_add_note_from_composer (SbIncidentDetail *self);
+
+/* sb-incident-supplier.c */
+void     sb_incident_detail_show_suppliers (SbIncidentDetail *self);
+void     sb_incident_detail_on_store_changed (SbIncidentDetail *self,
+                                              const char       *table);
+void     sb_incident_detail_free_escalation_rows (gpointer rows);
+void     sb_incident_detail_open_escalate  (SbIncidentDetail *self);
+void     sb_incident_detail_close_escalate (SbIncidentDetail *self);
+void     sb_incident_detail_supplier_step  (SbIncidentDetail *self,
+                                            const char       *escalation_id,
+                                            gboolean          resolution);
+gboolean sb_incident_detail_complete_step_for_test (SbIncidentDetail *self,
+                                                    const char       *when,
+                                                    const char       *note);
 
 G_END_DECLS

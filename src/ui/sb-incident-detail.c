@@ -16,9 +16,10 @@
 /*
  * The detail pane of one incident. Its header keeps what matters while
  * working in sight (reference, status, priority, both SLA clocks, the
- * one-key actions); below it the timeline with its note composer, and
- * the editable fields. Fields are edited on the pane itself and saved
- * with Ctrl+S; nothing reaches the book before. The actions and their
+ * one-key actions); below it the timeline with its note composer, the
+ * editable fields, and the escalations to suppliers (their rows and
+ * dialogs live in sb-incident-supplier.c). Fields are edited on the pane
+ * itself and saved with Ctrl+S; nothing reaches the book before. The actions and their
  * small dialogs live in sb-incident-actions.c.
  */
 
@@ -699,6 +700,7 @@ sb_incident_detail_finalize (GObject *object)
   g_free (self->incident_id);
   g_ptr_array_unref (self->service_ids);
   g_ptr_array_unref (self->customer_ids);
+  g_ptr_array_unref (self->escalation_rows);
   g_string_free (self->problems, TRUE);
 
   G_OBJECT_CLASS (sb_incident_detail_parent_class)->finalize (object);
@@ -739,6 +741,9 @@ sb_incident_detail_set_property (GObject      *object,
     {
     case PROP_STORE:
       g_set_object (&self->store, g_value_get_object (value));
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "changed", G_CALLBACK (sb_incident_detail_on_store_changed),
+                                 self, G_CONNECT_SWAPPED);
       break;
 
     case PROP_INCIDENT_ID:
@@ -846,6 +851,7 @@ sb_incident_detail_class_init (SbIncidentDetailClass *klass)
   BIND (sla_resolution_row);
   BIND (sla_resolution_icon);
   BIND (sla_time_row);
+  BIND (supplier_group);
   BIND (resolution_group);
   BIND (resolution_code_row);
   BIND (resolution_notes_row);
@@ -889,6 +895,7 @@ sb_incident_detail_init (SbIncidentDetail *self)
   self->timeline_limit = SB_INCIDENT_TIMELINE_FIRST;
   self->service_ids = g_ptr_array_new_with_free_func (g_free);
   self->customer_ids = g_ptr_array_new_with_free_func (g_free);
+  self->escalation_rows = g_ptr_array_new_with_free_func (sb_incident_detail_free_escalation_rows);
   self->problems = g_string_new (NULL);
   self->timeline = g_list_store_new (SB_TYPE_INCIDENT_EVENT);
 
@@ -1023,6 +1030,7 @@ sb_incident_detail_refresh (SbIncidentDetail *self)
   show_header (self);
   show_sla (self);
   show_resolution (self);
+  sb_incident_detail_show_suppliers (self);
   sb_incident_detail_show_timeline (self);
   if (!self->modified)
     load_fields (self);
