@@ -1051,10 +1051,11 @@ update_state (SbContractEditor *self,
   g_autofree char *notice = NULL;
   g_autofree char *renewal = NULL;
   g_autofree char *describe = NULL;
+  g_autoptr(GError) error = NULL;
   const char *style;
   GDate today;
 
-  self->state_valid = self->store != NULL && sb_contract_terms_validate (terms, NULL);
+  self->state_valid = self->store != NULL && sb_contract_terms_validate (terms, &error);
   for (guint i = 0; i < 2; i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), i == 0 ? "warning" : "dim-label");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
@@ -1062,7 +1063,17 @@ update_state (SbContractEditor *self,
   if (!self->state_valid)
     {
       gtk_label_set_label (self->status_label, "—");
-      set_subtitle (self->term_row, _("Shown once the start date and the terms are complete"));
+      if (error != NULL && g_date_valid (&terms->start))
+        {
+          /* Translators: %s says what is wrong with the terms */
+          g_autofree char *why = g_strdup_printf (_("Not worked out: %s"), error->message);
+
+          set_subtitle (self->term_row, why);
+        }
+      else
+        {
+          set_subtitle (self->term_row, _("Shown once the start date and the terms are complete"));
+        }
       set_subtitle (self->notice_deadline_row, NULL);
       set_subtitle (self->renewal_date_row, NULL);
       set_subtitle (self->describe_row, NULL);

@@ -277,6 +277,10 @@ compute_info (SbContractsPage *self,
       if (g_date_valid (&info->state.term_end))
         info->term_end_text = sb_date_format_local (&info->state.term_end);
     }
+  else
+    {
+      info->deadline_text = g_strdup (_("The terms need checking"));
+    }
 
   info->yearly = -1;
   if (amount >= 0 && sb_contract_get_cost_currency (contract) != NULL)
@@ -526,21 +530,24 @@ filter_cb (gpointer item,
   return TRUE;
 }
 
-/* Columns: the title always; the others as the list's width allows. */
+/* Columns: the title and the next deadline always; the others, in the
+ * order of this table's priority, as long as the title keeps its width. */
+#define TITLE_MIN_WIDTH 220
+
 static const struct
 {
   const char *title;
-  int         min_list_width;
+  int         priority;   /* 0: always shown */
   int         fixed_width;
 } column_info[N_COLUMNS] = {
-  [COL_SUPPLIER] = { N_("Supplier"), 620, 150 },
-  [COL_REFERENCE] = { N_("Reference"), 740, 120 },
+  [COL_SUPPLIER] = { N_("Supplier"), 2, 150 },
+  [COL_REFERENCE] = { N_("Reference"), 3, 120 },
   [COL_TITLE] = { N_("Title"), 0, -1 },
-  [COL_TYPE] = { N_("Type"), 1180, 150 },
-  [COL_STATUS] = { N_("Status"), 500, 130 },
-  [COL_TERM_END] = { N_("Term Ends"), 1060, 110 },
-  [COL_DEADLINE] = { N_("Next Deadline"), 0, 290 },
-  [COL_COST] = { N_("Cost"), 900, 160 },
+  [COL_TYPE] = { N_("Type"), 6, 150 },
+  [COL_STATUS] = { N_("Status"), 1, 130 },
+  [COL_TERM_END] = { N_("Term Ends"), 5, 110 },
+  [COL_DEADLINE] = { N_("Next Deadline"), 0, 330 },
+  [COL_COST] = { N_("Cost"), 4, 160 },
 };
 
 static void
@@ -571,6 +578,9 @@ static gboolean
 update_columns (SbContractsPage *self,
                 int              width)
 {
+  gboolean wanted[N_COLUMNS] = { FALSE, };
+  int deadline_width = width < 560 ? 190 : 330;
+  int budget = width - TITLE_MIN_WIDTH - deadline_width;
   guint position = 0;
   gboolean changed = FALSE;
 
@@ -579,20 +589,37 @@ update_columns (SbContractsPage *self,
   self->list_width = width;
 
   /* On a narrow list the deadline takes what the title leaves. */
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DEADLINE], width < 500 ? 190 : 290);
+  gtk_column_view_column_set_fixed_width (self->columns[COL_DEADLINE], deadline_width);
+
+  for (int priority = 0; priority <= N_COLUMNS; priority++)
+    {
+      for (guint i = 0; i < N_COLUMNS; i++)
+        {
+          if (column_info[i].priority != priority)
+            continue;
+          if (priority == 0)
+            wanted[i] = TRUE;
+          else if (column_info[i].fixed_width <= budget)
+            {
+              wanted[i] = TRUE;
+              budget -= column_info[i].fixed_width;
+            }
+          else
+            budget = -1;   /* no lower priority jumps ahead */
+        }
+    }
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      gboolean wanted = width >= column_info[i].min_list_width;
       gboolean shown = gtk_column_view_column_get_column_view (self->columns[i]) != NULL;
 
-      if (wanted && !shown)
+      if (wanted[i] && !shown)
         gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
-      else if (!wanted && shown)
+      else if (!wanted[i] && shown)
         gtk_column_view_remove_column (self->column_view, self->columns[i]);
 
-      changed |= wanted != shown;
-      if (wanted)
+      changed |= wanted[i] != shown;
+      if (wanted[i])
         position++;
     }
 
@@ -969,6 +996,18 @@ load_sample_data_action (GtkWidget  *widget,
 /* GObject */
 
 /* The columns shown follow the width the list is about to get. */
+/* The header widget sits in the window's header bar, outside the page:
+ * its buttons reach the page's actions through this group. */
+static void
+forward_header_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  g_autofree char *name = g_strconcat ("page.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (user_data), name, NULL);
+}
+
 static void
 sb_contracts_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -1235,6 +1274,16 @@ sb_contracts_page_init (SbContractsPage *self)
     g_ptr_array_add (names, (gpointer) sb_contract_status_get_label (filter_statuses[i]));
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->status_names, 0, 0, (const char * const *) names->pdata);
+
+  {
+    static const GActionEntry entries[] = {
+      { "new", forward_header_action_cb, NULL, NULL, NULL },
+    };
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+    gtk_widget_insert_action_group (self->header_box, "page", G_ACTION_GROUP (group));
+  }
 
   gtk_custom_filter_set_filter_func (self->filter, filter_cb, self, NULL);
   build_columns (self);
