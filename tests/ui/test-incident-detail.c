@@ -6,10 +6,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-catalog.h"
+#include "sb-escalate-dialog.h"
+#include "sb-escalations.h"
 #include "sb-incident-detail.h"
 #include "sb-incident-import-dialog.h"
 #include "sb-incident-new-dialog.h"
@@ -737,6 +740,274 @@ test_import_unreadable (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Escalation to a supplier */
+
+static char *
+insert_row (Fixture    *f,
+            const char *table,
+            ...)
+{
+  g_autoptr(SbChange) change = sb_change_insert (table);
+  g_autoptr(GError) error = NULL;
+  const char *column;
+  va_list args;
+
+  va_start (args, table);
+  while ((column = va_arg (args, const char *)) != NULL)
+    sb_change_set_string (change, column, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (sb_change_get_id (change));
+}
+
+static char *
+add_contract (Fixture    *f,
+              const char *supplier_id,
+              const char *reference)
+{
+  return insert_row (f, "contract", "supplier_id", supplier_id, "reference", reference,
+                     "title", "Internet access", "start_date", "2024-01-01", "initial_months", "12",
+                     "renewal", "automatic", "renewal_months", "12", NULL);
+}
+
+/* Northline (contract NT-1 underpins the mail service: response 1 h,
+ * resolution 8 h, and NT-2), Aardvark (first by name, AH-1, underpins
+ * nothing) and an ended supplier. Returns Northline's id. */
+static char *
+add_suppliers (Fixture  *f,
+               char    **out_contract_id)
+{
+  g_autofree char *northline = insert_row (f, "supplier", "name", "Northline Telecom", "status", "active", NULL);
+  g_autofree char *aardvark = insert_row (f, "supplier", "name", "Aardvark Hosting", "status", "active", NULL);
+  g_autofree char *gone = insert_row (f, "supplier", "name", "Bygone Ltd", "status", "ended", NULL);
+  g_autofree char *ah1 = add_contract (f, aardvark, "AH-1");
+  g_autofree char *nt2 = add_contract (f, northline, "NT-2");
+  g_autofree char *nt1 = add_contract (f, northline, "NT-1");
+  g_autofree char *link = insert_row (f, "contract_service", "contract_id", nt1, "service_id", f->service_id, NULL);
+
+  for (int p = 1; p <= 5; p++)
+    {
+      g_autofree char *priority = g_strdup_printf ("%d", p);
+      g_autofree char *target = insert_row (f, "contract_target", "contract_id", nt1, "priority", priority,
+                                            "response_minutes", "60", "resolution_minutes", "480", NULL);
+    }
+
+  *out_contract_id = g_steal_pointer (&nt1);
+
+  return g_steal_pointer (&northline);
+}
+
+static void
+collect_rows (GtkWidget *root,
+              GType      type,
+              GPtrArray *rows)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (rows, root);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    collect_rows (w, type, rows);
+}
+
+/* The subtitle of the row titled @title in the Supplier group. */
+static const char *
+supplier_row_subtitle (Fixture    *f,
+                       GType       type,
+                       const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (child (f->detail, SB_TYPE_INCIDENT_DETAIL, "supplier_group"), type, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+        return type == ADW_TYPE_EXPANDER_ROW ? adw_expander_row_get_subtitle (g_ptr_array_index (rows, i))
+                                             : adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+    }
+
+  return NULL;
+}
+
+static gboolean
+timeline_says (Fixture    *f,
+               const char *words)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (child (f->detail, SB_TYPE_INCIDENT_DETAIL,
+                                                                    "timeline_view")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SbIncidentEvent) event = g_list_model_get_item (model, i);
+      g_autofree char *line = sb_incident_event_describe (event);
+
+      if (g_strcmp0 (line, words) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_escalate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *contract_id = NULL;
+  g_autofree char *supplier_id = add_suppliers (f, &contract_id);
+  g_autoptr(GPtrArray) escalations = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(SbIncident) held = NULL;
+  g_autoptr(GError) error = NULL;
+  SbEscalateDialog *dialog;
+  SbEscalation *escalation;
+  const char *id;
+
+  g_assert_true (sb_incidents_start (f->store, f->incident_id, NULL, 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_no_error (error);
+  sb_incident_detail_refresh (f->detail);
+  g_assert_cmpstr (adw_preferences_group_get_description (child (f->detail, SB_TYPE_INCIDENT_DETAIL,
+                                                                 "supplier_group")),
+                   ==, "Not escalated. Escalate when a supplier has to act (U).");
+
+  /* The supplier and contract come from the service's underpinning
+   * contract; the ended supplier is not offered; in progress: hold */
+  run (f, "escalate");
+  dialog = SB_ESCALATE_DIALOG (sb_incident_detail_get_dialog_for_test (f->detail));
+  g_assert_cmpstr (sb_escalate_dialog_get_supplier_id (dialog), ==, supplier_id);
+  g_assert_cmpstr (sb_escalate_dialog_get_contract_id (dialog), ==, contract_id);
+  g_assert_null (sb_escalate_dialog_get_problem (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (child (dialog, SB_TYPE_ESCALATE_DIALOG,
+                                                                    "supplier_names"))), ==, 2);
+  g_assert_true (gtk_check_button_get_active (child (dialog, SB_TYPE_ESCALATE_DIALOG, "hold_check")));
+
+  /* Another supplier: its contracts, none suggested; back again */
+  adw_combo_row_set_selected (child (dialog, SB_TYPE_ESCALATE_DIALOG, "supplier_row"), 0);
+  g_assert_null (sb_escalate_dialog_get_contract_id (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (child (dialog, SB_TYPE_ESCALATE_DIALOG,
+                                                                    "contract_names"))), ==, 2);
+  adw_combo_row_set_selected (child (dialog, SB_TYPE_ESCALATE_DIALOG, "supplier_row"), 1);
+  g_assert_cmpstr (sb_escalate_dialog_get_contract_id (dialog), ==, contract_id);
+
+  /* A time that cannot be read keeps it from being written */
+  gtk_editable_set_text (child (dialog, SB_TYPE_ESCALATE_DIALOG, "time_row"), "25:00");
+  g_assert_false (sb_escalate_dialog_confirm (dialog));
+  g_assert_nonnull (strstr (sb_escalate_dialog_get_problem (dialog), "Time:"));
+  sb_when_rows_set (child (dialog, SB_TYPE_ESCALATE_DIALOG, "date_row"),
+                    child (dialog, SB_TYPE_ESCALATE_DIALOG, "time_row"), g_get_real_time () / 1000);
+  g_assert_null (sb_escalate_dialog_get_problem (dialog));
+
+  /* Enter in the ticket reference escalates */
+  gtk_editable_set_text (child (dialog, SB_TYPE_ESCALATE_DIALOG, "ref_row"), "NT-48213");
+  gtk_editable_set_text (child (dialog, SB_TYPE_ESCALATE_DIALOG, "note_row"), "Line down at the office");
+  g_signal_emit_by_name (child (dialog, SB_TYPE_ESCALATE_DIALOG, "ref_row"), "entry-activated");
+  settle ();
+  g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
+
+  escalations = sb_escalations_list_for_incident (f->store, f->incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (escalations->len, ==, 1);
+  escalation = g_ptr_array_index (escalations, 0);
+  id = sb_escalation_get_id (escalation);
+  g_assert_cmpstr (sb_escalation_get_supplier_id (escalation), ==, supplier_id);
+  g_assert_cmpstr (sb_escalation_get_contract_id (escalation), ==, contract_id);
+  g_assert_cmpstr (sb_escalation_get_supplier_ref (escalation), ==, "NT-48213");
+  held = stored (f);
+  g_assert_cmpint (sb_incident_get_status (held), ==, SB_INCIDENT_ON_HOLD);
+  g_assert_cmpstr (sb_incident_get_hold_reason (held), ==, "awaiting-supplier");
+  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "escalated"), ==, 1);
+  g_assert_true (timeline_says (f, "Escalated to Northline Telecom NT-48213"));
+
+  /* The Supplier group shows it, waiting for the response */
+  g_assert_cmpstr (supplier_row_subtitle (f, ADW_TYPE_EXPANDER_ROW, "Northline Telecom"), ==,
+                   "Contract NT-1 · ticket NT-48213");
+  g_assert_true (g_str_has_prefix (supplier_row_subtitle (f, ADW_TYPE_ACTION_ROW, "Response"), "Waiting "));
+  g_assert_nonnull (strstr (supplier_row_subtitle (f, ADW_TYPE_ACTION_ROW, "Response"), "target 1 h"));
+
+  /* The supplier responds, then resolves, each with a note */
+  g_action_group_activate_action (sb_incident_detail_get_actions (f->detail), "supplier-response",
+                                  g_variant_new_string (id));
+  settle ();
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (sb_incident_detail_get_dialog_for_test (f->detail)));
+  g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Engineer on the way"));
+  settle ();
+  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 1);
+  g_assert_true (g_str_has_prefix (supplier_row_subtitle (f, ADW_TYPE_ACTION_ROW, "Response"),
+                                   "Responded in 0 min, target 1 h: met · "));
+
+  g_action_group_activate_action (sb_incident_detail_get_actions (f->detail), "supplier-resolution",
+                                  g_variant_new_string (id));
+  settle ();
+  g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Line card replaced"));
+  settle ();
+  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-resolution"), ==, 1);
+  g_assert_true (g_str_has_prefix (supplier_row_subtitle (f, ADW_TYPE_ACTION_ROW, "Resolution"),
+                                   "Resolved in 0 min, target 8 h: met · "));
+  g_assert_true (timeline_says (f, "Supplier responded: Northline Telecom NT-48213"));
+  g_assert_true (timeline_says (f, "Supplier resolved: Northline Telecom NT-48213"));
+
+  /* A response cannot be recorded twice: the store says so in words */
+  g_action_group_activate_action (sb_incident_detail_get_actions (f->detail), "supplier-response",
+                                  g_variant_new_string (id));
+  settle ();
+  g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, NULL));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (f->detail, SB_TYPE_INCIDENT_DETAIL, "action_problem_label")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (f->detail, SB_TYPE_INCIDENT_DETAIL, "action_problem_label")),
+                            "recorded already"));
+
+  /* The ticket reference is corrected in place; Enter saves it */
+  collect_rows (child (f->detail, SB_TYPE_INCIDENT_DETAIL, "supplier_group"), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "NT-48214");
+  g_signal_emit_by_name (g_ptr_array_index (entries, 0), "entry-activated");
+  settle ();
+  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-ref"), ==, 1);
+  g_assert_cmpstr (supplier_row_subtitle (f, ADW_TYPE_EXPANDER_ROW, "Northline Telecom"), ==,
+                   "Contract NT-1 · ticket NT-48214");
+}
+
+static void
+test_escalate_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *contract_id = NULL;
+  g_autofree char *supplier_id = add_suppliers (f, &contract_id);
+  g_autoptr(GPtrArray) escalations = NULL;
+  g_autoptr(GError) error = NULL;
+  SbEscalateDialog *dialog;
+
+  /* New: no hold offered by default. The incident is closed elsewhere
+   * while the dialog is open: the store's refusal is shown in words and
+   * the dialog stays. */
+  run (f, "escalate");
+  dialog = SB_ESCALATE_DIALOG (sb_incident_detail_get_dialog_for_test (f->detail));
+  g_assert_false (gtk_check_button_get_active (child (dialog, SB_TYPE_ESCALATE_DIALOG, "hold_check")));
+  g_assert_true (sb_incidents_resolve (f->store, f->incident_id, "fixed", NULL, NULL, 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_incidents_close (f->store, f->incident_id, NULL, SB_INCIDENT_NO_TIME, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sb_escalate_dialog_confirm (dialog));
+  g_assert_nonnull (strstr (sb_escalate_dialog_get_problem (dialog),
+                            "a finished incident cannot be escalated any more"));
+  g_assert_true (gtk_widget_get_visible (child (dialog, SB_TYPE_ESCALATE_DIALOG, "problem_label")));
+  g_assert_true (sb_incident_detail_get_dialog_for_test (f->detail) == GTK_WIDGET (dialog));
+  escalations = sb_escalations_list_for_incident (f->store, f->incident_id, &error);
+  g_assert_cmpuint (escalations->len, ==, 0);
+
+  /* Escape closes it; the closed incident offers no escalation */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  settle ();
+  g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
+  sb_incident_detail_refresh (f->detail);
+  g_assert_false (enabled (f, "escalate"));
+  g_assert_cmpstr (adw_preferences_group_get_description (child (f->detail, SB_TYPE_INCIDENT_DETAIL,
+                                                                 "supplier_group")),
+                   ==, "It was not escalated to a supplier.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +1031,8 @@ main (int   argc,
   ADD ("/ui/incident-detail/note", test_note_composer);
   ADD ("/ui/incident-detail/edit-and-save", test_edit_and_save);
   ADD ("/ui/incident-detail/long-timeline", test_long_timeline);
+  ADD ("/ui/incident-detail/escalate", test_escalate);
+  ADD ("/ui/incident-detail/escalate-refused", test_escalate_refused);
   ADD ("/ui/incident-new/log", test_new_incident);
   ADD ("/ui/incident-import/csv", test_import);
   ADD ("/ui/incident-import/unreadable", test_import_unreadable);
