@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "sb-book-chooser.h"
+#include "sb-contracts-page.h"
 #include "sb-incidents-page.h"
 #include "sb-overview-page.h"
 #include "sb-services-page.h"
+#include "sb-suppliers-page.h"
 #include "sb-window.h"
 
 /* The pages of the sidebar, in order.  Each register adds one line here.
@@ -25,21 +27,27 @@
  * "can-navigate-back" property (a list and its detail, folded) gets the
  * header bar's Back button while it is true, and Back then activates its
  * "page.back" action first: one Back button, never a second one stacked
- * under it.  Alt+1…Alt+9 follow this order;
+ * under it.
+ *
  * DESIGN.md orders the sidebar Overview, Services, Suppliers, Contracts,
- * Budgets, Incidents, Reports. */
+ * Budgets, Incidents, Reports.  Each page keeps its own Alt+number, that
+ * place in the full order, so that a page added later does not move the
+ * others' shortcuts: Budgets will be Alt+5 and Reports Alt+7. */
 typedef struct
 {
   const char *id;
   const char *title;
   const char *icon_name;
+  guint       alt_number;   /* Alt+1…Alt+9 */
   GType     (*get_type) (void);
 } SbPageInfo;
 
 static const SbPageInfo pages[] = {
-  { "overview", N_("Overview"), "go-home-symbolic", sb_overview_page_get_type },
-  { "services", N_("Services"), "view-list-bullet-symbolic", sb_services_page_get_type },
-  { "incidents", N_("Incidents"), "dialog-warning-symbolic", sb_incidents_page_get_type },
+  { "overview", N_("Overview"), "go-home-symbolic", 1, sb_overview_page_get_type },
+  { "services", N_("Services"), "view-list-bullet-symbolic", 2, sb_services_page_get_type },
+  { "suppliers", N_("Suppliers"), "system-users-symbolic", 3, sb_suppliers_page_get_type },
+  { "contracts", N_("Contracts"), "x-office-document-symbolic", 4, sb_contracts_page_get_type },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic", 6, sb_incidents_page_get_type },
 };
 
 #define DEFAULT_PAGE "overview"
@@ -388,6 +396,61 @@ show_incidents_action (GtkWidget  *widget,
     sb_incidents_page_show_target (SB_INCIDENTS_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
+/* From a deadline, a notification or the Overview into one contract. */
+static void
+show_contract_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->store == NULL)
+    return;
+
+  show_page (self, "contracts", TRUE);
+  page = gtk_stack_get_child_by_name (self->page_stack, "contracts");
+  if (SB_IS_CONTRACTS_PAGE (page))
+    sb_contracts_page_select_contract (SB_CONTRACTS_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+/* From a review due into its supplier. */
+static void
+show_supplier_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->store == NULL)
+    return;
+
+  show_page (self, "suppliers", TRUE);
+  page = gtk_stack_get_child_by_name (self->page_stack, "suppliers");
+  if (SB_IS_SUPPLIERS_PAGE (page))
+    sb_suppliers_page_select_supplier (SB_SUPPLIERS_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+/* From the Overview's "Deadlines" card into the timeline, which the
+ * Contracts page shows as its second view. */
+static void
+show_deadlines_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->store == NULL)
+    return;
+
+  show_page (self, "contracts", TRUE);
+  page = gtk_stack_get_child_by_name (self->page_stack, "contracts");
+  if (SB_IS_CONTRACTS_PAGE (page))
+    sb_contracts_page_show_view (SB_CONTRACTS_PAGE (page), "deadlines");
+}
+
 static gboolean
 sb_window_close_request (GtkWindow *window)
 {
@@ -542,12 +605,18 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-incidents", "s", show_incidents_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contract", "s", show_contract_action);
+  gtk_widget_class_install_action (widget_class, "win.show-supplier", "s", show_supplier_action);
+  gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, show_deadlines_action);
 
   /* The window's own shortcuts; the application's are set in
-   * sb-application.c.  Alt+1…Alt+9 follow the sidebar order. */
-  for (guint i = 0; i < G_N_ELEMENTS (pages) && i < 9; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-page", "s", pages[i].id);
+   * sb-application.c.  Each page has its own Alt+number. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert (pages[i].alt_number >= 1 && pages[i].alt_number <= 9);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + pages[i].alt_number, GDK_ALT_MASK,
+                                           "win.show-page", "s", pages[i].id);
+    }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
 }

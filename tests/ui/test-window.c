@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "sb-book-card.h"
+#include "sb-contracts.h"
 #include "sb-money.h"
 #include "sb-overview-page.h"
 #include "sb-preferences-window.h"
@@ -294,6 +295,107 @@ test_every_page (Fixture       *fixture,
   g_assert_cmpstr (sb_window_get_visible_page (fixture->window), ==, "overview");
 }
 
+/* DESIGN.md's order; Budgets (Alt+5) and Reports (Alt+7) come later
+ * without moving the others' shortcuts. */
+static const struct
+{
+  const char *id;
+  guint       keyval;
+} sidebar[] = {
+  { "overview", GDK_KEY_1 },
+  { "services", GDK_KEY_2 },
+  { "suppliers", GDK_KEY_3 },
+  { "contracts", GDK_KEY_4 },
+  { "incidents", GDK_KEY_6 },
+};
+
+static void
+test_sidebar_order (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkStack *page_stack;
+  g_autoptr(GtkSelectionModel) stack_pages = NULL;
+
+  present_window (fixture);
+
+  page_stack = template_child (fixture->window, SB_TYPE_WINDOW, "page_stack");
+  stack_pages = gtk_stack_get_pages (page_stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stack_pages)), ==, G_N_ELEMENTS (sidebar));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidebar); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (stack_pages), i);
+
+      g_assert_cmpstr (gtk_stack_page_get_name (GTK_STACK_PAGE (page)), ==, sidebar[i].id);
+    }
+}
+
+/* The Alt+number bindings, read from the window class's own shortcuts. */
+static const char *
+page_for_alt_key (SbWindow *window,
+                  guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.show-page") == 0 &&
+              arguments != NULL)
+            return g_variant_get_string (arguments, NULL);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_alt_shortcuts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  present_window (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidebar); i++)
+    g_assert_cmpstr (page_for_alt_key (fixture->window, sidebar[i].keyval), ==, sidebar[i].id);
+
+  /* Kept free for Budgets and Reports. */
+  g_assert_null (page_for_alt_key (fixture->window, GDK_KEY_5));
+  g_assert_null (page_for_alt_key (fixture->window, GDK_KEY_7));
+}
+
+static void
+test_show_contract_and_supplier (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  present_window (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-contract", "s", "no-such-contract"));
+  g_assert_cmpstr (sb_window_get_visible_page (fixture->window), ==, "contracts");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-supplier", "s", "no-such-supplier"));
+  g_assert_cmpstr (sb_window_get_visible_page (fixture->window), ==, "suppliers");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deadlines", NULL));
+  g_assert_cmpstr (sb_window_get_visible_page (fixture->window), ==, "contracts");
+}
+
 static void
 test_folds_when_narrow (Fixture       *fixture,
                         gconstpointer  data)
@@ -443,6 +545,7 @@ test_preferences (Fixture       *fixture,
   AdwComboRow *currency;
   const char *const *codes;
   const char *wanted = NULL;
+  GtkSpinButton *warning;
 
   preferences = sb_preferences_window_new (fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -470,6 +573,12 @@ test_preferences (Fixture       *fixture,
   g_assert_nonnull (wanted);
   g_assert_cmpstr (sb_store_get_base_currency (fixture->store), ==, wanted);
 
+  /* The warning window is the book's. */
+  warning = template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "warning_spin");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (warning), ==, sb_contracts_get_warning_days (fixture->store));
+  gtk_spin_button_set_value (warning, 45);
+  g_assert_cmpint (sb_contracts_get_warning_days (fixture->store), ==, 45);
+
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
@@ -493,11 +602,14 @@ main (int   argc,
   ADD ("/ui/window/welcome-then-start-empty", test_welcome_then_start_empty);
   ADD ("/ui/window/load-sample-data", test_load_sample_data);
   ADD ("/ui/window/every-page", test_every_page);
+  ADD ("/ui/window/sidebar-order", test_sidebar_order);
+  ADD ("/ui/window/alt-shortcuts", test_alt_shortcuts);
+  ADD ("/ui/window/show-contract-and-supplier", test_show_contract_and_supplier);
   ADD ("/ui/window/folds-when-narrow", test_folds_when_narrow);
   ADD ("/ui/window/remembers-state", test_remembers_state);
   ADD ("/ui/window/error-page", test_error_page);
   ADD ("/ui/window/switch-store", test_switch_store);
-  ADD ("/ui/preferences/book-and-currency", test_preferences);
+  ADD ("/ui/preferences/book-currency-and-warning", test_preferences);
 
 #undef ADD
 
