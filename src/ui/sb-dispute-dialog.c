@@ -72,14 +72,17 @@ status_is_closed (const char *status)
   return g_strcmp0 (status, "resolved") == 0 || g_strcmp0 (status, "withdrawn") == 0;
 }
 
+/* The problem is said under its field; the line at the top is for what
+ * the book refused on Save (@shown). */
 static void
 set_problem (SbDisputeDialog *self,
-             const char      *message)
+             const char      *message,
+             gboolean         shown)
 {
   g_free (self->problem);
   self->problem = g_strdup (message);
-  gtk_label_set_label (self->problem_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
+  gtk_label_set_label (self->problem_label, shown && message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), shown && message != NULL);
 }
 
 /* A problem shows under its row once the row was typed into (or Save
@@ -88,17 +91,13 @@ static void
 note_problem (SbDisputeDialog  *self,
               GtkWidget        *row,
               char             *message,
-              char            **first,
-              gboolean         *shown)
+              char            **first)
 {
   gboolean touched = self->tried || g_object_get_data (G_OBJECT (row), "touched") != NULL;
 
   sb_service_editor_set_row_problem (row, touched ? message : NULL);
   if (message != NULL && *first == NULL)
-    {
-      *first = g_strdup (message);
-      *shown = touched;
-    }
+    *first = g_strdup (message);
   g_free (message);
 }
 
@@ -125,11 +124,9 @@ read_date (AdwEntryRow *row,
   return TRUE;
 }
 
-/* Reads the form into self->dispute; returns the first problem, if any,
- * and whether it is shown under its row. */
+/* Reads the form into self->dispute; returns the first problem, if any. */
 static char *
-read_form (SbDisputeDialog *self,
-           gboolean        *shown)
+read_form (SbDisputeDialog *self)
 {
   char *first = NULL;
   char *message = NULL;
@@ -144,12 +141,12 @@ read_form (SbDisputeDialog *self,
 
   note_problem (self, GTK_WIDGET (self->title_row),
                 *title == '\0' ? g_strdup (_("Say in a few words what the dispute is about.")) : NULL,
-                &first, shown);
+                &first);
   sb_supplier_dispute_set_title (self->dispute, title);
 
   if (!read_date (self->raised_row, &raised, &message) && message == NULL)
     message = g_strdup (_("Raised on: a date is needed."));
-  note_problem (self, GTK_WIDGET (self->raised_row), message, &first, shown);
+  note_problem (self, GTK_WIDGET (self->raised_row), message, &first);
   if (g_date_valid (&raised))
     {
       g_autofree char *text = sb_date_format (&raised);
@@ -167,7 +164,7 @@ read_form (SbDisputeDialog *self,
       else if (amount < 0)
         message = g_strdup (_("Amount: the amount in dispute cannot be negative."));
     }
-  note_problem (self, GTK_WIDGET (self->amount_row), message, &first, shown);
+  note_problem (self, GTK_WIDGET (self->amount_row), message, &first);
   sb_supplier_dispute_set_amount (self->dispute, message == NULL ? amount : -1, self->currency);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -188,7 +185,7 @@ read_form (SbDisputeDialog *self,
     {
       g_date_clear (&closed, 1);
     }
-  note_problem (self, GTK_WIDGET (self->closed_row), message, &first, shown);
+  note_problem (self, GTK_WIDGET (self->closed_row), message, &first);
   {
     g_autofree char *text = g_date_valid (&closed) ? sb_date_format (&closed) : NULL;
 
@@ -202,15 +199,14 @@ static gboolean
 validate (SbDisputeDialog *self)
 {
   g_autofree char *problem = NULL;
-  gboolean shown = FALSE;
 
   if (self->loading)
     return FALSE;
 
-  problem = read_form (self, &shown);
+  problem = read_form (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispute.save", problem == NULL);
   gtk_widget_set_tooltip_text (self->save_button, problem != NULL ? problem : _("Save the dispute (Enter)"));
-  set_problem (self, shown ? problem : NULL);
+  set_problem (self, problem, FALSE);
 
   return problem == NULL;
 }
@@ -289,7 +285,7 @@ save_action (GtkWidget  *widget,
 
   if (!sb_suppliers_save_dispute (self->store, self->dispute, &error))
     {
-      set_problem (self, error->message);
+      set_problem (self, error->message, TRUE);
       gtk_widget_error_bell (widget);
       return;
     }

@@ -50,14 +50,17 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SbReviewDialog, sb_review_dialog, ADW_TYPE_WINDOW)
 
+/* The problem is said under its field; the line at the top is for what
+ * the book refused on Save (@shown). */
 static void
-set_problem (SbReviewDialog *self,
-             const char     *message)
+set_problem (SbReviewDialog  *self,
+             const char      *message,
+             gboolean         shown)
 {
   g_free (self->problem);
   self->problem = g_strdup (message);
-  gtk_label_set_label (self->problem_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
+  gtk_label_set_label (self->problem_label, shown && message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), shown && message != NULL);
 }
 
 /* Reads a date row; a problem goes under the row and, the first one,
@@ -131,7 +134,7 @@ validate (SbReviewDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", problem == NULL);
   gtk_widget_set_tooltip_text (self->save_button, problem != NULL ? problem : _("Save the review (Enter)"));
-  set_problem (self, problem);
+  set_problem (self, problem, FALSE);
 
   return problem == NULL;
 }
@@ -200,7 +203,7 @@ save_action (GtkWidget  *widget,
 
   if (!sb_suppliers_add_review (self->store, review, &error))
     {
-      set_problem (self, error->message);
+      set_problem (self, error->message, TRUE);
       gtk_widget_error_bell (widget);
       return;
     }

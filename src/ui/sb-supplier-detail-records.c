@@ -328,9 +328,10 @@ sb_supplier_detail_draw_trend (GtkDrawingArea *area,
   /* Adwaita's destructive reds, one for each scheme, read on its backgrounds */
   GdkRGBA breached = dark ? (GdkRGBA) { 1.0, 0.482, 0.388, 1.0 } : (GdkRGBA) { 0.753, 0.110, 0.157, 1.0 };
   PangoLayout *layout;
+  int text_height;
   GdkRGBA fg;
   guint max = 1;
-  double label_height = 18, slot, bar_height;
+  double label_height = 18, top, slot, bar_height;
 
   if (self->trend == NULL || self->trend->len == 0)
     return;
@@ -339,9 +340,16 @@ sb_supplier_detail_draw_trend (GtkDrawingArea *area,
   for (guint i = 0; i < self->trend->len; i++)
     max = MAX (max, g_array_index (self->trend, SbSupplierPerformance, i).n_escalated);
 
-  slot = (double) width / self->trend->len;
-  bar_height = height - label_height - 4;
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  pango_layout_set_text (layout, "0", -1);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  label_height = text_height + 2;
+
+  /* Room over the tallest bar for its count, under the bars for months. */
+  top = label_height;
+  slot = (double) width / self->trend->len;
+  bar_height = height - label_height - 4 - top;
+  cairo_translate (cr, 0, top);
 
   for (guint i = 0; i < self->trend->len; i++)
     {
@@ -352,7 +360,7 @@ sb_supplier_detail_draw_trend (GtkDrawingArea *area,
       double h = bar_height * month->n_escalated / max;
       double hb = bar_height * n_breached / max;
       char name[16];
-      int text_width, text_height;
+      int text_width;
 
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.35);
       cairo_rectangle (cr, x, bar_height - h, w, h - hb);
@@ -369,10 +377,10 @@ sb_supplier_detail_draw_trend (GtkDrawingArea *area,
       pango_layout_set_text (layout, name, g_utf8_next_char (name) - name);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-      cairo_move_to (cr, i * slot + (slot - text_width) / 2, height - text_height);
+      cairo_move_to (cr, i * slot + (slot - text_width) / 2, bar_height + 4);
       pango_cairo_show_layout (cr, layout);
 
-      if (month->n_escalated > 0 && bar_height - h - text_height >= 0)
+      if (month->n_escalated > 0)
         {
           char count[16];
 

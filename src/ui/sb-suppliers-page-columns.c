@@ -26,14 +26,14 @@ static const struct
   Column column;
   int    width;
 } column_priority[] = {
-  { COLUMN_NAME, 150 },
-  { COLUMN_DEADLINE, 150 },
+  { COLUMN_NAME, 170 },
+  { COLUMN_DEADLINE, 130 },
+  { COLUMN_COST, 120 },
+  { COLUMN_RISKS, 190 },
   { COLUMN_STATUS, 110 },
-  { COLUMN_COST, 130 },
-  { COLUMN_RISKS, 130 },
   { COLUMN_CRITICALITY, 100 },
-  { COLUMN_CONTRACTS, 100 },
-  { COLUMN_KIND, 130 },
+  { COLUMN_CONTRACTS, 80 },
+  { COLUMN_KIND, 150 },
 };
 
 static const SbSupplierSummary *
@@ -369,6 +369,12 @@ sb_suppliers_page_update_columns (SbSuppliersPage *self,
       if (i > 0)
         gtk_column_view_column_set_fixed_width (column, column_priority[i].width);
     }
+
+  /* GTK 4.8 leaves an expanding column at its natural width when the
+   * others are fixed: the Name column is given the rest by hand. */
+  gtk_column_view_column_set_fixed_width (self->columns[column_priority[0].column],
+                                          MAX (column_priority[0].width,
+                                               width - (used - column_priority[0].width) - 2));
 
   return changed;
 }

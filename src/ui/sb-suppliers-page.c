@@ -581,6 +581,23 @@ load_sample_data_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* The page lays out its one child itself (AdwBin's layout manager is
+ * taken away in init) to see the width the list gets. */
+static void
+sb_suppliers_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 sb_suppliers_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -588,9 +605,11 @@ sb_suppliers_page_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   SbSuppliersPage *self = SB_SUPPLIERS_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   int list_width;
 
-  GTK_WIDGET_CLASS (sb_suppliers_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* The columns follow the width the list got, a frame later: changing
    * them while allocating would ask for another allocation. */
@@ -690,6 +709,7 @@ sb_suppliers_page_class_init (SbSuppliersPageClass *klass)
   object_class->get_property = sb_suppliers_page_get_property;
   object_class->set_property = sb_suppliers_page_set_property;
 
+  widget_class->measure = sb_suppliers_page_measure;
   widget_class->size_allocate = sb_suppliers_page_size_allocate;
 
   /**
@@ -763,6 +783,7 @@ sb_suppliers_page_init (SbSuppliersPage *self)
 
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   sb_suppliers_page_build_columns (self);
 
