@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-catalog.h"
-#include "sb-contract-editor.h"
+#include "sb-contract-editor-private.h"
 #include "sb-contracts.h"
 #include "sb-money.h"
 #include "sb-service-editor.h"
@@ -23,110 +23,6 @@
  * with the gaps between the two, and its scope.  The editor works on a
  * copy: nothing reaches the book until Save, and Cancel brings back what
  * was saved. */
-
-#define N_PRIORITIES 5
-
-typedef enum
-{
-  TEXT_SCOPE,
-  TEXT_OURS,
-  TEXT_THEIRS,
-  TEXT_ESCALATION,
-  TEXT_NOTES,
-  N_TEXTS
-} TextField;
-
-static const struct
-{
-  const char *label;
-  const char *tooltip;
-  const char *(*get) (SbContract *self);
-  void        (*set) (SbContract *self, const char *text);
-} texts[N_TEXTS] = {
-  { N_("_Scope"), N_("What the contract covers"),
-    sb_contract_get_scope, sb_contract_set_scope },
-  { N_("_Our Responsibilities"), N_("What we must do for the supplier to deliver"),
-    sb_contract_get_our_responsibilities, sb_contract_set_our_responsibilities },
-  { N_("The Supplier’s _Responsibilities"), N_("What the supplier must do"),
-    sb_contract_get_supplier_responsibilities, sb_contract_set_supplier_responsibilities },
-  { N_("_Escalation Path"), N_("Whom to call, in order, when a ticket does not move"),
-    sb_contract_get_escalation_path, sb_contract_set_escalation_path },
-  { N_("_Notes"), NULL,
-    sb_contract_get_notes, sb_contract_set_notes },
-};
-
-struct _SbContractEditor
-{
-  AdwBin                parent_instance;
-
-  SbStore              *store;
-  SbContract           *original;       /* what is saved; a draft for a new contract */
-  GString              *problems;
-  GPtrArray            *supplier_ids;   /* of char *, [0] NULL: none chosen */
-  GPtrArray            *calendar_ids;   /* of char *, [0] NULL: around the clock */
-  GPtrArray            *service_rows;
-  GPtrArray            *gap_rows;
-  GtkWidget            *targets_problem;
-  GtkWidget            *services_problem;
-  GtkEditable          *response_entries[N_PRIORITIES];
-  GtkEditable          *resolution_entries[N_PRIORITIES];
-  GtkWidget            *target_rows[N_PRIORITIES];
-  GtkTextView          *text_views[N_TEXTS];
-  SbContractState       state;
-  gboolean              state_valid;
-  guint                 modified : 1;
-  guint                 can_save : 1;
-  guint                 loading : 1;
-
-  /* Template widgets */
-  GtkLabel             *title_label;
-  GtkWidget            *save_button;
-  GtkWidget            *delete_button;
-  GtkLabel             *problem_label;
-  GtkScrolledWindow    *scroller;
-  AdwComboRow          *supplier_row;
-  GtkStringList        *supplier_names;
-  AdwEntryRow          *reference_row;
-  AdwEntryRow          *title_row;
-  AdwComboRow          *type_row;
-  GtkStringList        *type_names;
-  GtkLabel             *status_label;
-  AdwActionRow         *term_row;
-  AdwActionRow         *notice_deadline_row;
-  AdwActionRow         *renewal_date_row;
-  AdwActionRow         *describe_row;
-  AdwEntryRow          *start_row;
-  GtkSpinButton        *initial_spin;
-  AdwComboRow          *renewal_row;
-  GtkStringList        *renewal_names;
-  AdwActionRow         *renewal_months_row;
-  GtkSpinButton        *renewal_spin;
-  AdwActionRow         *agreed_row;
-  GtkSpinButton        *agreed_spin;
-  AdwActionRow         *notice_row;
-  GtkSpinButton        *notice_spin;
-  GtkDropDown          *notice_unit_dropdown;
-  AdwEntryRow          *cancellation_row;
-  AdwEntryRow          *notice_given_row;
-  AdwEntryRow          *terminated_row;
-  AdwEntryRow          *early_termination_row;
-  AdwEntryRow          *amount_row;
-  AdwEntryRow          *currency_row;
-  AdwComboRow          *period_row;
-  GtkStringList        *period_names;
-  AdwComboRow          *category_row;
-  GtkStringList        *category_names;
-  GtkLabel             *year_cost_label;
-  GtkLabel             *ahead_cost_label;
-  AdwPreferencesGroup  *targets_group;
-  AdwPreferencesGroup  *services_group;
-  AdwPreferencesGroup  *gaps_group;
-  AdwEntryRow          *how_to_raise_row;
-  AdwEntryRow          *support_hours_row;
-  AdwComboRow          *calendar_row;
-  GtkStringList        *calendar_names;
-  GtkBox               *texts_box;
-};
 
 enum {
   PROP_0,
@@ -146,14 +42,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SbContractEditor, sb_contract_editor, ADW_TYPE_BIN)
 
-/* The values behind the combo rows, in the order of their items. */
-static const SbRenewal renewals[] = {
-  SB_RENEWAL_NONE, SB_RENEWAL_AUTOMATIC, SB_RENEWAL_AGREEMENT,
-};
-static const SbBillingPeriod periods[] = {
-  SB_BILLING_MONTHLY, SB_BILLING_QUARTERLY, SB_BILLING_YEARLY, SB_BILLING_ONE_OFF,
-};
-
 static void validate (SbContractEditor *self);
 
 /* Helpers */
@@ -166,14 +54,14 @@ set_entry (gpointer    editable,
     gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
 }
 
-static char *
-get_entry (gpointer editable)
+char *
+sb_contract_editor_get_entry (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
 }
 
-static char *
-get_view_text (GtkTextView *view)
+char *
+sb_contract_editor_get_view_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start;
@@ -193,20 +81,20 @@ set_date_entry (gpointer     editable,
   set_entry (editable, text);
 }
 
-static char *
-format_date (const GDate *date)
+char *
+sb_contract_editor_format_date (const GDate *date)
 {
   return date != NULL && g_date_valid (date) ? sb_date_format_local (date) : NULL;
 }
 
-static gboolean
-is_new (SbContractEditor *self)
+gboolean
+sb_contract_editor_is_new (SbContractEditor *self)
 {
   return self->original == NULL || sb_contract_get_id (self->original) == NULL;
 }
 
-static const char *
-default_currency (SbContractEditor *self)
+const char *
+sb_contract_editor_default_currency (SbContractEditor *self)
 {
   const char *currency = NULL;
 
@@ -255,15 +143,15 @@ fill_string_list (GtkStringList *list,
   g_ptr_array_remove_index (names, names->len - 1);
 }
 
-static void
-append_problem (SbContractEditor *self,
+void
+sb_contract_editor_append_problem (SbContractEditor *self,
                 const char       *message)
 {
   g_string_append_printf (self->problems, "%s%s", self->problems->len > 0 ? "\n" : "", message);
 }
 
-static void
-set_group_problem (GtkWidget  *label,
+void
+sb_contract_editor_set_group_problem (GtkWidget  *label,
                    const char *message)
 {
   gtk_label_set_label (GTK_LABEL (label), message != NULL ? message : "");
@@ -309,8 +197,8 @@ set_modified (SbContractEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static void
-clear_rows (AdwPreferencesGroup *group,
+void
+sb_contract_editor_clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
 {
   for (guint i = 0; i < rows->len; i++)
@@ -318,8 +206,8 @@ clear_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
-static GtkWidget *
-add_plain_row (AdwPreferencesGroup *group,
+GtkWidget *
+sb_contract_editor_add_plain_row (AdwPreferencesGroup *group,
                GPtrArray           *rows,
                const char          *title,
                const char          *subtitle,
@@ -343,136 +231,6 @@ add_plain_row (AdwPreferencesGroup *group,
   g_ptr_array_add (rows, row);
 
   return row;
-}
-
-/* Shared with the list */
-
-/**
- * sb_contract_editor_status_style:
- * @status: a contract status
- *
- * Returns: (nullable): the style class a status label wears: a warning
- *   while a decision is due, dimmed once the contract is over
- */
-const char *
-sb_contract_editor_status_style (SbContractStatus status)
-{
-  switch (status)
-    {
-    case SB_CONTRACT_IN_NOTICE_WINDOW:
-    case SB_CONTRACT_EXPIRING:
-      return "warning";
-    case SB_CONTRACT_EXPIRED:
-    case SB_CONTRACT_TERMINATED:
-      return "dim-label";
-    case SB_CONTRACT_ACTIVE:
-      return "success";
-    case SB_CONTRACT_NOT_STARTED:
-    default:
-      return NULL;
-    }
-}
-
-static char *
-format_days_ahead (int days)
-{
-  if (days == 0)
-    return g_strdup (_("today"));
-  if (days == 1)
-    return g_strdup (_("tomorrow"));
-  if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", -days), -days);
-}
-
-/**
- * sb_contract_editor_format_deadline:
- * @terms: a contract's terms
- * @state: what they mean on @today
- * @today: the day
- * @out_date: (out caller-allocates) (optional): the deadline's date, or
- *   an invalid date when there is none
- *
- * The next date that asks for a decision or marks an end, in words:
- * "Give notice by 30 Sep 2026 — in 12 days".
- *
- * Returns: (transfer full): the text; empty when nothing lies ahead
- */
-char *
-sb_contract_editor_format_deadline (const SbContractTerms *terms,
-                                    const SbContractState *state,
-                                    const GDate           *today,
-                                    GDate                 *out_date)
-{
-  g_autofree char *date = NULL;
-  g_autofree char *when = NULL;
-  GDate shown;
-
-  g_date_clear (&shown, 1);
-
-  if (state->status == SB_CONTRACT_TERMINATED || state->status == SB_CONTRACT_EXPIRED)
-    {
-      if (g_date_valid (&state->final_end))
-        shown = state->final_end;
-      if (out_date != NULL)
-        g_date_clear (out_date, 1);
-      date = format_date (&shown);
-      if (date == NULL)
-        return g_strdup (_("Ended"));
-      /* Translators: %s is a date, as in “Ended on 31 Dec 2025” */
-      return g_strdup_printf (_("Ended on %s"), date);
-    }
-
-  if (state->status == SB_CONTRACT_NOT_STARTED && g_date_valid (&terms->start))
-    {
-      shown = terms->start;
-      date = format_date (&shown);
-      when = format_days_ahead (g_date_days_between (today, &shown));
-      if (out_date != NULL)
-        *out_date = shown;
-      /* Translators: as in “Starts on 1 Jan 2027 — in 40 days” */
-      return g_strdup_printf (_("Starts on %s — %s"), date, when);
-    }
-
-  if (terms->notice_amount > 0 && g_date_valid (&state->notice_deadline) && state->days_to_notice >= 0 &&
-      terms->renewal != SB_RENEWAL_NONE)
-    {
-      date = format_date (&state->notice_deadline);
-      when = format_days_ahead (state->days_to_notice);
-      if (out_date != NULL)
-        *out_date = state->notice_deadline;
-      if (terms->renewal == SB_RENEWAL_AGREEMENT)
-        /* Translators: as in “Agree a renewal by 30 Sep 2026 — in 12 days” */
-        return g_strdup_printf (_("Agree a renewal by %s — %s"), date, when);
-      /* Translators: as in “Give notice by 30 Sep 2026 — in 12 days” */
-      return g_strdup_printf (_("Give notice by %s — %s"), date, when);
-    }
-
-  if (g_date_valid (&state->final_end) && state->days_to_end >= 0)
-    {
-      date = format_date (&state->final_end);
-      when = format_days_ahead (state->days_to_end);
-      if (out_date != NULL)
-        *out_date = state->final_end;
-      /* Translators: as in “Ends on 31 Dec 2026 — in 90 days” */
-      return g_strdup_printf (_("Ends on %s — %s"), date, when);
-    }
-
-  if (g_date_valid (&state->next_renewal))
-    {
-      date = format_date (&state->next_renewal);
-      when = format_days_ahead (g_date_days_between (today, &state->next_renewal));
-      if (out_date != NULL)
-        *out_date = state->next_renewal;
-      /* Translators: as in “Renews on 1 Jan 2027 — in 90 days” */
-      return g_strdup_printf (_("Renews on %s — %s"), date, when);
-    }
-
-  if (out_date != NULL)
-    g_date_clear (out_date, 1);
-
-  return g_strdup ("");
 }
 
 /* Choices from the book */
@@ -521,7 +279,7 @@ refresh_choices (SbContractEditor *self)
     }
   fill_string_list (self->calendar_names, names);
 
-  clear_rows (self->services_group, self->service_rows);
+  sb_contract_editor_clear_rows (self->services_group, self->service_rows);
   services = sb_catalog_list_services (self->store, NULL);
   for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
     {
@@ -529,7 +287,7 @@ refresh_choices (SbContractEditor *self)
       GtkWidget *row;
       GtkWidget *check = gtk_check_button_new ();
 
-      row = add_plain_row (self->services_group, self->service_rows,
+      row = sb_contract_editor_add_plain_row (self->services_group, self->service_rows,
                            sb_service_get_code (service), sb_service_get_name (service), NULL);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -540,7 +298,7 @@ refresh_choices (SbContractEditor *self)
     }
   if (self->service_rows->len == 0)
     {
-      GtkWidget *row = add_plain_row (self->services_group, self->service_rows,
+      GtkWidget *row = sb_contract_editor_add_plain_row (self->services_group, self->service_rows,
                                       _("No services yet: add them on the Services page"), NULL, NULL);
 
       gtk_widget_add_css_class (row, "dim-label");
@@ -563,8 +321,8 @@ set_service_ids (SbContractEditor   *self,
     }
 }
 
-static GStrv
-get_service_ids (SbContractEditor *self)
+GStrv
+sb_contract_editor_get_service_ids (SbContractEditor *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -629,9 +387,9 @@ load (SbContractEditor *self,
   set_entry (self->early_termination_row, sb_contract_get_early_termination (contract));
 
   if (sb_contract_get_cost_amount (contract) >= 0)
-    amount = sb_money_format_plain (sb_contract_get_cost_amount (contract), default_currency (self));
+    amount = sb_money_format_plain (sb_contract_get_cost_amount (contract), sb_contract_editor_default_currency (self));
   set_entry (self->amount_row, amount);
-  set_entry (self->currency_row, default_currency (self));
+  set_entry (self->currency_row, sb_contract_editor_default_currency (self));
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     if (periods[i] == sb_contract_get_billing_period (contract))
       period = i;
@@ -670,561 +428,6 @@ load (SbContractEditor *self,
   validate (self);
 }
 
-/* Reading the form */
-
-static gboolean
-read_date (SbContractEditor *self,
-           AdwEntryRow      *row,
-           GDate            *out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = get_entry (row);
-
-  g_date_clear (out, 1);
-  if (*text == '\0')
-    return TRUE;
-
-  if (!sb_date_parse (text, out, &error))
-    {
-      sb_service_editor_set_row_problem (GTK_WIDGET (row), error->message);
-      append_problem (self, error->message);
-      g_date_clear (out, 1);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_targets (SbContractEditor *self,
-              SbContract       *draft)
-{
-  gboolean ok = TRUE;
-
-  for (guint p = 1; p <= N_PRIORITIES; p++)
-    {
-      int response = 0;
-      int resolution = 0;
-      gboolean read = sb_targets_parse_duration (gtk_editable_get_text (self->response_entries[p - 1]), &response) &&
-                      sb_targets_parse_duration (gtk_editable_get_text (self->resolution_entries[p - 1]), &resolution);
-
-      if (!read)
-        {
-          /* Translators: %u is a priority, 1 to 5 */
-          g_autofree char *message = g_strdup_printf (_("Priority %u: type a time such as 30 min, 4 h or 1 h 30 min"), p);
-
-          sb_service_editor_set_row_problem (self->target_rows[p - 1], message);
-          append_problem (self, message);
-          ok = FALSE;
-          continue;
-        }
-
-      sb_contract_set_targets (draft, p, response, resolution);
-    }
-
-  return ok;
-}
-
-/* The contract as the form says it is; fields that cannot be read keep
- * their saved value and say what is wrong. */
-static SbContract *
-build_draft (SbContractEditor *self,
-             gboolean         *readable)
-{
-  SbContract *draft = self->original != NULL ? sb_contract_copy (self->original) : sb_contract_new (NULL);
-  SbContractTerms terms = *sb_contract_get_terms (draft);
-  g_autofree char *reference = get_entry (self->reference_row);
-  g_autofree char *title = get_entry (self->title_row);
-  g_autofree char *cancellation = get_entry (self->cancellation_row);
-  g_autofree char *early = get_entry (self->early_termination_row);
-  g_autofree char *amount_text = get_entry (self->amount_row);
-  g_autofree char *currency = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1);
-  g_autofree char *how = get_entry (self->how_to_raise_row);
-  g_autofree char *hours = get_entry (self->support_hours_row);
-  g_auto(GStrv) services = get_service_ids (self);
-  const char * const *types = sb_contract_types ();
-  const char * const *categories = sb_cost_categories ();
-  guint supplier = adw_combo_row_get_selected (self->supplier_row);
-  guint type = adw_combo_row_get_selected (self->type_row);
-  guint renewal = adw_combo_row_get_selected (self->renewal_row);
-  guint period = adw_combo_row_get_selected (self->period_row);
-  guint category = adw_combo_row_get_selected (self->category_row);
-  guint calendar = adw_combo_row_get_selected (self->calendar_row);
-  gboolean ok = TRUE;
-  GDate date;
-
-  g_strstrip (currency);
-
-  sb_contract_set_supplier_id (draft, supplier < self->supplier_ids->len ? g_ptr_array_index (self->supplier_ids, supplier) : NULL);
-  sb_contract_set_reference (draft, *reference != '\0' ? reference : NULL);
-  sb_contract_set_title (draft, *title != '\0' ? title : NULL);
-  if (type < g_strv_length ((char **) types))
-    sb_contract_set_contract_type (draft, types[type]);
-
-  if (read_date (self, self->start_row, &date))
-    terms.start = date;
-  else
-    ok = FALSE;
-  terms.initial_months = gtk_spin_button_get_value_as_int (self->initial_spin);
-  terms.renewal = renewals[MIN (renewal, G_N_ELEMENTS (renewals) - 1)];
-  terms.renewal_months = terms.renewal == SB_RENEWAL_NONE ? 0 : gtk_spin_button_get_value_as_int (self->renewal_spin);
-  terms.renewals_agreed = terms.renewal == SB_RENEWAL_AGREEMENT ? gtk_spin_button_get_value_as_int (self->agreed_spin) : 0;
-  terms.notice_amount = gtk_spin_button_get_value_as_int (self->notice_spin);
-  terms.notice_unit = gtk_drop_down_get_selected (self->notice_unit_dropdown) == 1 ? SB_NOTICE_MONTHS : SB_NOTICE_DAYS;
-  if (read_date (self, self->notice_given_row, &date))
-    terms.notice_given = date;
-  else
-    ok = FALSE;
-  if (read_date (self, self->terminated_row, &date))
-    terms.terminated = date;
-  else
-    ok = FALSE;
-  sb_contract_set_terms (draft, &terms);
-  sb_contract_set_cancellation_method (draft, *cancellation != '\0' ? cancellation : NULL);
-  sb_contract_set_early_termination (draft, *early != '\0' ? early : NULL);
-
-  if (*currency != '\0' && !sb_currency_is_valid (currency))
-    {
-      const char *message = _("Type a currency code of three letters, such as EUR or USD");
-
-      sb_service_editor_set_row_problem (GTK_WIDGET (self->currency_row), message);
-      append_problem (self, message);
-      ok = FALSE;
-      g_free (currency);
-      currency = g_strdup (default_currency (self));
-    }
-  else if (*currency == '\0')
-    {
-      g_free (currency);
-      currency = g_strdup (default_currency (self));
-    }
-
-  if (*amount_text == '\0')
-    {
-      sb_contract_set_cost (draft, -1, currency);
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 amount = 0;
-
-      if (sb_money_parse (amount_text, currency, &amount, &error))
-        {
-          sb_contract_set_cost (draft, amount, currency);
-        }
-      else
-        {
-          sb_service_editor_set_row_problem (GTK_WIDGET (self->amount_row), error->message);
-          append_problem (self, error->message);
-          ok = FALSE;
-        }
-    }
-  sb_contract_set_billing_period (draft, periods[MIN (period, G_N_ELEMENTS (periods) - 1)]);
-  sb_contract_set_cost_category (draft, category > 0 && category <= g_strv_length ((char **) categories)
-                                        ? categories[category - 1] : NULL);
-
-  if (!read_targets (self, draft))
-    ok = FALSE;
-  sb_contract_set_service_ids (draft, (const char * const *) services);
-
-  sb_contract_set_how_to_raise (draft, *how != '\0' ? how : NULL);
-  sb_contract_set_support_hours (draft, *hours != '\0' ? hours : NULL);
-  sb_contract_set_calendar_id (draft, calendar < self->calendar_ids->len ? g_ptr_array_index (self->calendar_ids, calendar) : NULL);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_autofree char *text = get_view_text (self->text_views[i]);
-
-      g_strstrip (text);
-      texts[i].set (draft, *text != '\0' ? text : NULL);
-    }
-
-  *readable = ok;
-
-  return draft;
-}
-
-/* Checking with the book's rules */
-
-/* A problem found by the register's rules is shown under the field it is
- * about.  The rules stop at the first problem, so each candidate field is
- * set to a harmless value in turn: the one that changes the answer is the
- * one the problem is about. */
-typedef enum
-{
-  SLOT_SUPPLIER,
-  SLOT_REFERENCE,
-  SLOT_TITLE,
-  SLOT_NOTICE_GIVEN,
-  SLOT_TERMINATED,
-  SLOT_NOTICE,
-  SLOT_RENEWAL,
-  SLOT_START,
-  SLOT_AMOUNT,
-  SLOT_TARGETS,
-  SLOT_CALENDAR,
-  SLOT_SERVICES,
-  N_SLOTS
-} Slot;
-
-static void
-neutralize (SbContractEditor *self,
-            SbContract       *contract,
-            Slot              slot)
-{
-  static const char * const none[] = { NULL };
-  SbContractTerms terms = *sb_contract_get_terms (contract);
-
-  switch (slot)
-    {
-    case SLOT_SUPPLIER:
-      if (self->supplier_ids->len > 1)
-        sb_contract_set_supplier_id (contract, g_ptr_array_index (self->supplier_ids, 1));
-      break;
-    case SLOT_REFERENCE:
-      sb_contract_set_reference (contract, "SB-CHECK-0123456789");
-      break;
-    case SLOT_TITLE:
-      sb_contract_set_title (contract, "Check");
-      break;
-    case SLOT_NOTICE_GIVEN:
-      g_date_clear (&terms.notice_given, 1);
-      break;
-    case SLOT_TERMINATED:
-      g_date_clear (&terms.terminated, 1);
-      break;
-    case SLOT_NOTICE:
-      terms.notice_amount = 0;
-      break;
-    case SLOT_RENEWAL:
-      terms.renewal_months = 12;
-      terms.renewals_agreed = 0;
-      break;
-    case SLOT_START:
-      g_date_set_dmy (&terms.start, 1, G_DATE_JANUARY, 2000);
-      break;
-    case SLOT_AMOUNT:
-      sb_contract_set_cost (contract, -1, sb_contract_get_cost_currency (contract));
-      break;
-    case SLOT_TARGETS:
-      for (guint p = 1; p <= N_PRIORITIES; p++)
-        sb_contract_set_targets (contract, p, 0, 0);
-      break;
-    case SLOT_CALENDAR:
-      sb_contract_set_calendar_id (contract, NULL);
-      break;
-    case SLOT_SERVICES:
-      sb_contract_set_service_ids (contract, none);
-      break;
-    case N_SLOTS:
-    default:
-      break;
-    }
-
-  sb_contract_set_terms (contract, &terms);
-}
-
-static GtkWidget *
-slot_row (SbContractEditor *self,
-          Slot              slot)
-{
-  switch (slot)
-    {
-    case SLOT_SUPPLIER: return GTK_WIDGET (self->supplier_row);
-    case SLOT_REFERENCE: return GTK_WIDGET (self->reference_row);
-    case SLOT_TITLE: return GTK_WIDGET (self->title_row);
-    case SLOT_NOTICE_GIVEN: return GTK_WIDGET (self->notice_given_row);
-    case SLOT_TERMINATED: return GTK_WIDGET (self->terminated_row);
-    case SLOT_NOTICE: return GTK_WIDGET (self->notice_row);
-    case SLOT_RENEWAL: return GTK_WIDGET (self->renewal_months_row);
-    case SLOT_START: return GTK_WIDGET (self->start_row);
-    case SLOT_AMOUNT: return GTK_WIDGET (self->amount_row);
-    case SLOT_CALENDAR: return GTK_WIDGET (self->calendar_row);
-    case SLOT_TARGETS:
-    case SLOT_SERVICES:
-    case N_SLOTS:
-    default:
-      return NULL;
-    }
-}
-
-static void
-place_problem (SbContractEditor *self,
-               Slot              slot,
-               const char       *message)
-{
-  GtkWidget *row = slot_row (self, slot);
-
-  append_problem (self, message);
-
-  if (slot == SLOT_TARGETS)
-    set_group_problem (self->targets_problem, message);
-  else if (slot == SLOT_SERVICES)
-    set_group_problem (self->services_problem, message);
-  else if (row != NULL && (!is_new (self) || g_object_get_data (G_OBJECT (row), "touched") != NULL))
-    sb_service_editor_set_row_problem (row, message);
-}
-
-static gboolean
-check_with_register (SbContractEditor *self,
-                     SbContract       *draft)
-{
-  g_autoptr(SbContract) work = sb_contract_copy (draft);
-  gboolean valid = TRUE;
-
-  if (self->store == NULL)
-    return FALSE;
-
-  for (guint round = 0; round < N_SLOTS; round++)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean placed = FALSE;
-
-      if (sb_contracts_validate (self->store, work, &error))
-        break;
-
-      valid = FALSE;
-      for (Slot slot = 0; slot < N_SLOTS && !placed; slot++)
-        {
-          g_autoptr(SbContract) probe = sb_contract_copy (work);
-          g_autoptr(GError) probe_error = NULL;
-
-          neutralize (self, probe, slot);
-          if (!sb_contracts_validate (self->store, probe, &probe_error) &&
-              g_strcmp0 (probe_error->message, error->message) == 0)
-            continue;
-
-          place_problem (self, slot, error->message);
-          neutralize (self, work, slot);
-          placed = TRUE;
-        }
-
-      if (!placed)
-        {
-          /* A problem of no single field: say it above the form. */
-          append_problem (self, error->message);
-          gtk_label_set_label (self->problem_label, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-          break;
-        }
-    }
-
-  return valid;
-}
-
-static void
-clear_problems (SbContractEditor *self)
-{
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->supplier_row), GTK_WIDGET (self->reference_row),
-    GTK_WIDGET (self->title_row), GTK_WIDGET (self->start_row),
-    GTK_WIDGET (self->renewal_months_row), GTK_WIDGET (self->notice_row),
-    GTK_WIDGET (self->notice_given_row), GTK_WIDGET (self->terminated_row),
-    GTK_WIDGET (self->amount_row), GTK_WIDGET (self->currency_row),
-    GTK_WIDGET (self->calendar_row),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    sb_service_editor_set_row_problem (rows[i], NULL);
-  for (guint i = 0; i < N_PRIORITIES; i++)
-    sb_service_editor_set_row_problem (self->target_rows[i], NULL);
-  set_group_problem (self->targets_problem, NULL);
-  set_group_problem (self->services_problem, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  g_string_truncate (self->problems, 0);
-}
-
-/* What the terms mean, shown as they are typed */
-
-static void
-set_subtitle (AdwActionRow *row,
-              const char   *text)
-{
-  adw_action_row_set_subtitle (row, text != NULL && *text != '\0' ? text : "—");
-}
-
-static void
-update_state (SbContractEditor *self,
-              SbContract       *draft)
-{
-  const SbContractTerms *terms = sb_contract_get_terms (draft);
-  g_autofree char *term = NULL;
-  g_autofree char *notice = NULL;
-  g_autofree char *renewal = NULL;
-  g_autofree char *describe = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *style;
-  GDate today;
-
-  self->state_valid = self->store != NULL && sb_contract_terms_validate (terms, &error);
-  for (guint i = 0; i < 2; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), i == 0 ? "warning" : "dim-label");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
-
-  if (!self->state_valid)
-    {
-      gtk_label_set_label (self->status_label, "—");
-      if (error != NULL && g_date_valid (&terms->start))
-        {
-          /* Translators: %s says what is wrong with the terms */
-          g_autofree char *why = g_strdup_printf (_("Not worked out: %s"), error->message);
-
-          set_subtitle (self->term_row, why);
-        }
-      else
-        {
-          set_subtitle (self->term_row, _("Shown once the start date and the terms are complete"));
-        }
-      set_subtitle (self->notice_deadline_row, NULL);
-      set_subtitle (self->renewal_date_row, NULL);
-      set_subtitle (self->describe_row, NULL);
-      adw_action_row_set_subtitle (self->notice_row, "");
-      adw_combo_row_set_use_subtitle (self->renewal_row, FALSE);
-      return;
-    }
-
-  sb_contracts_get_today (self->store, &today);
-  sb_contract_terms_compute (terms, &today, sb_contracts_get_warning_days (self->store), &self->state);
-
-  gtk_label_set_label (self->status_label, sb_contract_status_get_label (self->state.status));
-  style = sb_contract_editor_status_style (self->state.status);
-  if (style != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), style);
-
-  if (g_date_valid (&self->state.term_start) && g_date_valid (&self->state.term_end))
-    {
-      g_autofree char *from = format_date (&self->state.term_start);
-      g_autofree char *to = format_date (&self->state.term_end);
-
-      if (self->state.term_index == 0)
-        /* Translators: the term in force, as in “1 Jan 2026 – 31 Dec 2028, the initial term” */
-        term = g_strdup_printf (_("%s – %s, the initial term"), from, to);
-      else
-        /* Translators: the term in force, as in “1 Jan 2029 – 31 Dec 2029, renewal 1” */
-        term = g_strdup_printf (_("%s – %s, renewal %d"), from, to, self->state.term_index);
-    }
-  set_subtitle (self->term_row, term);
-
-  if (terms->renewal == SB_RENEWAL_NONE || !g_date_valid (&self->state.notice_deadline))
-    {
-      notice = g_strdup (terms->renewal == SB_RENEWAL_NONE
-                         ? _("None: the contract ends with its initial term")
-                         : NULL);
-    }
-  else
-    {
-      g_autofree char *date = format_date (&self->state.notice_deadline);
-      g_autofree char *when = format_days_ahead (self->state.days_to_notice);
-
-      if (terms->renewal == SB_RENEWAL_AGREEMENT)
-        /* Translators: as in “30 Sep 2026 (in 12 days), to agree a renewal” */
-        notice = g_strdup_printf (_("%s (%s), to agree a renewal"), date, when);
-      else
-        /* Translators: as in “30 Sep 2026 (in 12 days)” */
-        notice = g_strdup_printf (_("%s (%s)"), date, when);
-    }
-  set_subtitle (self->notice_deadline_row, notice);
-  adw_action_row_set_subtitle (self->notice_row, notice != NULL && g_date_valid (&self->state.notice_deadline)
-                                                 ? notice : "");
-
-  if (g_date_valid (&self->state.next_renewal))
-    renewal = format_date (&self->state.next_renewal);
-  else if (g_date_valid (&self->state.final_end))
-    {
-      g_autofree char *end = format_date (&self->state.final_end);
-
-      /* Translators: as in “None: it ends on 31 Dec 2026” */
-      renewal = g_strdup_printf (_("None: it ends on %s"), end);
-    }
-  set_subtitle (self->renewal_date_row, renewal);
-
-  describe = sb_contract_terms_describe (terms);
-  set_subtitle (self->describe_row, describe);
-}
-
-static void
-update_costs (SbContractEditor *self,
-              SbContract       *draft)
-{
-  const SbContractTerms *terms = sb_contract_get_terms (draft);
-  gint64 amount = sb_contract_get_cost_amount (draft);
-  const char *currency = sb_contract_get_cost_currency (draft);
-  g_autofree char *year = NULL;
-  g_autofree char *ahead = NULL;
-  GDate today, from, to;
-
-  if (!self->state_valid || amount < 0 || currency == NULL)
-    {
-      gtk_label_set_label (self->year_cost_label, "—");
-      gtk_label_set_label (self->ahead_cost_label, "—");
-      return;
-    }
-
-  sb_contracts_get_today (self->store, &today);
-
-  g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&today));
-  g_date_set_dmy (&to, 31, G_DATE_DECEMBER, g_date_get_year (&today));
-  year = sb_money_format (sb_billing_total (terms, sb_contract_get_billing_period (draft), amount, &from, &to),
-                          currency);
-
-  from = today;
-  to = today;
-  sb_date_add_months_clamped (&to, 12);
-  g_date_subtract_days (&to, 1);
-  ahead = sb_money_format (sb_billing_total (terms, sb_contract_get_billing_period (draft), amount, &from, &to),
-                           currency);
-
-  gtk_label_set_label (self->year_cost_label, year);
-  gtk_label_set_label (self->ahead_cost_label, ahead);
-}
-
-/* The gaps the register finds are those of the contract as saved. */
-static void
-update_gaps (SbContractEditor *self)
-{
-  g_autoptr(GPtrArray) gaps = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clear_rows (self->gaps_group, self->gap_rows);
-
-  if (self->store == NULL || is_new (self))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->gaps_group), FALSE);
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->gaps_group), TRUE);
-  adw_preferences_group_set_description (self->gaps_group,
-                                         self->modified
-                                         ? _("As saved: save to check your changes.")
-                                         : _("Where a supplier target does not fit inside an underpinned service’s target."));
-
-  gaps = sb_contracts_check_alignment (self->store, sb_contract_get_id (self->original), NULL, &error);
-  if (gaps == NULL)
-    {
-      add_plain_row (self->gaps_group, self->gap_rows, error->message, NULL, "dialog-error-symbolic");
-      return;
-    }
-
-  for (guint i = 0; i < gaps->len; i++)
-    {
-      const SbAlignmentGap *gap = g_ptr_array_index (gaps, i);
-      g_autofree char *text = sb_alignment_gap_describe (gap);
-
-      add_plain_row (self->gaps_group, self->gap_rows, text, gap->service_name, "dialog-warning-symbolic");
-    }
-
-  if (gaps->len == 0)
-    {
-      GtkWidget *row = add_plain_row (self->gaps_group, self->gap_rows,
-                                      sb_contract_get_service_ids (self->original)[0] != NULL
-                                      ? _("None: every supplier target fits")
-                                      : _("None: the contract underpins no service yet"),
-                                      NULL, NULL);
-
-      gtk_widget_add_css_class (row, "dim-label");
-    }
-}
-
 static void
 update_title (SbContractEditor *self,
               SbContract       *draft)
@@ -1234,7 +437,7 @@ update_title (SbContractEditor *self,
   g_autofree char *text = NULL;
 
   if (reference == NULL && title == NULL)
-    text = g_strdup (is_new (self) ? _("New Contract") : _("Contract"));
+    text = g_strdup (sb_contract_editor_is_new (self) ? _("New Contract") : _("Contract"));
   else if (reference != NULL && title != NULL)
     /* Translators: the editor's title, as in “AC-2291 · Firewall support” */
     text = g_strdup_printf (_("%s · %s"), reference, title);
@@ -1255,20 +458,20 @@ validate (SbContractEditor *self)
   if (self->loading || self->original == NULL)
     return;
 
-  clear_problems (self);
-  draft = build_draft (self, &readable);
-  valid = check_with_register (self, draft) && readable;
+  sb_contract_editor_clear_problems (self);
+  draft = sb_contract_editor_build_draft (self, &readable);
+  valid = sb_contract_editor_check (self, draft) && readable;
 
   renewal = sb_contract_get_terms (draft)->renewal;
   gtk_widget_set_visible (GTK_WIDGET (self->renewal_months_row), renewal != SB_RENEWAL_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->agreed_row), renewal == SB_RENEWAL_AGREEMENT);
 
-  update_state (self, draft);
-  update_costs (self, draft);
-  update_gaps (self);
+  sb_contract_editor_update_state (self, draft);
+  sb_contract_editor_update_costs (self, draft);
+  sb_contract_editor_update_gaps (self);
   update_title (self, draft);
 
-  set_can_save (self, valid && (self->modified || is_new (self)));
+  set_can_save (self, valid && (self->modified || sb_contract_editor_is_new (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
   gtk_widget_set_tooltip_text (self->save_button, valid ? _("Save (Ctrl+S)") : self->problems->str);
 }
@@ -1744,7 +947,7 @@ sb_contract_editor_reload (SbContractEditor *self)
   if (self->store == NULL || self->original == NULL)
     return;
 
-  if (!self->modified && !is_new (self))
+  if (!self->modified && !sb_contract_editor_is_new (self))
     fresh = sb_contracts_get (self->store, sb_contract_get_id (self->original), NULL);
   if (fresh != NULL)
     {
@@ -1755,7 +958,7 @@ sb_contract_editor_reload (SbContractEditor *self)
   /* Keep what the person typed; only the choices change. */
   modified = self->modified;
   keep = g_object_ref (self->original);
-  draft = build_draft (self, &readable);
+  draft = sb_contract_editor_build_draft (self, &readable);
   self->loading = TRUE;
   refresh_choices (self);
   adw_combo_row_set_selected (self->supplier_row,
@@ -1780,7 +983,7 @@ sb_contract_editor_focus (SbContractEditor *self)
 {
   g_return_if_fail (SB_IS_CONTRACT_EDITOR (self));
 
-  gtk_widget_grab_focus (is_new (self) ? GTK_WIDGET (self->supplier_row) : GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (sb_contract_editor_is_new (self) ? GTK_WIDGET (self->supplier_row) : GTK_WIDGET (self->title_row));
 }
 
 gboolean
@@ -1822,8 +1025,8 @@ sb_contract_editor_save (SbContractEditor *self)
   if (self->store == NULL || !self->can_save)
     return FALSE;
 
-  clear_problems (self);
-  draft = build_draft (self, &readable);
+  sb_contract_editor_clear_problems (self);
+  draft = sb_contract_editor_build_draft (self, &readable);
   if (!readable)
     return FALSE;
 

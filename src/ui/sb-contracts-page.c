@@ -12,7 +12,7 @@
 
 #include "sb-contract-editor.h"
 #include "sb-contracts.h"
-#include "sb-contracts-page.h"
+#include "sb-contracts-page-private.h"
 #include "sb-deadlines-view.h"
 #include "sb-money.h"
 #include "sb-sample-data.h"
@@ -23,79 +23,6 @@
  * after it, in a narrow window), and the deadlines of the next 12 months
  * one view switcher away.  Edits not saved are never dropped without
  * asking. */
-
-#define LIST_MIN_WIDTH 360
-
-/* What the list shows of a contract on the day it was read. */
-typedef struct
-{
-  SbContractState state;
-  gboolean        valid;
-  GDate           deadline;
-  char           *deadline_text;
-  char           *term_end_text;
-  char           *cost_text;
-  gint64          yearly;
-  char           *haystack;   /* casefolded, for the search */
-} RowInfo;
-
-typedef enum
-{
-  COL_SUPPLIER,
-  COL_REFERENCE,
-  COL_TITLE,
-  COL_TYPE,
-  COL_STATUS,
-  COL_TERM_END,
-  COL_DEADLINE,
-  COL_COST,
-  N_COLUMNS
-} Column;
-
-/* The status filter's items after "All statuses" and "Needs a decision". */
-static const SbContractStatus filter_statuses[] = {
-  SB_CONTRACT_NOT_STARTED, SB_CONTRACT_ACTIVE, SB_CONTRACT_IN_NOTICE_WINDOW,
-  SB_CONTRACT_EXPIRING, SB_CONTRACT_EXPIRED, SB_CONTRACT_TERMINATED,
-};
-
-struct _SbContractsPage
-{
-  AdwBin              parent_instance;
-
-  SbStore            *store;
-  gulong              changed_id;
-  int                 refreshing;
-  gboolean            can_navigate_back;
-  int                 list_width;
-  char               *casefolded_search;
-  char               *pending_id;      /* what to show once the person answered */
-  gboolean            pending_new;
-  AdwMessageDialog   *dialog;
-  GtkWidget          *deadlines_view;
-  GtkColumnViewColumn *columns[N_COLUMNS];
-
-  /* Template objects */
-  GListStore         *contracts;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GtkFilterListModel *filter_model;
-  GtkWidget          *header_box;
-  GtkWidget          *switcher_bar;
-  GtkWidget          *switcher_separator;
-  AdwViewStack       *view_stack;
-  GtkStack           *contracts_stack;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *status_dropdown;
-  GtkStringList      *status_names;
-  GtkStack           *results_stack;
-  GtkScrolledWindow  *list_scroller;
-  GtkColumnView      *column_view;
-  GtkWidget          *detail_separator;
-  GtkStack           *detail_stack;
-  SbContractEditor   *editor;
-};
 
 enum {
   PROP_0,
@@ -110,26 +37,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (SbContractsPage, sb_contracts_page, ADW_TYPE_BIN)
 
 static void show_contract (SbContractsPage *self, const char *id, gboolean is_new);
-
-/* Helpers */
-
-static void
-row_info_free (gpointer data)
-{
-  RowInfo *info = data;
-
-  g_free (info->deadline_text);
-  g_free (info->term_end_text);
-  g_free (info->cost_text);
-  g_free (info->haystack);
-  g_free (info);
-}
-
-static RowInfo *
-info_of (gpointer item)
-{
-  return g_object_get_data (G_OBJECT (item), "sb-contracts-page-info");
-}
 
 static void
 add_toast (SbContractsPage *self,
@@ -257,53 +164,6 @@ update_results_page (SbContractsPage *self)
   update_can_navigate_back (self);
 }
 
-static RowInfo *
-compute_info (SbContractsPage *self,
-              SbContract      *contract,
-              const GDate     *today,
-              int              warning_days)
-{
-  RowInfo *info = g_new0 (RowInfo, 1);
-  const SbContractTerms *terms = sb_contract_get_terms (contract);
-  gint64 amount = sb_contract_get_cost_amount (contract);
-  g_autofree char *haystack = NULL;
-
-  info->valid = sb_contract_terms_validate (terms, NULL);
-  g_date_clear (&info->deadline, 1);
-  if (info->valid)
-    {
-      sb_contract_get_state (contract, today, warning_days, &info->state);
-      info->deadline_text = sb_contract_editor_format_deadline (terms, &info->state, today, &info->deadline);
-      if (g_date_valid (&info->state.term_end))
-        info->term_end_text = sb_date_format_local (&info->state.term_end);
-    }
-  else
-    {
-      info->deadline_text = g_strdup (_("The terms need checking"));
-    }
-
-  info->yearly = -1;
-  if (amount >= 0 && sb_contract_get_cost_currency (contract) != NULL)
-    {
-      g_autofree char *money = sb_money_format (amount, sb_contract_get_cost_currency (contract));
-
-      /* Translators: a cost per billing period, as in “€1,200.00 · Monthly” */
-      info->cost_text = g_strdup_printf (_("%s · %s"), money,
-                                         sb_billing_period_get_label (sb_contract_get_billing_period (contract)));
-      info->yearly = sb_billing_yearly_amount (sb_contract_get_billing_period (contract), amount);
-    }
-
-  haystack = g_strjoin ("\n",
-                        sb_contract_get_supplier_name (contract) ? sb_contract_get_supplier_name (contract) : "",
-                        sb_contract_get_reference (contract) ? sb_contract_get_reference (contract) : "",
-                        sb_contract_get_title (contract) ? sb_contract_get_title (contract) : "",
-                        sb_contract_type_get_label (sb_contract_get_contract_type (contract)),
-                        NULL);
-  info->haystack = g_utf8_casefold (haystack, -1);
-
-  return info;
-}
-
 static void
 refresh (SbContractsPage *self)
 {
@@ -340,7 +200,7 @@ refresh (SbContractsPage *self)
       SbContract *contract = g_list_model_get_item (list, i);
 
       g_object_set_data_full (G_OBJECT (contract), "sb-contracts-page-info",
-                              compute_info (self, contract, &today, warning_days), row_info_free);
+                              sb_contracts_page_compute_info (self, contract, &today, warning_days), sb_contracts_page_row_info_free);
       g_ptr_array_add (items, contract);
     }
 
@@ -353,277 +213,6 @@ refresh (SbContractsPage *self)
 
   sb_contract_editor_reload (self->editor);
   update_results_page (self);
-}
-
-/* Cells */
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  SbContract *contract = gtk_list_item_get_item (item);
-  RowInfo *info = info_of (contract);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = NULL;
-  const char *style = NULL;
-
-  for (guint i = 0; i < 3; i++)
-    gtk_widget_remove_css_class (label, (const char *[]) { "warning", "dim-label", "success" }[i]);
-
-  switch (column)
-    {
-    case COL_SUPPLIER:
-      text = sb_contract_get_supplier_name (contract);
-      break;
-    case COL_REFERENCE:
-      text = sb_contract_get_reference (contract);
-      break;
-    case COL_TITLE:
-      text = sb_contract_get_title (contract);
-      break;
-    case COL_TYPE:
-      text = sb_contract_type_get_label (sb_contract_get_contract_type (contract));
-      break;
-    case COL_STATUS:
-      if (info != NULL && info->valid)
-        {
-          text = sb_contract_status_get_label (info->state.status);
-          style = sb_contract_editor_status_style (info->state.status);
-        }
-      break;
-    case COL_TERM_END:
-      text = info != NULL ? info->term_end_text : NULL;
-      break;
-    case COL_DEADLINE:
-      text = info != NULL ? info->deadline_text : NULL;
-      if (info != NULL && info->valid &&
-          (info->state.status == SB_CONTRACT_IN_NOTICE_WINDOW || info->state.status == SB_CONTRACT_EXPIRING))
-        style = "warning";
-      else if (info != NULL && info->valid &&
-               (info->state.status == SB_CONTRACT_EXPIRED || info->state.status == SB_CONTRACT_TERMINATED))
-        style = "dim-label";
-      break;
-    case COL_COST:
-      text = info != NULL ? info->cost_text : NULL;
-      break;
-    case N_COLUMNS:
-    default:
-      break;
-    }
-
-  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, text != NULL && *text != '\0' ? text : NULL);
-  if (style != NULL && g_strcmp0 (style, "success") != 0)
-    gtk_widget_add_css_class (label, style);
-}
-
-/* Sorting */
-
-static int
-compare_strings (const char *a,
-                 const char *b)
-{
-  g_autofree char *ka = g_utf8_collate_key (a != NULL ? a : "", -1);
-  g_autofree char *kb = g_utf8_collate_key (b != NULL ? b : "", -1);
-  int cmp = strcmp (ka, kb);
-
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static int
-compare_dates (const GDate *a,
-               const GDate *b)
-{
-  gboolean va = a != NULL && g_date_valid (a);
-  gboolean vb = b != NULL && g_date_valid (b);
-
-  /* No date sorts last. */
-  if (!va || !vb)
-    return va ? GTK_ORDERING_SMALLER : vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-
-  return CLAMP (g_date_compare (a, b), -1, 1);
-}
-
-static int
-compare_cb (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  SbContract *ca = (SbContract *) a;
-  SbContract *cb = (SbContract *) b;
-  RowInfo *ia = info_of (ca);
-  RowInfo *ib = info_of (cb);
-
-  switch (column)
-    {
-    case COL_SUPPLIER:
-      return compare_strings (sb_contract_get_supplier_name (ca), sb_contract_get_supplier_name (cb));
-    case COL_REFERENCE:
-      return compare_strings (sb_contract_get_reference (ca), sb_contract_get_reference (cb));
-    case COL_TITLE:
-      return compare_strings (sb_contract_get_title (ca), sb_contract_get_title (cb));
-    case COL_TYPE:
-      return compare_strings (sb_contract_type_get_label (sb_contract_get_contract_type (ca)),
-                              sb_contract_type_get_label (sb_contract_get_contract_type (cb)));
-    case COL_STATUS:
-      {
-        int sa = ia != NULL && ia->valid ? (int) ia->state.status : -1;
-        int sb = ib != NULL && ib->valid ? (int) ib->state.status : -1;
-
-        return sa < sb ? GTK_ORDERING_SMALLER : sa > sb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-      }
-    case COL_TERM_END:
-      return compare_dates (ia != NULL && ia->valid ? &ia->state.term_end : NULL,
-                            ib != NULL && ib->valid ? &ib->state.term_end : NULL);
-    case COL_DEADLINE:
-      return compare_dates (ia != NULL ? &ia->deadline : NULL, ib != NULL ? &ib->deadline : NULL);
-    case COL_COST:
-      {
-        gint64 ya = ia != NULL ? ia->yearly : -1;
-        gint64 yb = ib != NULL ? ib->yearly : -1;
-
-        return ya < yb ? GTK_ORDERING_SMALLER : ya > yb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-      }
-    case N_COLUMNS:
-    default:
-      return GTK_ORDERING_EQUAL;
-    }
-}
-
-/* Filtering */
-
-static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
-{
-  SbContractsPage *self = SB_CONTRACTS_PAGE (user_data);
-  RowInfo *info = info_of (item);
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  if (info == NULL)
-    return TRUE;
-
-  if (self->casefolded_search != NULL && strstr (info->haystack, self->casefolded_search) == NULL)
-    return FALSE;
-
-  if (selected == 1)
-    return info->valid && (info->state.status == SB_CONTRACT_IN_NOTICE_WINDOW ||
-                           info->state.status == SB_CONTRACT_EXPIRING);
-  if (selected >= 2 && selected - 2 < G_N_ELEMENTS (filter_statuses))
-    return info->valid && info->state.status == filter_statuses[selected - 2];
-
-  return TRUE;
-}
-
-/* Columns: the title and the next deadline always; the others, in the
- * order of this table's priority, as long as the title keeps its width. */
-#define TITLE_MIN_WIDTH 220
-
-static const struct
-{
-  const char *title;
-  int         priority;   /* 0: always shown */
-  int         fixed_width;
-} column_info[N_COLUMNS] = {
-  [COL_SUPPLIER] = { N_("Supplier"), 2, 150 },
-  [COL_REFERENCE] = { N_("Reference"), 3, 120 },
-  [COL_TITLE] = { N_("Title"), 0, -1 },
-  [COL_TYPE] = { N_("Type"), 6, 150 },
-  [COL_STATUS] = { N_("Status"), 1, 130 },
-  [COL_TERM_END] = { N_("Term Ends"), 5, 110 },
-  [COL_DEADLINE] = { N_("Next Deadline"), 0, 330 },
-  [COL_COST] = { N_("Cost"), 4, 160 },
-};
-
-static void
-build_columns (SbContractsPage *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_cb, GINT_TO_POINTER (i), NULL);
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(column_info[i].title), factory);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (column_info[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, column_info[i].fixed_width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
-      g_object_unref (sorter);
-
-      self->columns[i] = column;
-    }
-}
-
-static gboolean
-update_columns (SbContractsPage *self,
-                int              width)
-{
-  gboolean wanted[N_COLUMNS] = { FALSE, };
-  int deadline_width = width < 560 ? 190 : 330;
-  int budget = width - TITLE_MIN_WIDTH - deadline_width;
-  guint position = 0;
-  gboolean changed = FALSE;
-
-  if (width == self->list_width)
-    return FALSE;
-  self->list_width = width;
-
-  /* On a narrow list the deadline takes what the title leaves. */
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DEADLINE], deadline_width);
-
-  for (int priority = 0; priority <= N_COLUMNS; priority++)
-    {
-      for (guint i = 0; i < N_COLUMNS; i++)
-        {
-          if (column_info[i].priority != priority)
-            continue;
-          if (priority == 0)
-            wanted[i] = TRUE;
-          else if (column_info[i].fixed_width <= budget)
-            {
-              wanted[i] = TRUE;
-              budget -= column_info[i].fixed_width;
-            }
-          else
-            budget = -1;   /* no lower priority jumps ahead */
-        }
-    }
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      gboolean shown = gtk_column_view_column_get_column_view (self->columns[i]) != NULL;
-
-      if (wanted[i] && !shown)
-        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
-      else if (!wanted[i] && shown)
-        gtk_column_view_remove_column (self->column_view, self->columns[i]);
-
-      changed |= wanted[i] != shown;
-      if (wanted[i])
-        position++;
-    }
-
-  return changed;
 }
 
 /* Showing a contract, asking first when edits would be lost */
@@ -1026,7 +615,7 @@ sb_contracts_page_size_allocate (GtkWidget *widget,
       if (width >= LIST_MIN_WIDTH + 1 + detail_min)
         list_width = MAX (LIST_MIN_WIDTH, width - 1 - detail_nat);
     }
-  update_columns (self, list_width);
+  sb_contracts_page_update_columns (self, list_width);
 
   if (adw_bin_get_child (ADW_BIN (self)) != NULL)
     gtk_widget_allocate (adw_bin_get_child (ADW_BIN (self)), width, height, baseline, NULL);
@@ -1285,9 +874,9 @@ sb_contracts_page_init (SbContractsPage *self)
     gtk_widget_insert_action_group (self->header_box, "page", G_ACTION_GROUP (group));
   }
 
-  gtk_custom_filter_set_filter_func (self->filter, filter_cb, self, NULL);
-  build_columns (self);
-  update_columns (self, LIST_MIN_WIDTH);
+  gtk_custom_filter_set_filter_func (self->filter, sb_contracts_page_filter_cb, self, NULL);
+  sb_contracts_page_build_columns (self);
+  sb_contracts_page_update_columns (self, LIST_MIN_WIDTH);
   update_detail_visibility (self);
 }
 
