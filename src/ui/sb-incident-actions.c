@@ -776,6 +776,13 @@ sb_incident_detail_init_actions (SbIncidentDetail *self)
       }
   }
 
+  /* So does the Supplier group's Escalate button on a finished incident. */
+  {
+    GtkWidget *escalate = adw_preferences_group_get_header_suffix (self->supplier_group);
+
+    g_object_bind_property (escalate, "sensitive", escalate, "visible", G_BINDING_SYNC_CREATE);
+  }
+
   sb_incident_detail_update_actions (self);
 }
 

@@ -376,6 +376,14 @@ update_rows (SbIncidentDetail *self,
     escalated_text = g_strdup_printf (_("%s · priority %u %s"), when, priority, sb_priority_get_name (priority));
   else
     escalated_text = g_strdup (when);
+  if (contract != NULL && sb_contract_get_calendar_id (contract) != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&escalated_text);
+
+      /* Translators: the times below count only the contract's support hours, as in
+       * "3 Nov 14:30 · priority 2 High · times in the contract’s support hours" */
+      escalated_text = g_strdup_printf (_("%s · times in the contract’s support hours"), plain);
+    }
   adw_action_row_set_subtitle (rows->escalated_row, escalated_text);
 
   describe_step (self, escalation, calendar,
