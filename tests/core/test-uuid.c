@@ -21,8 +21,8 @@ test_uuid_new_format (void)
       g_assert_nonnull (uuid);
       g_assert_cmpuint (strlen (uuid), ==, 36);
       g_assert_true (sb_uuid_is_valid (uuid));
-      /* Version 4, RFC 4122 variant. */
-      g_assert_cmpint (uuid[14], ==, '4');
+      /* Version 7, RFC 9562 variant. */
+      g_assert_cmpint (uuid[14], ==, '7');
       g_assert_nonnull (strchr ("89ab", uuid[19]));
 
       for (const char *p = uuid; *p != '\0'; p++)
@@ -38,6 +38,43 @@ test_uuid_new_unique (void)
 
   for (guint i = 0; i < 20000; i++)
     g_assert_true (g_hash_table_add (seen, sb_uuid_new ()));
+}
+
+static gint64
+uuid_ms (const char *uuid)
+{
+  g_autofree char *digits = g_strndup (uuid, 8);
+  g_autofree char *more = g_strndup (uuid + 9, 4);
+  g_autofree char *all = g_strconcat (digits, more, NULL);
+
+  return (gint64)g_ascii_strtoull (all, NULL, 16);
+}
+
+/* Time-ordered: the first 48 bits are the Unix time in milliseconds, and
+ * ids made one after another sort one after another, also many within
+ * one millisecond. */
+static void
+test_uuid_new_ordered (void)
+{
+  gint64 before = g_get_real_time () / 1000;
+  g_autofree char *previous = sb_uuid_new ();
+  gint64 after;
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      g_autofree char *uuid = sb_uuid_new ();
+
+      if (strcmp (previous, uuid) >= 0)
+        g_error ("“%s” does not sort after “%s”", uuid, previous);
+      g_free (previous);
+      previous = g_steal_pointer (&uuid);
+    }
+  after = g_get_real_time () / 1000;
+
+  /* 50,000 ids may run a few milliseconds ahead of the clock when many
+   * fall in one millisecond (4,096 at most each), never behind it. */
+  g_assert_cmpint (uuid_ms (previous), >=, before);
+  g_assert_cmpint (uuid_ms (previous), <=, after + 50000 / 2048 + 1);
 }
 
 static void
@@ -82,6 +119,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/uuid/new/format", test_uuid_new_format);
   g_test_add_func ("/uuid/new/unique", test_uuid_new_unique);
+  g_test_add_func ("/uuid/new/ordered", test_uuid_new_ordered);
   g_test_add_func ("/uuid/is-valid", test_uuid_is_valid);
 
   return g_test_run ();
