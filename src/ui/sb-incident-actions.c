@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-escalations.h"
 #include "sb-incident-detail-private.h"
 #include "sb-service.h"
 #include "sb-time.h"
@@ -578,7 +579,18 @@ event_icon_name (SbIncidentEvent *event)
   if (g_strcmp0 (kind, SB_INCIDENT_EVENT_FIELD) == 0)
     return "document-edit-symbolic";
   if (g_strcmp0 (kind, SB_INCIDENT_EVENT_ESCALATION) == 0)
-    return "send-to-symbolic";
+    {
+      /* The supplier's steps as the incident's own: answered, resolved. */
+      const char *field = sb_incident_event_get_field (event);
+
+      if (g_strcmp0 (field, SB_ESCALATION_EVENT_RESPONSE) == 0)
+        return "mail-reply-sender-symbolic";
+      if (g_strcmp0 (field, SB_ESCALATION_EVENT_RESOLUTION) == 0)
+        return "object-select-symbolic";
+      if (g_strcmp0 (field, SB_ESCALATION_EVENT_SUPPLIER_REF) == 0)
+        return "document-edit-symbolic";
+      return "send-to-symbolic";
+    }
   if (g_strcmp0 (kind, SB_INCIDENT_EVENT_TIME) == 0)
     return "preferences-system-time-symbolic";
 
