@@ -195,12 +195,12 @@ add_alignment (SbDeadlinesCard *self)
                            self->n_risky_contracts);
   if (gaps->len > 1)
     /* Translators: the first gap of a contract, and how many more there are, as in
-     * “HOST-2024: P2 resolution: the supplier has 16 h, EMAIL promises 8 h, and 2 more” */
-    subtitle = g_strdup_printf (ngettext ("%s: %s, and %u more", "%s: %s, and %u more", gaps->len - 1),
+     * “HOST-2024 — P2 resolution: the supplier has 16 h, EMAIL promises 8 h, and 2 more” */
+    subtitle = g_strdup_printf (ngettext ("%s — %s, and %u more", "%s — %s, and %u more", gaps->len - 1),
                                 gap->contract_reference, first, gaps->len - 1);
   else
     /* Translators: a contract reference and its gap */
-    subtitle = g_strdup_printf (_("%s: %s"), gap->contract_reference, first);
+    subtitle = g_strdup_printf (_("%s — %s"), gap->contract_reference, first);
 
   row = new_plain_row ("dialog-warning-symbolic", "warning", title, subtitle);
   /* One contract: straight to it; several: to the list. */
