@@ -275,16 +275,20 @@ in_range (const GDate *day,
 }
 
 /* The last day to give notice (or to agree a renewal) for the term
- * @start … @end, as the terms compute it on a day inside that term. */
+ * ending on @end. Worked out from the term's end, not from the state on a
+ * day inside the term: with monthly terms and 30 days' notice the
+ * deadline of a term can fall in the term before it. */
 static gboolean
 notice_deadline_for (const SbContractTerms *terms,
-                     const GDate           *start,
+                     const GDate           *end,
                      GDate                 *out)
 {
-  SbContractState state;
+  int days = sb_contract_terms_notice_days (terms, end);
 
-  sb_contract_terms_compute (terms, start, SB_CONTRACT_DEFAULT_WARNING_DAYS, &state);
-  *out = state.notice_deadline;
+  *out = *end;
+  if (days >= (int) g_date_get_julian (out))
+    return FALSE;
+  g_date_subtract_days (out, (guint) days);
 
   return g_date_valid (out);
 }
@@ -313,6 +317,13 @@ add_contract_deadlines (GPtrArray   *out,
       final_known = TRUE;
     }
 
+  /* A contract renewing more often than yearly (a monthly SIM, say)
+   * shows only its next decision and renewal: a line every month would
+   * drown the dates that matter. */
+  gboolean next_only = terms->renewal != SB_RENEWAL_NONE && terms->renewal_months < 12;
+  guint n_notices = 0;
+  guint n_renewals = 0;
+
   for (int i = 0; i < MAX_TERMS; i++)
     {
       GDate start;
@@ -334,14 +345,21 @@ add_contract_deadlines (GPtrArray   *out,
       if (!terminated && !notice_given &&
           (terms->renewal == SB_RENEWAL_AUTOMATIC ||
            (terms->renewal == SB_RENEWAL_AGREEMENT && last)) &&
-          notice_deadline_for (terms, &start, &notice) &&
-          in_range (&notice, from, to))
-        add_notice (out, contract, &notice, &end);
+          notice_deadline_for (terms, &end, &notice) &&
+          in_range (&notice, from, to) &&
+          (!next_only || n_notices == 0))
+        {
+          add_notice (out, contract, &notice, &end);
+          n_notices++;
+        }
 
       if (last)
         break;
-      if (in_range (&end, from, to))
-        add_renewal (out, contract, &end);
+      if (in_range (&end, from, to) && (!next_only || n_renewals == 0))
+        {
+          add_renewal (out, contract, &end);
+          n_renewals++;
+        }
     }
 
   if (final_known && in_range (&final_end, from, to))

@@ -250,6 +250,34 @@ test_agreement (Fixture       *f,
   g_assert_cmpstr (text, ==, "renewal 2026-06-30, notice 2027-05-01, end 2027-06-30");
 }
 
+/* A monthly rolling contract with 30 days' notice: the deadline of a
+ * term falls in the term before it, worked out from the term's end; and
+ * only the next decision and renewal are listed, not one every month. */
+static void
+test_monthly_rolling (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  SbContractTerms terms;
+
+  sb_contract_terms_init (&terms);
+  terms.start = date ("2026-01-11");
+  terms.initial_months = 1;
+  terms.renewal = SB_RENEWAL_AUTOMATIC;
+  terms.renewal_months = 1;
+  terms.notice_amount = 30;
+  terms.notice_unit = SB_NOTICE_DAYS;
+  id = add_contract (f, "SIM-ROLL", &terms, NULL);
+
+  /* Terms end on the 10th. From 21 Feb: the term ending 10 Mar had its
+   * deadline on 8 Feb (passed); the one ending 10 Apr has 11 Mar. */
+  deadlines = list (f, "2026-02-21", "2027-02-20");
+  text = describe (deadlines);
+  g_assert_cmpstr (text, ==, "renewal 2026-03-10, notice 2026-03-11");
+}
+
 static void
 test_terminated (Fixture       *f,
                  gconstpointer  data)
@@ -563,6 +591,7 @@ main (int    argc,
 
   ADD ("automatic", test_automatic);
   ADD ("agreement", test_agreement);
+  ADD ("monthly-rolling", test_monthly_rolling);
   ADD ("terminated", test_terminated);
   ADD ("review", test_review);
   ADD ("notification", test_notification);
