@@ -642,6 +642,8 @@ apply_plan (SbIncidentImport  *self,
   tx = sb_store_begin (self->store, error);
   if (tx == NULL)
     return FALSE;
+  /* The import stops at the first failure and rolls back everything. */
+  sb_transaction_set_all_or_nothing (tx);
 
   batch_id = sb_uuid_new ();
   created_services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -49,6 +49,9 @@ void           sb_store_set_in_transaction  (SbStore           *self,
 
 /* The store a transaction writes to (sb-store-write.c). */
 SbStore       *sb_transaction_get_store     (SbTransaction     *tx);
+/* A transaction that stands or falls as a whole, like an import: no
+ * savepoint per change; after a failed change it only rolls back. */
+void           sb_transaction_set_all_or_nothing (SbTransaction *tx);
 
 /* Internal construction, used by sb-store-open.c */
 SbStore       *sb_store_new_for_db          (sqlite3           *db,

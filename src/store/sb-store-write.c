@@ -19,7 +19,9 @@
  *     one hybrid-logical-clock stamp);
  *   - writes the audit trail (field, old value, new value).
  * Each change runs inside a savepoint, so a change that fails leaves
- * nothing behind, whatever stage it reached.
+ * nothing behind, whatever stage it reached. A transaction that is all
+ * or nothing (an import) does without them: after a change fails, it
+ * refuses further changes and its commit, so nothing of it is kept.
  */
 
 struct _SbTransaction
@@ -29,6 +31,8 @@ struct _SbTransaction
   gint64      now_ms;      /* the instant "now" was formatted for */
   char       *now;
   guint       finished : 1;
+  guint       all_or_nothing : 1;
+  guint       failed : 1;       /* a change of an all-or-nothing one failed */
 };
 
 /* Values as they are compared, audited and journaled. */
@@ -661,7 +665,9 @@ sb_store_begin (SbStore  *self,
  * @error: return location for a #GError
  *
  * Applies one change inside the transaction. When it fails, nothing of
- * this change remains and the earlier changes of @tx are kept.
+ * this change remains and the earlier changes of @tx are kept; in an
+ * all-or-nothing transaction (sb_transaction_set_all_or_nothing()),
+ * nothing of @tx is kept.
  *
  * Returns: %TRUE on success
  */
@@ -675,6 +681,26 @@ sb_transaction_apply (SbTransaction  *tx,
   g_return_val_if_fail (tx != NULL, FALSE);
   g_return_val_if_fail (!tx->finished, FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
+
+  if (tx->all_or_nothing)
+    {
+      /* Without a savepoint a failed change may have left part of
+       * itself: the transaction can only be rolled back now. */
+      if (tx->failed)
+        {
+          g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                               _("An earlier change of this transaction failed; nothing of it is saved"));
+          return FALSE;
+        }
+      if (!apply_change (tx, change, &changed, error))
+        {
+          tx->failed = TRUE;
+          return FALSE;
+        }
+      if (changed)
+        g_hash_table_add (tx->touched, g_strdup (sb_change_get_table (change)));
+      return TRUE;
+    }
 
   if (!savepoint_step (tx->store, "SAVEPOINT sb_change", error))
     return FALSE;
@@ -779,6 +805,14 @@ sb_transaction_commit (SbTransaction  *tx,
   tx->finished = TRUE;
   sb_store_set_in_transaction (tx->store, FALSE);
 
+  if (tx->failed)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                           _("An earlier change of this transaction failed; nothing of it is saved"));
+      return FALSE;
+    }
+
   if (!flush_search_index (tx->store, error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -812,6 +846,25 @@ sb_transaction_get_store (SbTransaction *tx)
   g_return_val_if_fail (tx != NULL, NULL);
 
   return tx->store;
+}
+
+/**
+ * sb_transaction_set_all_or_nothing:
+ * @tx: an open transaction, before its first change
+ *
+ * Makes @tx stand or fall as a whole, as an import does: its changes run
+ * without a savepoint each (a savepoint copies every page a change
+ * touches once more), and once a change has failed, @tx refuses further
+ * changes and its commit, so that nothing of it is kept. For callers
+ * that give up at the first failed change anyway.
+ */
+void
+sb_transaction_set_all_or_nothing (SbTransaction *tx)
+{
+  g_return_if_fail (tx != NULL);
+  g_return_if_fail (!tx->finished);
+
+  tx->all_or_nothing = TRUE;
 }
 
 void

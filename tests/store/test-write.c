@@ -361,6 +361,73 @@ test_transaction (Fixture       *f,
   g_assert_cmpuint (f->changed->len, ==, 1);
 }
 
+/* An all-or-nothing transaction (an import) has no savepoint per
+ * change: after a change fails half-way (here at its audit row, after the
+ * record and the journal row were written), it takes no more changes,
+ * refuses to commit, and leaves nothing. */
+static void
+test_all_or_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before = widget_counts (f);
+
+  g_assert_true (sb_store_exec (f->book->store,
+                                "CREATE TEMP TRIGGER trap AFTER INSERT ON main.sb_audit "
+                                "WHEN EXISTS (SELECT 1 FROM main.widget "
+                                "WHERE id = NEW.row_id AND name = 'trapped') "
+                                "BEGIN SELECT RAISE (ABORT, 'injected'); END",
+                                &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SbTransaction) tx = sb_store_begin (f->book->store, &error);
+    g_autoptr(SbChange) good = sb_change_insert ("widget");
+    g_autoptr(SbChange) trapped = sb_change_insert ("widget");
+    g_autoptr(SbChange) later = sb_change_insert ("widget");
+
+    g_assert_no_error (error);
+    sb_transaction_set_all_or_nothing (tx);
+    sb_change_set_string (good, "name", "one");
+    sb_change_set_string (trapped, "name", "trapped");
+    sb_change_set_string (later, "name", "three");
+
+    g_assert_true (sb_transaction_apply (tx, good, &error));
+    g_assert_no_error (error);
+    g_assert_false (sb_transaction_apply (tx, trapped, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (sb_transaction_apply (tx, later, &error));
+    g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (sb_transaction_commit (tx, &error));
+    g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_true (sb_store_exec (f->book->store, "DROP TRIGGER temp.trap", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (widget_counts (f), ==, before);
+  g_assert_cmpuint (f->changed->len, ==, 0);
+
+  /* Without a failure it commits like any other. */
+  {
+    g_autoptr(SbTransaction) tx = sb_store_begin (f->book->store, &error);
+
+    sb_transaction_set_all_or_nothing (tx);
+    for (int i = 0; i < 3; i++)
+      {
+        g_autoptr(SbChange) change = sb_change_insert ("widget");
+
+        sb_change_set_string (change, "name", "batch");
+        g_assert_true (sb_transaction_apply (tx, change, &error));
+      }
+    g_assert_true (sb_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (widget_counts (f), ==, before + 30303);
+  g_assert_cmpuint (f->changed->len, ==, 1);
+}
+
 /* The journal's stamps keep increasing when the wall clock goes back. */
 static void
 test_stamps_survive_clock_going_back (Fixture       *f,
@@ -447,6 +514,7 @@ main (int   argc,
   ADD ("refuse", test_refuses_bad_changes);
   ADD ("atomic", test_atomic_on_failure);
   ADD ("transaction", test_transaction);
+  ADD ("all-or-nothing", test_all_or_nothing);
   ADD ("clock-back", test_stamps_survive_clock_going_back);
   ADD ("disk-full", test_disk_full);
 
