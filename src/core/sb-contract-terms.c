@@ -22,9 +22,9 @@
  * months; a contract that renews has a renewal term of 1…1200 months; the
  * notice period is not negative and shorter than the initial term and,
  * when the contract renews, than the renewal term (in days: than the
- * longest such term, so that the common "monthly, 30 days' notice" holds
- * even though February is shorter: notice for a term then falls in the
- * term before it); renewals can be
+ * longest a term of that many months can be, so that the common "monthly,
+ * 30 days' notice" holds even though February is shorter: notice for a
+ * term then falls in the term before it); renewals can be
  * agreed only when renewal is by agreement; notice and an early end are
  * not dated before the start.
  *
@@ -53,8 +53,8 @@
 #define MAX_TERM_MONTHS 1200
 #define MAX_YEAR        G_MAXUINT16
 
-/* How many renewal terms are looked at for the longest one: enough to see
- * every month and a common and a leap February. */
+/* How many start months are looked at for the longest term: enough to
+ * see every month and a common and a leap February. */
 #define TERMS_SCANNED   48
 
 static const char *const renewal_strings[] = { "none", "automatic", "agreement" };
@@ -444,19 +444,27 @@ notice_text (const SbContractTerms *terms)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), n);
 }
 
-/* The most days among the terms from @first to @first + @count − 1. */
+/* The most days a term of @months months can last, whatever month it
+ * starts in: "1 month" is up to 31 days. Notice in days is compared with
+ * this, so that the common "monthly, 30 days' notice" holds even for a
+ * term that happens to start in a 30-day month or in February: its notice
+ * then simply falls in the term before. */
 static gint64
-longest_term_days (const SbContractTerms *terms, gint64 first, gint64 count)
+longest_days_of_months (gint64 months)
 {
   gint64 longest = 0;
+  GDate first;
 
-  for (gint64 i = first; i < first + count; i++)
+  /* Four years of start months see every month and a leap February. */
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 2024);
+  for (gint64 i = 0; i < TERMS_SCANNED; i++)
     {
       GDate s, e;
 
-      if (!term_bounds (terms, i, &s, &e))
+      if (!date_plus_months (&first, i, &s) || !date_plus_months (&s, months, &e))
         break;
-      longest = MAX (longest, (gint64) g_date_days_between (&s, &e) + 1);
+      longest = MAX (longest, (gint64) g_date_days_between (&s, &e));
     }
 
   return longest;
@@ -472,8 +480,7 @@ compare_notice (const SbContractTerms *terms, gboolean renewal)
   if (terms->notice_unit == SB_NOTICE_MONTHS)
     term = renewal ? terms->renewal_months : terms->initial_months;
   else
-    term = renewal ? longest_term_days (terms, 1, TERMS_SCANNED)
-                   : longest_term_days (terms, 0, 1);
+    term = longest_days_of_months (renewal ? terms->renewal_months : terms->initial_months);
 
   return notice < term ? -1 : notice == term ? 0 : 1;
 }

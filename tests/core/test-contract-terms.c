@@ -604,11 +604,14 @@ test_validate_messages (void)
   assert_invalid (&t, "The notice period (4 months) is longer than the initial term (3 months)");
   t.notice_amount = 3;
   assert_invalid (&t, "The notice period (3 months) is as long as the initial term (3 months)");
-  /* In days: 2024-01-01…2024-03-31 is 91 days. */
+  /* In days, against the longest three months can be (July to
+   * September, 92 days), whichever month this term starts in. */
   t.notice_unit = SB_NOTICE_DAYS;
+  t.notice_amount = 93;
+  assert_invalid (&t, "The notice period (93 days) is longer than the initial term (3 months)");
+  t.notice_amount = 92;
+  assert_invalid (&t, "The notice period (92 days) is as long as the initial term (3 months)");
   t.notice_amount = 91;
-  assert_invalid (&t, "The notice period (91 days) is as long as the initial term (3 months)");
-  t.notice_amount = 90;
   g_assert_true (sb_contract_terms_validate (&t, NULL));
   t.notice_amount = -1;
   assert_invalid (&t, "The notice period cannot be negative");
@@ -629,6 +632,10 @@ test_validate_messages (void)
   t.notice_amount = 31;
   assert_invalid (&t, "The notice period (31 days) is as long as the renewal term (1 month)");
   t.notice_amount = 30;
+  g_assert_true (sb_contract_terms_validate (&t, NULL));
+  /* …also when the first month itself has 30 days (11 Sep – 10 Oct) */
+  t.start = day ("2025-09-11");
+  t.initial_months = 1;
   g_assert_true (sb_contract_terms_validate (&t, NULL));
 
   t = example ();
