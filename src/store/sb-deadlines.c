@@ -297,6 +297,7 @@ notice_deadline_for (const SbContractTerms *terms,
 static void
 add_contract_deadlines (GPtrArray   *out,
                         SbContract  *contract,
+                        const GDate *today,
                         const GDate *from,
                         const GDate *to)
 {
@@ -318,8 +319,9 @@ add_contract_deadlines (GPtrArray   *out,
     }
 
   /* A contract renewing more often than yearly (a monthly SIM, say)
-   * shows only its next decision and renewal: a line every month would
-   * drown the dates that matter. */
+   * shows only its next decision and renewal from today: a line every
+   * month, or a missed one every month, would drown the dates that
+   * matter. */
   gboolean next_only = terms->renewal != SB_RENEWAL_NONE && terms->renewal_months < 12;
   guint n_notices = 0;
   guint n_renewals = 0;
@@ -347,7 +349,7 @@ add_contract_deadlines (GPtrArray   *out,
            (terms->renewal == SB_RENEWAL_AGREEMENT && last)) &&
           notice_deadline_for (terms, &end, &notice) &&
           in_range (&notice, from, to) &&
-          (!next_only || n_notices == 0))
+          (!next_only || (n_notices == 0 && g_date_compare (&notice, today) >= 0)))
         {
           add_notice (out, contract, &notice, &end);
           n_notices++;
@@ -355,7 +357,8 @@ add_contract_deadlines (GPtrArray   *out,
 
       if (last)
         break;
-      if (in_range (&end, from, to) && (!next_only || n_renewals == 0))
+      if (in_range (&end, from, to) &&
+          (!next_only || (n_renewals == 0 && g_date_compare (&end, today) >= 0)))
         {
           add_renewal (out, contract, &end);
           n_renewals++;
@@ -464,6 +467,7 @@ sb_deadlines_list (SbStore      *store,
 {
   g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GListModel) contracts = NULL;
+  GDate today;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
@@ -478,11 +482,12 @@ sb_deadlines_list (SbStore      *store,
   if (contracts == NULL)
     return NULL;
 
+  sb_contracts_get_today (store, &today);
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(SbContract) contract = g_list_model_get_item (contracts, i);
 
-      add_contract_deadlines (out, contract, from, to);
+      add_contract_deadlines (out, contract, &today, from, to);
     }
 
   if (!add_reviews (out, store, from, to, error))

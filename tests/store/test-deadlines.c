@@ -271,11 +271,12 @@ test_monthly_rolling (Fixture       *f,
   terms.notice_unit = SB_NOTICE_DAYS;
   id = add_contract (f, "SIM-ROLL", &terms, NULL);
 
-  /* Terms end on the 10th. From 21 Feb: the term ending 10 Mar had its
-   * deadline on 8 Feb (passed); the one ending 10 Apr has 11 Mar. */
-  deadlines = list (f, "2026-02-21", "2027-02-20");
+  /* Terms end on the 10th; today is 15 Jun 2026. The term ending 10 Jul
+   * had its deadline on 10 Jun (passed, and not listed as missed: it comes
+   * back every month); the one ending 10 Aug has 11 Jul. */
+  deadlines = list (f, "2026-05-16", "2027-06-15");
   text = describe (deadlines);
-  g_assert_cmpstr (text, ==, "renewal 2026-03-10, notice 2026-03-11");
+  g_assert_cmpstr (text, ==, "renewal 2026-07-10, notice 2026-07-11");
 }
 
 static void
