@@ -427,21 +427,66 @@ sb_contract_terms_final_end (const SbContractTerms *terms,
 
 /* Validation {{{1 */
 
-static char *
-months_text (int n)
+/**
+ * sb_contract_terms_format_months:
+ * @months: a number of months
+ *
+ * Says a term's length, as in "12 months" or "1 month".
+ *
+ * Returns: (transfer full): the text; free with g_free()
+ */
+char *
+sb_contract_terms_format_months (int months)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", months), months);
 }
 
-static char *
-notice_text (const SbContractTerms *terms)
+/**
+ * sb_contract_terms_format_notice_period:
+ * @terms: terms
+ *
+ * Says the notice period's length in its unit, as in "90 days" or
+ * "3 months".
+ *
+ * Returns: (transfer full): the text; free with g_free()
+ */
+char *
+sb_contract_terms_format_notice_period (const SbContractTerms *terms)
 {
-  int n = terms->notice_amount;
+  int n;
 
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  n = terms->notice_amount;
   if (terms->notice_unit == SB_NOTICE_MONTHS)
-    return months_text (n);
+    return sb_contract_terms_format_months (n);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), n);
+}
+
+/**
+ * sb_contract_terms_format_notice:
+ * @terms: terms
+ *
+ * Says the notice period as a phrase, as in "3 months’ notice",
+ * "1 month’s notice" or "no notice period".
+ *
+ * Returns: (transfer full): the text; free with g_free()
+ */
+char *
+sb_contract_terms_format_notice (const SbContractTerms *terms)
+{
+  int n;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  n = terms->notice_amount;
+  if (n <= 0)
+    return g_strdup (_("no notice period"));
+  if (terms->notice_unit == SB_NOTICE_MONTHS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month’s notice", "%d months’ notice", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day’s notice", "%d days’ notice", n), n);
 }
 
 /* The most days a term of @months months can last, whatever month it
@@ -588,8 +633,8 @@ sb_contract_terms_validate (const SbContractTerms *terms,
   cmp = compare_notice (terms, FALSE);
   if (cmp >= 0)
     {
-      g_autofree char *notice = notice_text (terms);
-      g_autofree char *term = months_text (terms->initial_months);
+      g_autofree char *notice = sb_contract_terms_format_notice_period (terms);
+      g_autofree char *term = sb_contract_terms_format_months (terms->initial_months);
 
       g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                    cmp > 0
@@ -605,8 +650,8 @@ sb_contract_terms_validate (const SbContractTerms *terms,
       cmp = compare_notice (terms, TRUE);
       if (cmp >= 0)
         {
-          g_autofree char *notice = notice_text (terms);
-          g_autofree char *term = months_text (terms->renewal_months);
+          g_autofree char *notice = sb_contract_terms_format_notice_period (terms);
+          g_autofree char *term = sb_contract_terms_format_months (terms->renewal_months);
 
           g_set_error (error, SB_CORE_ERROR, SB_CORE_ERROR_INVALID,
                        cmp > 0
@@ -799,13 +844,7 @@ sb_contract_terms_describe (const SbContractTerms *terms)
                                             "then renews by agreement for %d months at a time", n),
                                n);
 
-  n = terms->notice_amount;
-  if (n <= 0)
-    notice = g_strdup (_("no notice period"));
-  else if (terms->notice_unit == SB_NOTICE_MONTHS)
-    notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month’s notice", "%d months’ notice", n), n);
-  else
-    notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day’s notice", "%d days’ notice", n), n);
+  notice = sb_contract_terms_format_notice (terms);
 
   /* Translators: the initial term, the renewal and the notice period, as in
    * "36 months from 1 Jan 2024, then renews automatically for 12 months at

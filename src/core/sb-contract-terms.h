@@ -100,6 +100,9 @@ gboolean          sb_contract_terms_final_end   (const SbContractTerms *terms,
 int               sb_contract_terms_notice_days (const SbContractTerms *terms,
                                                  const GDate           *term_end);
 char             *sb_contract_terms_describe    (const SbContractTerms *terms);
+char             *sb_contract_terms_format_months (int                  months);
+char             *sb_contract_terms_format_notice_period (const SbContractTerms *terms);
+char             *sb_contract_terms_format_notice (const SbContractTerms *terms);
 
 void              sb_date_add_months_clamped    (GDate                 *date,
                                                  int                    months);

@@ -76,22 +76,6 @@ sb_deadline_kind_get_label (SbDeadlineKind kind)
     }
 }
 
-static char *
-format_months (int months)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", months), months);
-}
-
-static char *
-format_notice (const SbContractTerms *terms)
-{
-  if (terms->notice_unit == SB_NOTICE_MONTHS)
-    return format_months (terms->notice_amount);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", terms->notice_amount),
-                          terms->notice_amount);
-}
-
 static SbDeadline *
 deadline_new (SbDeadlineKind  kind,
               const GDate    *date,
@@ -175,8 +159,9 @@ add_notice (GPtrArray   *out,
   const SbContractTerms *terms = sb_contract_get_terms (contract);
   SbDeadline *deadline = contract_deadline (contract, SB_DEADLINE_NOTICE, deadline_day);
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *notice = format_notice (terms);
-  g_autofree char *months = format_months (terms->renewal_months);
+  g_autofree char *notice = sb_contract_terms_format_notice_period (terms);
+  g_autofree char *notice_phrase = sb_contract_terms_format_notice (terms);
+  g_autofree char *months = sb_contract_terms_format_months (terms->renewal_months);
   g_autofree char *end_text = sb_date_format_local (term_end);
   g_autofree char *next_text = NULL;
   GDate next = *term_end;
@@ -191,9 +176,9 @@ add_notice (GPtrArray   *out,
                             end_text, months, notice);
   else
     /* Translators: the first %s is a duration such as "12 months", the second a date, the
-     * third a notice period such as "3 months" */
-    g_string_append_printf (detail, _("Renews for %s on %s unless notice is given (%s’ notice)."),
-                            months, next_text, notice);
+     * third a notice period such as "3 months’ notice" */
+    g_string_append_printf (detail, _("Renews for %s on %s unless notice is given (%s)."),
+                            months, next_text, notice_phrase);
   append_method (detail, contract);
 
   deadline->detail = g_string_free (g_steal_pointer (&detail), FALSE);
@@ -207,7 +192,7 @@ add_renewal (GPtrArray   *out,
 {
   const SbContractTerms *terms = sb_contract_get_terms (contract);
   SbDeadline *deadline = contract_deadline (contract, SB_DEADLINE_RENEWAL, term_end);
-  g_autofree char *months = format_months (terms->renewal_months);
+  g_autofree char *months = sb_contract_terms_format_months (terms->renewal_months);
   g_autofree char *end_text = sb_date_format_local (term_end);
   g_autofree char *next_text = NULL;
   GDate next = *term_end;

@@ -168,7 +168,7 @@ test_automatic (Fixture       *f,
   g_assert_cmpstr (notice->supplier_name, ==, "Acme Hosting");
   g_assert_cmpstr (notice->summary, ==, "Last day to give notice: Acme Hosting — HOST-2024");
   g_assert_nonnull (strstr (notice->detail, "Renews for 12 months on 1 Jan 2027 unless notice is given"));
-  g_assert_nonnull (strstr (notice->detail, "3 months"));
+  g_assert_nonnull (strstr (notice->detail, "unless notice is given (3 months’ notice)."));
   g_assert_nonnull (strstr (notice->detail, "by email to legal@acme.example"));
   g_assert_nonnull (strstr (((SbDeadline *)g_ptr_array_index (year, 1))->detail, "1 Jan 2027"));
 
@@ -277,6 +277,37 @@ test_monthly_rolling (Fixture       *f,
   deadlines = list (f, "2026-05-16", "2027-06-15");
   text = describe (deadlines);
   g_assert_cmpstr (text, ==, "renewal 2026-07-10, notice 2026-07-11");
+  g_assert_nonnull (strstr (((SbDeadline *)g_ptr_array_index (deadlines, 1))->detail,
+                            "Renews for 1 month on 11 Aug 2026 unless notice is given (30 days’ notice)."));
+}
+
+/* A single month's or day's notice is said in the singular, as a
+ * sentence a person reads: "1 month’s notice", never "1 month’ notice". */
+static void
+test_notice_singular (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *other = NULL;
+  SbContractTerms terms;
+
+  automatic_terms (&terms);
+  terms.notice_amount = 1;
+  id = add_contract (f, "ONE-MONTH", &terms, NULL);
+  months = list (f, "2026-11-01", "2026-11-30");
+  g_assert_cmpuint (months->len, ==, 1);
+  g_assert_cmpstr (((SbDeadline *)g_ptr_array_index (months, 0))->detail, ==,
+                   "Renews for 12 months on 1 Jan 2027 unless notice is given (1 month’s notice).");
+
+  terms.notice_amount = 1;
+  terms.notice_unit = SB_NOTICE_DAYS;
+  other = add_contract (f, "ONE-DAY", &terms, NULL);
+  days = list (f, "2026-12-30", "2026-12-30");
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (((SbDeadline *)g_ptr_array_index (days, 0))->detail, ==,
+                   "Renews for 12 months on 1 Jan 2027 unless notice is given (1 day’s notice).");
 }
 
 static void
@@ -593,6 +624,7 @@ main (int    argc,
   ADD ("automatic", test_automatic);
   ADD ("agreement", test_agreement);
   ADD ("monthly-rolling", test_monthly_rolling);
+  ADD ("notice-singular", test_notice_singular);
   ADD ("terminated", test_terminated);
   ADD ("review", test_review);
   ADD ("notification", test_notification);
