@@ -17,6 +17,7 @@
 #include "sb-money.h"
 #include "sb-sample-data.h"
 #include "sb-time.h"
+#include "sb-ui-format.h"
 
 /* The contract register: a sortable, searchable list of contracts with
  * what each one asks of you next, the selected one's editor beside it (or
@@ -290,7 +291,6 @@ request_contract (SbContractsPage *self,
                   const char      *id,
                   gboolean         is_new)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   SbContract *current = sb_contract_editor_get_contract (self->editor);
   const char *name = NULL;
   AdwMessageDialog *dialog;
@@ -319,23 +319,8 @@ request_contract (SbContractsPage *self,
   if (current != NULL)
     name = sb_contract_get_title (current) != NULL ? sb_contract_get_title (current) : sb_contract_get_reference (current);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Save Changes?"), NULL));
-  if (name != NULL)
-    /* Translators: %s is a contract's title */
-    adw_message_dialog_format_body (dialog, _("“%s” has changes that are not saved yet."), name);
-  else
-    adw_message_dialog_set_body (dialog, _("The new contract is not saved yet."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "save", sb_contract_editor_get_can_save (self->editor));
-  adw_message_dialog_set_default_response (dialog, sb_contract_editor_get_can_save (self->editor) ? "save" : "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = sb_save_changes_dialog_new (GTK_WIDGET (self), name, _("The new contract is not saved yet."),
+                                       sb_contract_editor_get_can_save (self->editor));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response_cb), self, 0);
 
   self->dialog = dialog;

@@ -14,9 +14,9 @@
 #include "sb-review-dialog.h"
 #include "sb-supplier-detail-private.h"
 #include "sb-supplier-performance.h"
-#include "sb-suppliers-page.h"
 #include "sb-suppliers.h"
 #include "sb-time.h"
+#include "sb-ui-format.h"
 
 /* What the book knows around a supplier, each part read again on every
  * change of the book: its contracts, its performance in the chosen

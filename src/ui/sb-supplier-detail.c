@@ -15,9 +15,9 @@
 #include "sb-service-editor.h"
 #include "sb-supplier-detail-private.h"
 #include "sb-supplier-performance.h"
-#include "sb-suppliers-page.h"
 #include "sb-suppliers.h"
 #include "sb-time.h"
+#include "sb-ui-format.h"
 
 /* One supplier: its own fields and contacts (edited, then saved or
  * reverted together), and what the book knows around it: its contracts,

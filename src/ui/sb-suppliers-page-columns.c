@@ -15,10 +15,10 @@
 #include "sb-suppliers-page-private.h"
 #include "sb-suppliers.h"
 #include "sb-time.h"
+#include "sb-ui-format.h"
 
 /* The supplier list's columns (what each cell says, how each sorts,
- * which fit the width) and its search; and how far a date is from
- * today, in words. */
+ * which fit the width) and its search. */
 
 /* Which columns show at a width: in this order while they fit. */
 static const struct
@@ -428,54 +428,4 @@ sb_suppliers_page_filter (gpointer item,
     }
 
   return FALSE;
-}
-
-/**
- * sb_format_date_relative:
- * @date: a valid date
- * @today: the day to count from
- *
- * Says how far @date is from @today in words: "today", "tomorrow",
- * "in 5 days", "in 3 weeks", "in 4 months", "2 days ago"…
- *
- * Returns: (transfer full): the words
- */
-char *
-sb_format_date_relative (const GDate *date,
-                         const GDate *today)
-{
-  int days;
-  int n;
-
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  days = g_date_days_between (today, date);
-  if (days == 0)
-    return g_strdup (_("today"));
-  if (days == 1)
-    return g_strdup (_("tomorrow"));
-  if (days == -1)
-    return g_strdup (_("yesterday"));
-
-  n = ABS (days);
-  if (n < 14)
-    return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", n)
-                                     : g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n), n);
-  if (n < 61)
-    {
-      n /= 7;
-      return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d week", "in %d weeks", n)
-                                       : g_dngettext (GETTEXT_PACKAGE, "%d week ago", "%d weeks ago", n), n);
-    }
-  if (n < 730)
-    {
-      n = (n + 15) / 30;
-      return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d month", "in %d months", n)
-                                       : g_dngettext (GETTEXT_PACKAGE, "%d month ago", "%d months ago", n), n);
-    }
-
-  n /= 365;
-  return g_strdup_printf (days > 0 ? g_dngettext (GETTEXT_PACKAGE, "in %d year", "in %d years", n)
-                                   : g_dngettext (GETTEXT_PACKAGE, "%d year ago", "%d years ago", n), n);
 }

@@ -20,7 +20,4 @@ void        sb_suppliers_page_select_supplier (SbSuppliersPage *self,
                                                const char      *id);
 void        sb_suppliers_page_refresh         (SbSuppliersPage *self);
 
-char       *sb_format_date_relative           (const GDate     *date,
-                                               const GDate     *today);
-
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "sb-supplier-detail.h"
 #include "sb-suppliers-page.h"
 #include "sb-suppliers.h"
+#include "sb-ui-format.h"
 #include "sb-store.h"
 #include "sb-window.h"
 
