@@ -12,6 +12,7 @@
 
 #include "sb-catalog-private.h"
 #include "sb-contract-private.h"
+#include "sb-suppliers-private.h"
 #include "sb-money.h"
 #include "sb-time.h"
 
@@ -964,57 +965,6 @@ read_contract_row (SbStore     *store,
   return TRUE;
 }
 
-/* The ids of the rows of @sql (one column), @id bound to ?1 and @since to ?2. */
-static GPtrArray *
-read_ids (SbStore     *store,
-          const char  *sql,
-          const char  *id,
-          const char  *since,
-          GError     **error)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sb_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_text (stmt, 2, since, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_catalog_step_error (store, rc, _("Reading the targets and services of the contract"), error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-static gboolean
-apply_all (SbTransaction  *tx,
-           const char     *table,
-           GPtrArray      *ids,
-           gboolean        undelete,
-           GError        **error)
-{
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(SbChange) change = NULL;
-      const char *row = g_ptr_array_index (ids, i);
-
-      change = undelete ? sb_change_undelete (table, row) : sb_change_delete (table, row);
-      if (!sb_transaction_apply (tx, change, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * sb_contracts_delete:
  * @store: a store
@@ -1040,12 +990,12 @@ sb_contracts_delete (SbStore     *store,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  targets = read_ids (store, "SELECT id FROM contract_target WHERE contract_id = ?1 AND deleted = 0",
-                      id, NULL, error);
+  targets = sb_suppliers_read_ids (store, "SELECT id FROM contract_target WHERE contract_id = ?1 AND deleted = 0",
+                                   id, NULL, _("Reading the supplier targets"), error);
   if (targets == NULL)
     return FALSE;
-  links = read_ids (store, "SELECT id FROM contract_service WHERE contract_id = ?1 AND deleted = 0",
-                    id, NULL, error);
+  links = sb_suppliers_read_ids (store, "SELECT id FROM contract_service WHERE contract_id = ?1 AND deleted = 0",
+                                 id, NULL, _("Reading the services of the contract"), error);
   if (links == NULL)
     return FALSE;
 
@@ -1057,8 +1007,8 @@ sb_contracts_delete (SbStore     *store,
    * is how sb_contracts_undelete() tells them from rows removed before. */
   change = sb_change_delete ("contract", id);
   if (!sb_transaction_apply (tx, change, error) ||
-      !apply_all (tx, "contract_target", targets, FALSE, error) ||
-      !apply_all (tx, "contract_service", links, FALSE, error))
+      !sb_suppliers_apply_rows (tx, "contract_target", targets, FALSE, error) ||
+      !sb_suppliers_apply_rows (tx, "contract_service", links, FALSE, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);
@@ -1108,22 +1058,22 @@ sb_contracts_undelete (SbStore     *store,
 
   /* Per priority and per service the latest row tombstoned with the
    * contract, unless a live one exists. */
-  targets = read_ids (store,
-                      "SELECT t.id FROM contract_target t "
-                      "WHERE t.contract_id = ?1 AND t.deleted = 1 AND t.updated_at >= ?2 "
-                      "AND NOT EXISTS (SELECT 1 FROM contract_target o WHERE o.contract_id = t.contract_id "
-                      "  AND o.priority = t.priority AND (o.deleted = 0 OR o.updated_at > t.updated_at "
-                      "  OR (o.updated_at = t.updated_at AND o.id > t.id)))",
-                      id, deleted_at, error);
+  targets = sb_suppliers_read_ids (store,
+                                   "SELECT t.id FROM contract_target t "
+                                   "WHERE t.contract_id = ?1 AND t.deleted = 1 AND t.updated_at >= ?2 "
+                                   "AND NOT EXISTS (SELECT 1 FROM contract_target o WHERE o.contract_id = t.contract_id "
+                                   "  AND o.priority = t.priority AND (o.deleted = 0 OR o.updated_at > t.updated_at "
+                                   "  OR (o.updated_at = t.updated_at AND o.id > t.id)))",
+                                   id, deleted_at, _("Reading the supplier targets"), error);
   if (targets == NULL)
     return FALSE;
-  links = read_ids (store,
-                    "SELECT l.id FROM contract_service l "
-                    "WHERE l.contract_id = ?1 AND l.deleted = 1 AND l.updated_at >= ?2 "
-                    "AND NOT EXISTS (SELECT 1 FROM contract_service o WHERE o.contract_id = l.contract_id "
-                    "  AND o.service_id = l.service_id AND (o.deleted = 0 OR o.updated_at > l.updated_at "
-                    "  OR (o.updated_at = l.updated_at AND o.id > l.id)))",
-                    id, deleted_at, error);
+  links = sb_suppliers_read_ids (store,
+                                 "SELECT l.id FROM contract_service l "
+                                 "WHERE l.contract_id = ?1 AND l.deleted = 1 AND l.updated_at >= ?2 "
+                                 "AND NOT EXISTS (SELECT 1 FROM contract_service o WHERE o.contract_id = l.contract_id "
+                                 "  AND o.service_id = l.service_id AND (o.deleted = 0 OR o.updated_at > l.updated_at "
+                                 "  OR (o.updated_at = l.updated_at AND o.id > l.id)))",
+                                 id, deleted_at, _("Reading the services of the contract"), error);
   if (links == NULL)
     return FALSE;
 
@@ -1133,8 +1083,8 @@ sb_contracts_undelete (SbStore     *store,
 
   change = sb_change_undelete ("contract", id);
   if (!sb_transaction_apply (tx, change, error) ||
-      !apply_all (tx, "contract_target", targets, TRUE, error) ||
-      !apply_all (tx, "contract_service", links, TRUE, error))
+      !sb_suppliers_apply_rows (tx, "contract_target", targets, TRUE, error) ||
+      !sb_suppliers_apply_rows (tx, "contract_service", links, TRUE, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);
@@ -1322,6 +1272,23 @@ static const char * const category_labels[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (type_labels) == G_N_ELEMENTS (contract_types) - 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (category_labels) == G_N_ELEMENTS (cost_categories) - 1);
 
+/* The translated label of @value, one of @values, in @context; NULL for
+ * an unknown value. */
+static const char *
+label_of (const char * const *values,
+          const char * const *labels,
+          const char         *context,
+          const char         *value)
+{
+  for (guint i = 0; value != NULL && values[i] != NULL; i++)
+    {
+      if (g_str_equal (value, values[i]))
+        return g_dpgettext2 (GETTEXT_PACKAGE, context, labels[i]);
+    }
+
+  return NULL;
+}
+
 /**
  * sb_contract_types:
  *
@@ -1344,13 +1311,7 @@ sb_contract_types (void)
 const char *
 sb_contract_type_get_label (const char *type)
 {
-  for (guint i = 0; type != NULL && contract_types[i] != NULL; i++)
-    {
-      if (g_str_equal (type, contract_types[i]))
-        return g_dpgettext2 (GETTEXT_PACKAGE, "contract type", type_labels[i]);
-    }
-
-  return NULL;
+  return label_of (contract_types, type_labels, "contract type", type);
 }
 
 /**
@@ -1375,11 +1336,5 @@ sb_cost_categories (void)
 const char *
 sb_cost_category_get_label (const char *category)
 {
-  for (guint i = 0; category != NULL && cost_categories[i] != NULL; i++)
-    {
-      if (g_str_equal (category, cost_categories[i]))
-        return g_dpgettext2 (GETTEXT_PACKAGE, "cost category", category_labels[i]);
-    }
-
-  return NULL;
+  return label_of (cost_categories, category_labels, "cost category", category);
 }

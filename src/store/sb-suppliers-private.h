@@ -28,6 +28,17 @@ gboolean    sb_suppliers_check_links (SbStore            *store,
                                       const char         *contract_id,
                                       const char         *what,
                                       GError            **error);
+GPtrArray  *sb_suppliers_read_ids    (SbStore            *store,
+                                      const char         *sql,
+                                      const char         *first,
+                                      const char         *second,
+                                      const char         *doing,
+                                      GError            **error);
+gboolean    sb_suppliers_apply_rows  (SbTransaction      *tx,
+                                      const char         *table,
+                                      GPtrArray          *ids,
+                                      gboolean            undelete,
+                                      GError            **error);
 
 /* What only the store sets on the supplier register's objects. */
 void     sb_supplier_set_id               (SbSupplier        *self,

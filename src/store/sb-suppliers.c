@@ -95,6 +95,61 @@ sb_suppliers_check_links (SbStore     *store,
   return TRUE;
 }
 
+/* The first column of every row of @sql, with @first bound to ?1 and
+ * (when the statement has it) @second to ?2; @doing names the read in
+ * an error. */
+GPtrArray *
+sb_suppliers_read_ids (SbStore     *store,
+                       const char  *sql,
+                       const char  *first,
+                       const char  *second,
+                       const char  *doing,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sb_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, sb_catalog_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sb_catalog_step_error (store, rc, doing, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Deletes (or undeletes) each row of @table in @ids within @tx. */
+gboolean
+sb_suppliers_apply_rows (SbTransaction  *tx,
+                         const char     *table,
+                         GPtrArray      *ids,
+                         gboolean        undelete,
+                         GError        **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(SbChange) change = undelete ? sb_change_undelete (table, id) : sb_change_delete (table, id);
+
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Reading */
 
 #define SUPPLIER_SELECT                                                     \
@@ -835,34 +890,6 @@ read_name (SbStore     *store,
   return TRUE;
 }
 
-/* The ids one query returns for @id, in order. */
-static GPtrArray *
-query_ids (SbStore     *store,
-           const char  *sql,
-           const char  *id,
-           GError     **error)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sb_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_catalog_step_error (store, rc, _("Reading the supplier register"), error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
 /* Applies @first, then deletes (or undeletes) each row of @table in
  * @ids, in one transaction. */
 static gboolean
@@ -875,19 +902,10 @@ apply_with_rows (SbStore     *store,
 {
   g_autoptr(SbTransaction) tx = sb_store_begin (store, error);
 
-  if (tx == NULL || !sb_transaction_apply (tx, first, error))
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(SbChange) change = undelete ? sb_change_undelete (table, id) : sb_change_delete (table, id);
-
-      if (!sb_transaction_apply (tx, change, error))
-        return FALSE;
-    }
-
-  return sb_transaction_commit (tx, error);
+  return tx != NULL &&
+         sb_transaction_apply (tx, first, error) &&
+         sb_suppliers_apply_rows (tx, table, ids, undelete, error) &&
+         sb_transaction_commit (tx, error);
 }
 
 /**
@@ -924,7 +942,8 @@ sb_suppliers_delete (SbStore     *store,
   if (deleted)
     return TRUE;
 
-  contracts = query_ids (store, "SELECT id FROM contract WHERE supplier_id = ? AND deleted = 0", id, error);
+  contracts = sb_suppliers_read_ids (store, "SELECT id FROM contract WHERE supplier_id = ?1 AND deleted = 0",
+                                     id, NULL, _("Reading the contracts of the supplier"), error);
   if (contracts == NULL)
     return FALSE;
   if (contracts->len > 0)
@@ -935,10 +954,10 @@ sb_suppliers_delete (SbStore     *store,
                                             contracts->len),
                                name, contracts->len);
 
-  contacts = query_ids (store,
-                        "SELECT id FROM supplier_contact WHERE supplier_id = ? AND deleted = 0 "
-                        "ORDER BY position, id",
-                        id, error);
+  contacts = sb_suppliers_read_ids (store,
+                                    "SELECT id FROM supplier_contact WHERE supplier_id = ?1 AND deleted = 0 "
+                                    "ORDER BY position, id",
+                                    id, NULL, _("Reading the contacts of the supplier"), error);
   if (contacts == NULL)
     return FALSE;
 
@@ -988,15 +1007,15 @@ sb_suppliers_undelete (SbStore     *store,
                                name);
 
   /* Contacts whose last change came after the supplier's delete. */
-  contacts = query_ids (store,
-                        "SELECT c.id FROM supplier_contact c "
-                        " WHERE c.supplier_id = ?1 AND c.deleted = 1 "
-                        "   AND (SELECT max (hlc) FROM sb_journal "
-                        "         WHERE tbl = 'supplier_contact' AND row_id = c.id) > "
-                        "       (SELECT max (hlc) FROM sb_journal "
-                        "         WHERE tbl = 'supplier' AND row_id = ?1) "
-                        " ORDER BY c.position, c.id",
-                        id, error);
+  contacts = sb_suppliers_read_ids (store,
+                                    "SELECT c.id FROM supplier_contact c "
+                                    " WHERE c.supplier_id = ?1 AND c.deleted = 1 "
+                                    "   AND (SELECT max (hlc) FROM sb_journal "
+                                    "         WHERE tbl = 'supplier_contact' AND row_id = c.id) > "
+                                    "       (SELECT max (hlc) FROM sb_journal "
+                                    "         WHERE tbl = 'supplier' AND row_id = ?1) "
+                                    " ORDER BY c.position, c.id",
+                                    id, NULL, _("Reading the contacts of the supplier"), error);
   if (contacts == NULL)
     return FALSE;
 
