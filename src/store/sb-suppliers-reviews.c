@@ -41,6 +41,41 @@ set_deleted (SbStore     *store,
   return sb_store_apply (store, change, error);
 }
 
+typedef GObject *(*RecordFromRow) (sqlite3_stmt *stmt);
+
+/* The records @from_row makes of the rows of @stmt (prepared, or NULL
+ * after a failed prepare) for @supplier_id; @doing names the read in an
+ * error. */
+static GPtrArray *
+read_records (SbStore        *store,
+              sqlite3_stmt   *stmt,
+              const char     *supplier_id,
+              RecordFromRow   from_row,
+              const char     *doing,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_text (stmt, 1, supplier_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, from_row (stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sb_catalog_step_error (store, rc, doing, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
 /* Reviews */
 
 static gboolean
@@ -247,9 +282,7 @@ sb_suppliers_list_reviews (SbStore     *store,
                            const char  *supplier_id,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) reviews = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (supplier_id != NULL, NULL);
@@ -262,22 +295,8 @@ sb_suppliers_list_reviews (SbStore     *store,
                            "  FROM supplier_review WHERE supplier_id = ? AND deleted = 0 "
                            " ORDER BY review_date DESC, created_at DESC, rowid DESC",
                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  reviews = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_bind_text (stmt, 1, supplier_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (reviews, review_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_catalog_step_error (store, rc, _("Reading the supplier reviews"), error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&reviews);
+  return read_records (store, stmt, supplier_id, (RecordFromRow) review_from_row,
+                       _("Reading the supplier reviews"), error);
 }
 
 /**
@@ -566,9 +585,7 @@ sb_suppliers_list_disputes (SbStore     *store,
                             const char  *supplier_id,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) disputes = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (supplier_id != NULL, NULL);
@@ -581,22 +598,8 @@ sb_suppliers_list_disputes (SbStore     *store,
                            " ORDER BY status NOT IN ('open', 'in-progress'), raised_on DESC, "
                            "          created_at DESC, rowid DESC",
                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  disputes = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_bind_text (stmt, 1, supplier_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (disputes, dispute_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sb_catalog_step_error (store, rc, _("Reading the supplier disputes"), error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&disputes);
+  return read_records (store, stmt, supplier_id, (RecordFromRow) dispute_from_row,
+                       _("Reading the supplier disputes"), error);
 }
 
 /**
