@@ -25,6 +25,7 @@ struct _SbSupplierDetail
   GPtrArray     *contact_rows;
   GArray        *trend;       /* of SbSupplierPerformance */
   char          *problem;
+  int            preferred_width;   /* natural width the page asks for; 0: the form's */
   guint          n_contracts;
   guint          n_reviews;
   guint          n_disputes;

@@ -502,31 +502,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  SbSupplierDetail *self = SB_SUPPLIER_DETAIL (widget);
-  g_autoptr(SbSupplier) draft = NULL;
-  g_autoptr(SbSupplier) saved = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (self->store == NULL || !self->can_save)
-    return;
-
-  draft = build_draft (self);
-  if (!sb_suppliers_save (self->store, draft, &error))
-    {
-      set_problem (self, error->message);
-      gtk_label_set_label (self->problem_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  id = g_strdup (sb_supplier_get_id (draft));
-  saved = sb_suppliers_get (self->store, id, NULL);
-  load (self, saved != NULL ? saved : draft);
-  sb_supplier_detail_load_records (self);
-
-  g_signal_emit (self, signals[SAVED], 0, id);
+  sb_supplier_detail_save (SB_SUPPLIER_DETAIL (widget));
 }
 
 static void
@@ -564,6 +540,40 @@ add_contact_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* The detail lays out its one child itself (AdwBin's layout manager is
+ * taken away in init) so that the page can ask for a wider natural
+ * width on a wide window. */
+static void
+sb_supplier_detail_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  SbSupplierDetail *self = SB_SUPPLIER_DETAIL (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->preferred_width > 0)
+    *natural = MAX (*minimum, self->preferred_width);
+}
+
+static void
+sb_supplier_detail_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 sb_supplier_detail_dispose (GObject *object)
 {
@@ -600,6 +610,9 @@ sb_supplier_detail_class_init (SbSupplierDetailClass *klass)
 
   object_class->dispose = sb_supplier_detail_dispose;
   object_class->finalize = sb_supplier_detail_finalize;
+
+  widget_class->measure = sb_supplier_detail_measure;
+  widget_class->size_allocate = sb_supplier_detail_size_allocate;
 
   /**
    * SbSupplierDetail::saved:
@@ -672,6 +685,7 @@ sb_supplier_detail_init (SbSupplierDetail *self)
   self->record_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   fill_choices (self->kind_labels, sb_supplier_kinds (), sb_supplier_kind_get_label);
   fill_choices (self->status_labels, sb_supplier_statuses (), sb_supplier_status_get_label);
@@ -794,6 +808,70 @@ sb_supplier_detail_focus (SbSupplierDetail *self)
   g_return_if_fail (SB_IS_SUPPLIER_DETAIL (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/**
+ * sb_supplier_detail_save:
+ * @self: a supplier detail
+ *
+ * Writes the supplier as edited to the book when it can be saved, then
+ * emits #SbSupplierDetail::saved; a refusal of the book is shown above
+ * the form.
+ *
+ * Returns: %TRUE when it was saved
+ */
+gboolean
+sb_supplier_detail_save (SbSupplierDetail *self)
+{
+  g_autoptr(SbSupplier) draft = NULL;
+  g_autoptr(SbSupplier) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SB_IS_SUPPLIER_DETAIL (self), FALSE);
+
+  if (self->store == NULL || !self->can_save)
+    return FALSE;
+
+  draft = build_draft (self);
+  if (!sb_suppliers_save (self->store, draft, &error))
+    {
+      set_problem (self, error->message);
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  id = g_strdup (sb_supplier_get_id (draft));
+  saved = sb_suppliers_get (self->store, id, NULL);
+  load (self, saved != NULL ? saved : draft);
+  sb_supplier_detail_load_records (self);
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+
+  return TRUE;
+}
+
+/**
+ * sb_supplier_detail_set_preferred_width:
+ * @self: a supplier detail
+ * @width: the natural width wanted, or 0 for the form's own
+ *
+ * Lets the page share a wide window between its list and the detail.
+ */
+void
+sb_supplier_detail_set_preferred_width (SbSupplierDetail *self,
+                                        int               width)
+{
+  g_return_if_fail (SB_IS_SUPPLIER_DETAIL (self));
+
+  width = MAX (width, 0);
+  if (width == self->preferred_width)
+    return;
+
+  self->preferred_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 gboolean

@@ -29,6 +29,9 @@ void        sb_supplier_detail_set_supplier       (SbSupplierDetail   *self,
                                                    SbSupplier         *supplier);
 void        sb_supplier_detail_reload             (SbSupplierDetail   *self);
 void        sb_supplier_detail_focus              (SbSupplierDetail   *self);
+gboolean    sb_supplier_detail_save               (SbSupplierDetail   *self);
+void        sb_supplier_detail_set_preferred_width (SbSupplierDetail  *self,
+                                                    int                width);
 gboolean    sb_supplier_detail_get_modified       (SbSupplierDetail   *self);
 gboolean    sb_supplier_detail_get_can_save       (SbSupplierDetail   *self);
 const char *sb_supplier_detail_get_problem        (SbSupplierDetail   *self);

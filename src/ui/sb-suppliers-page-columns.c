@@ -20,19 +20,20 @@
 /* The supplier list's columns (what each cell says, how each sorts,
  * which fit the width) and its search. */
 
-/* Which columns show at a width: in this order while they fit. */
+/* Which columns show at a width: in this order, as long as they fit. */
 static const struct
 {
   Column column;
   int    width;
 } column_priority[] = {
-  { COLUMN_NAME, 170 },
-  { COLUMN_DEADLINE, 130 },
+  { COLUMN_NAME, 150 },
   { COLUMN_COST, 120 },
-  { COLUMN_RISKS, 190 },
+  { COLUMN_ON_TARGET, 100 },
+  { COLUMN_DEADLINE, 130 },
+  { COLUMN_RISKS, 170 },
   { COLUMN_STATUS, 110 },
-  { COLUMN_CRITICALITY, 100 },
   { COLUMN_CONTRACTS, 80 },
+  { COLUMN_CRITICALITY, 100 },
   { COLUMN_KIND, 150 },
 };
 
@@ -43,6 +44,98 @@ summary_of (gpointer item)
   const SbSupplierSummary *summary = item != NULL ? g_object_get_data (G_OBJECT (item), SUMMARY_KEY) : NULL;
 
   return summary != NULL ? summary : &none;
+}
+
+static const SbSupplierPerformance *
+performance_of (gpointer item)
+{
+  return item != NULL ? g_object_get_data (G_OBJECT (item), PERFORMANCE_KEY) : NULL;
+}
+
+/* Below this share of targets met, the On Target cell warns. */
+#define ON_TARGET_WARNING 80
+
+/**
+ * sb_suppliers_page_on_target:
+ * @perf: a supplier's performance
+ *
+ * The share of the supplier's judged targets that it met: each judged
+ * escalation counts its response and its resolution, each against the
+ * contract's target for the escalation's priority.
+ *
+ * Returns: a per cent, rounded; -1 when nothing was judged
+ */
+int
+sb_suppliers_page_on_target (const SbSupplierPerformance *perf)
+{
+  guint met;
+  guint judged;
+
+  if (perf == NULL)
+    return -1;
+
+  met = perf->n_response_met + perf->n_resolution_met;
+  judged = met + perf->n_response_breached + perf->n_resolution_breached;
+  if (judged == 0)
+    return -1;
+
+  return (int) ((met * 100 + judged / 2) / judged);
+}
+
+static char *
+on_target_tooltip (const SbSupplierPerformance *perf)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint judged_responses;
+  guint judged_resolutions;
+
+  if (perf == NULL || perf->n_escalated == 0)
+    return g_strdup (_("No incidents escalated to this supplier in the last 12 months"));
+
+  judged_responses = perf->n_response_met + perf->n_response_breached;
+  judged_resolutions = perf->n_resolution_met + perf->n_resolution_breached;
+
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u incident escalated in the last 12 months",
+                                       "%u incidents escalated in the last 12 months",
+                                       perf->n_escalated),
+                          perf->n_escalated);
+  if (judged_responses > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: as in “Response on target: 9 of 10” */
+      g_string_append_printf (text, _("Response on target: %u of %u"), perf->n_response_met, judged_responses);
+    }
+  if (judged_resolutions > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: as in “Resolution on target: 8 of 10” */
+      g_string_append_printf (text, _("Resolution on target: %u of %u"), perf->n_resolution_met,
+                              judged_resolutions);
+    }
+  if (perf->n_not_judged > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u not judged: no contract target for its priority",
+                                           "%u not judged: no contract target for their priority",
+                                           perf->n_not_judged),
+                              perf->n_not_judged);
+    }
+  if (perf->n_open > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u still waiting for the supplier",
+                                           "%u still waiting for the supplier",
+                                           perf->n_open),
+                              perf->n_open);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static guint
@@ -130,8 +223,11 @@ cell_text (SbSuppliersPage   *self,
                                                           summary->n_contracts);
 
     case COLUMN_COST:
-      if (summary->currency[0] == '\0')
-        return g_strdup (C_("no cost", "—"));
+      if (summary->currency[0] == '\0' || summary->cost_12_months == 0)
+        {
+          *tooltip = g_strdup (_("No costs in the next 12 months"));
+          return g_strdup (C_("no cost", "—"));
+        }
       if (summary->mixed_currencies)
         {
           g_autofree char *amount = sb_money_format (summary->cost_12_months, summary->currency);
@@ -142,6 +238,17 @@ cell_text (SbSuppliersPage   *self,
         }
       *tooltip = g_strdup (_("What the contracts cost over the next 12 months"));
       return sb_money_format (summary->cost_12_months, summary->currency);
+
+    case COLUMN_ON_TARGET:
+      {
+        int percent = sb_suppliers_page_on_target (performance_of (supplier));
+
+        *tooltip = on_target_tooltip (performance_of (supplier));
+        if (percent < 0)
+          return g_strdup (C_("nothing judged", "—"));
+        *warning = percent < ON_TARGET_WARNING;
+        return sb_format_percent (percent);
+      }
 
     case COLUMN_DEADLINE:
       if (!g_date_valid (&summary->next_deadline))
@@ -286,6 +393,18 @@ compare_cb (gconstpointer a,
     case COLUMN_COST:
       result = (ma->cost_12_months > mb->cost_12_months) - (ma->cost_12_months < mb->cost_12_months);
       break;
+    case COLUMN_ON_TARGET:
+      {
+        int pa = sb_suppliers_page_on_target (performance_of (sa));
+        int pb = sb_suppliers_page_on_target (performance_of (sb));
+
+        /* Nothing judged sorts after every per cent. */
+        if ((pa < 0) != (pb < 0))
+          result = pa < 0 ? 1 : -1;
+        else
+          result = pa - pb;
+      }
+      break;
     case COLUMN_DEADLINE:
       /* No deadline sorts after every deadline. */
       if (g_date_valid (&ma->next_deadline) != g_date_valid (&mb->next_deadline))
@@ -317,6 +436,7 @@ sb_suppliers_page_build_columns (SbSuppliersPage *self)
     [COLUMN_CRITICALITY] = _("Criticality"),
     [COLUMN_CONTRACTS] = _("In Force"),
     [COLUMN_COST] = _("Next 12 Months"),
+    [COLUMN_ON_TARGET] = _("On Target"),
     [COLUMN_DEADLINE] = _("Next Deadline"),
     [COLUMN_RISKS] = _("Risks"),
   };
@@ -325,7 +445,7 @@ sb_suppliers_page_build_columns (SbSuppliersPage *self)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, GINT_TO_POINTER (column), NULL));
-      gboolean with_icon = column == COLUMN_DEADLINE || column == COLUMN_RISKS;
+      gboolean with_icon = column == COLUMN_DEADLINE || column == COLUMN_RISKS || column == COLUMN_ON_TARGET;
 
       g_object_set_data (G_OBJECT (factory), "page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (with_icon ? setup_icon_label_cb : setup_label_cb), NULL);
@@ -348,6 +468,7 @@ sb_suppliers_page_update_columns (SbSuppliersPage *self,
                                   int              width)
 {
   gboolean changed = FALSE;
+  gboolean full = FALSE;
   int used = 0;
 
   if (width <= 0 || width == self->columns_width)
@@ -357,10 +478,13 @@ sb_suppliers_page_update_columns (SbSuppliersPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (column_priority); i++)
     {
       GtkColumnViewColumn *column = self->columns[column_priority[i].column];
-      gboolean visible = i == 0 || used + column_priority[i].width <= width;
+      gboolean visible = i == 0 || (!full && used + column_priority[i].width <= width);
 
+      /* No column of a lower priority jumps ahead of one left out. */
       if (visible)
         used += column_priority[i].width;
+      else
+        full = TRUE;
       if (gtk_column_view_column_get_visible (column) != visible)
         {
           gtk_column_view_column_set_visible (column, visible);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sb-supplier-detail.h"
+#include "sb-supplier-performance.h"
 #include "sb-suppliers-page.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,8 @@ G_BEGIN_DECLS
  * and sb-suppliers-page-columns.c (the columns and the search). */
 
 #define SUMMARY_KEY "sb-supplier-summary"
+/* An SbSupplierPerformance over the 12 months up to the day */
+#define PERFORMANCE_KEY "sb-supplier-performance"
 
 typedef enum
 {
@@ -22,6 +25,7 @@ typedef enum
   COLUMN_CRITICALITY,
   COLUMN_CONTRACTS,
   COLUMN_COST,
+  COLUMN_ON_TARGET,
   COLUMN_DEADLINE,
   COLUMN_RISKS,
   N_COLUMNS
@@ -36,10 +40,14 @@ struct _SbSuppliersPage
   guint                refresh_id;
   guint                columns_id;
   int                  columns_width;
+  int                  page_width;
   GDate                today;
   int                  warning_days;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkWidget           *clicked_row;
+  char                *pending_id;      /* what to show once the person answered */
+  gboolean             pending_new;
+  AdwMessageDialog    *dialog;
   guint                refreshing : 1;
   guint                can_navigate_back : 1;
 
@@ -63,5 +71,6 @@ gboolean sb_suppliers_page_update_columns (SbSuppliersPage *self,
                                            int              width);
 gboolean sb_suppliers_page_filter         (gpointer         item,
                                            gpointer         user_data);
+int      sb_suppliers_page_on_target      (const SbSupplierPerformance *perf);
 
 G_END_DECLS

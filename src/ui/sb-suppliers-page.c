@@ -16,12 +16,16 @@
 #include "sb-supplier-performance.h"
 #include "sb-suppliers-page-private.h"
 #include "sb-suppliers.h"
+#include "sb-time.h"
+#include "sb-ui-format.h"
 
 /* The supplier register: a sortable, searchable list of suppliers with
- * what a business owner asks first (contracts in force, cost over the
- * next 12 months, the next date by which a decision is due, open risks),
- * and the selected supplier's detail beside it (or after it, narrow).
- * Each listed SbSupplier carries its SbSupplierSummary as object data. */
+ * what a business owner asks first (cost over the next 12 months, the
+ * share of the contract's targets met over the last 12 months, the next
+ * date by which a decision is due, open risks, contracts in force), and
+ * the selected supplier's detail beside it (or after it, narrow). Each
+ * listed SbSupplier carries its SbSupplierSummary and its
+ * SbSupplierPerformance as object data, worked out once per refresh. */
 
 enum {
   PROP_0,
@@ -165,8 +169,10 @@ refresh (SbSuppliersPage *self)
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) figures_error = NULL;
   SbSupplier *shown = sb_supplier_detail_get_supplier (self->detail);
   g_autofree char *shown_id = NULL;
+  GDate year_ago;
   guint n;
 
   if (self->store == NULL)
@@ -184,6 +190,9 @@ refresh (SbSuppliersPage *self)
 
   sb_contracts_get_today (self->store, &self->today);
   self->warning_days = sb_contracts_get_warning_days (self->store);
+  year_ago = self->today;
+  sb_date_add_months_clamped (&year_ago, -12);
+  g_date_add_days (&year_ago, 1);
 
   n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
@@ -191,16 +200,27 @@ refresh (SbSuppliersPage *self)
       g_autoptr(SbSupplier) supplier = g_list_model_get_item (list, i);
       g_autoptr(GError) summary_error = NULL;
       SbSupplierSummary *summary = g_new0 (SbSupplierSummary, 1);
+      SbSupplierPerformance performance;
 
       if (!sb_suppliers_get_summary (self->store, sb_supplier_get_id (supplier), &self->today,
                                      summary, &summary_error))
         {
           /* The list still shows the supplier; the figures say nothing. */
-          g_debug ("No summary for %s: %s", sb_supplier_get_name (supplier), summary_error->message);
           sb_supplier_summary_clear (summary);
           memset (summary, 0, sizeof *summary);
+          if (figures_error == NULL)
+            figures_error = g_steal_pointer (&summary_error);
+          g_clear_error (&summary_error);
         }
       g_object_set_data_full (G_OBJECT (supplier), SUMMARY_KEY, summary, summary_free);
+
+      if (sb_supplier_performance_compute (self->store, sb_supplier_get_id (supplier), NULL, &year_ago,
+                                           &self->today, &performance, &summary_error))
+        g_object_set_data_full (G_OBJECT (supplier), PERFORMANCE_KEY,
+                                g_memdup2 (&performance, sizeof performance), g_free);
+      else if (figures_error == NULL)
+        figures_error = g_steal_pointer (&summary_error);
+
       g_ptr_array_add (items, g_steal_pointer (&supplier));
     }
 
@@ -224,6 +244,10 @@ refresh (SbSuppliersPage *self)
 
   update_content_page (self);
   update_can_navigate_back (self);
+
+  /* The list still shows every supplier; say once why figures are missing. */
+  if (figures_error != NULL)
+    show_error (self, figures_error);
 }
 
 static gboolean
@@ -246,15 +270,151 @@ show_detail (SbSuppliersPage *self)
   update_can_navigate_back (self);
 }
 
+/* On a wide window the list and the detail share the width: the detail
+ * takes two fifths, at least DETAIL_WIDE_WIDTH, while the list keeps
+ * LIST_MIN_WIDTH (below that the leaflet folds). */
+#define LIST_MIN_WIDTH    360
+#define DETAIL_WIDE_WIDTH 480
+
+static int
+detail_width_for (int page_width)
+{
+  int wanted = MAX (DETAIL_WIDE_WIDTH, page_width * 2 / 5);
+
+  /* The separator takes a pixel. */
+  return MIN (wanted, page_width - LIST_MIN_WIDTH - 1);
+}
+
 static gboolean
 update_columns_idle_cb (gpointer user_data)
 {
   SbSuppliersPage *self = SB_SUPPLIERS_PAGE (user_data);
 
   self->columns_id = 0;
+  self->page_width = gtk_widget_get_width (GTK_WIDGET (self));
+  sb_supplier_detail_set_preferred_width (self->detail, detail_width_for (self->page_width));
   sb_suppliers_page_update_columns (self, gtk_widget_get_width (self->list_scroller));
 
   return G_SOURCE_REMOVE;
+}
+
+/* Showing a supplier, asking first when edits would be lost */
+
+static void
+hide_detail (SbSuppliersPage *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  update_content_page (self);
+}
+
+/* Marks @id in the list without acting on the selection. */
+static void
+mark_in_list (SbSuppliersPage *self,
+              const char      *id)
+{
+  self->refreshing = TRUE;
+  select_by_id (self, id);
+  self->refreshing = FALSE;
+}
+
+static void
+show_supplier (SbSuppliersPage *self,
+               const char      *id,
+               gboolean         is_new)
+{
+  g_autoptr(SbSupplier) supplier = NULL;
+
+  if (is_new)
+    {
+      mark_in_list (self, NULL);
+      sb_supplier_detail_set_supplier (self->detail, NULL);
+      show_detail (self);
+      sb_supplier_detail_focus (self->detail);
+      return;
+    }
+
+  mark_in_list (self, id);
+  supplier = gtk_single_selection_get_selected_item (self->selection);
+  if (supplier == NULL)
+    {
+      /* None, or one the search hides: a shown one goes. */
+      if (sb_supplier_detail_get_supplier (self->detail) != NULL || id == NULL)
+        hide_detail (self);
+      return;
+    }
+
+  g_object_ref (supplier);
+  sb_supplier_detail_set_supplier (self->detail, supplier);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  update_content_page (self);
+}
+
+static void
+on_dialog_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SbSuppliersPage  *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->pending_id);
+  gboolean is_new = self->pending_new;
+
+  self->dialog = NULL;
+  self->pending_new = FALSE;
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      if (!sb_supplier_detail_save (self->detail))
+        return;
+    }
+  else if (g_strcmp0 (response, "discard") != 0)
+    {
+      return;
+    }
+
+  show_supplier (self, id, is_new);
+}
+
+/* Shows @id (none when %NULL), or a new supplier, after asking what to
+ * do with the changes not yet saved, if there are any. */
+static void
+request_supplier (SbSuppliersPage *self,
+                  const char      *id,
+                  gboolean         is_new)
+{
+  SbSupplier *current = sb_supplier_detail_get_supplier (self->detail);
+  const char *current_id = current != NULL ? sb_supplier_get_id (current) : NULL;
+  AdwMessageDialog *dialog;
+
+  if (!is_new && id != NULL && detail_shown (self) && g_strcmp0 (current_id, id) == 0)
+    {
+      mark_in_list (self, id);
+      return;
+    }
+
+  if (!detail_shown (self) || !sb_supplier_detail_get_modified (self->detail))
+    {
+      show_supplier (self, id, is_new);
+      return;
+    }
+
+  /* The list keeps marking the supplier being edited meanwhile. */
+  mark_in_list (self, current_id);
+
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (id);
+  self->pending_new = is_new;
+  if (self->dialog != NULL)
+    return;
+
+  dialog = sb_save_changes_dialog_new (GTK_WIDGET (self),
+                                       current != NULL ? sb_supplier_get_name (current) : NULL,
+                                       _("The new supplier is not saved yet."),
+                                       sb_supplier_detail_get_can_save (self->detail));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response_cb), self, 0);
+
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Callbacks */
@@ -267,29 +427,29 @@ on_selected_item_changed_cb (SbSuppliersPage *self)
   if (self->refreshing)
     return;
 
-  if (supplier == NULL)
-    {
-      /* A new supplier being typed stays; a shown one goes. */
-      if (sb_supplier_detail_get_supplier (self->detail) != NULL)
-        {
-          gtk_stack_set_visible_child_name (self->detail_stack, "none");
-          if (adw_leaflet_get_folded (self->leaflet))
-            adw_leaflet_set_visible_child_name (self->leaflet, "list");
-        }
-      return;
-    }
+  /* Unselecting keeps a new supplier being typed. */
+  if (supplier == NULL && sb_supplier_detail_get_supplier (self->detail) == NULL)
+    return;
 
-  sb_supplier_detail_set_supplier (self->detail, supplier);
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  update_content_page (self);
+  request_supplier (self, supplier != NULL ? sb_supplier_get_id (supplier) : NULL, FALSE);
 }
 
 static void
 on_row_activated_cb (SbSuppliersPage *self,
                      guint            position)
 {
-  if (gtk_single_selection_get_selected (self->selection) != position)
-    gtk_single_selection_set_selected (self->selection, position);
+  g_autoptr(SbSupplier) supplier = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  SbSupplier *shown;
+
+  if (supplier == NULL)
+    return;
+
+  request_supplier (self, sb_supplier_get_id (supplier), FALSE);
+
+  /* Not while the person is asked about unsaved changes. */
+  shown = sb_supplier_detail_get_supplier (self->detail);
+  if (shown == NULL || g_strcmp0 (sb_supplier_get_id (shown), sb_supplier_get_id (supplier)) != 0)
+    return;
 
   show_detail (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->detail));
@@ -458,13 +618,7 @@ new_action (GtkWidget  *widget,
 {
   SbSuppliersPage *self = SB_SUPPLIERS_PAGE (widget);
 
-  self->refreshing = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->refreshing = FALSE;
-
-  sb_supplier_detail_set_supplier (self->detail, NULL);
-  show_detail (self);
-  sb_supplier_detail_focus (self->detail);
+  request_supplier (self, NULL, TRUE);
 }
 
 static void
@@ -611,10 +765,12 @@ sb_suppliers_page_size_allocate (GtkWidget *widget,
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
 
-  /* The columns follow the width the list got, a frame later: changing
-   * them while allocating would ask for another allocation. */
+  /* The detail's width and the columns follow the width the page and
+   * the list got, a frame later: changing them while allocating would
+   * ask for another allocation. */
   list_width = gtk_widget_get_width (self->list_scroller);
-  if (list_width > 0 && list_width != self->columns_width && self->columns_id == 0)
+  if (((list_width > 0 && list_width != self->columns_width) || width != self->page_width) &&
+      self->columns_id == 0)
     self->columns_id = g_idle_add (update_columns_idle_cb, self);
 }
 
@@ -643,6 +799,9 @@ sb_suppliers_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->columns_id, g_source_remove);
   g_clear_weak_pointer (&self->clicked_row);
+  g_clear_pointer (&self->pending_id, g_free);
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->dialog)));
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_SUPPLIERS_PAGE);
@@ -882,3 +1041,36 @@ sb_suppliers_page_refresh (SbSuppliersPage *self)
   refresh (self);
 }
 
+
+/**
+ * sb_suppliers_page_get_on_target:
+ * @self: a suppliers page
+ * @supplier_id: a listed supplier's id
+ *
+ * What the On Target column says of a supplier: the share of its
+ * contract's targets it met in the last 12 months, as of the last
+ * refresh.
+ *
+ * Returns: a per cent; -1 when nothing was judged or the supplier is not
+ *   listed
+ */
+int
+sb_suppliers_page_get_on_target (SbSuppliersPage *self,
+                                 const char      *supplier_id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (SB_IS_SUPPLIERS_PAGE (self), -1);
+  g_return_val_if_fail (supplier_id != NULL, -1);
+
+  model = G_LIST_MODEL (self->suppliers);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SbSupplier) supplier = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sb_supplier_get_id (supplier), supplier_id) == 0)
+        return sb_suppliers_page_on_target (g_object_get_data (G_OBJECT (supplier), PERFORMANCE_KEY));
+    }
+
+  return -1;
+}

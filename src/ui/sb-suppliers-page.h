@@ -19,5 +19,7 @@ GtkWidget  *sb_suppliers_page_get_detail      (SbSuppliersPage *self);
 void        sb_suppliers_page_select_supplier (SbSuppliersPage *self,
                                                const char      *id);
 void        sb_suppliers_page_refresh         (SbSuppliersPage *self);
+int         sb_suppliers_page_get_on_target   (SbSuppliersPage *self,
+                                               const char      *supplier_id);
 
 G_END_DECLS

@@ -11,14 +11,17 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "sb-contracts.h"
 #include "sb-dispute-dialog.h"
 #include "sb-review-dialog.h"
 #include "sb-sample-data.h"
 #include "sb-supplier-detail.h"
+#include "sb-supplier-performance.h"
 #include "sb-suppliers-page.h"
 #include "sb-suppliers.h"
 #include "sb-ui-format.h"
 #include "sb-store.h"
+#include "sb-time.h"
 #include "sb-window.h"
 
 /* The Suppliers page in a real window on a real display (Xvfb in CI),
@@ -549,6 +552,202 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (n_listed_after_search (fixture, all), ==, all);
 }
 
+/* The first label under @root that says @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static SbSupplier *
+supplier_named (Fixture    *fixture,
+                const char *name)
+{
+  SbSupplier *supplier = sb_suppliers_find (fixture->store, name);
+
+  g_assert_nonnull (supplier);
+  return supplier;
+}
+
+/* The On Target column: the share of the contract's targets met in the
+ * last 12 months, as the performance of the store works it out; costs of
+ * nothing say so with a dash. */
+static void
+test_on_target (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) suppliers = NULL;
+  gboolean some_judged = FALSE;
+  gboolean some_not_judged = FALSE;
+  GDate today, from;
+
+  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_no_error (error);
+  settle ();
+
+  sb_contracts_get_today (fixture->store, &today);
+  from = today;
+  sb_date_add_months_clamped (&from, -12);
+  g_date_add_days (&from, 1);
+
+  suppliers = sb_suppliers_list (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (suppliers); i++)
+    {
+      g_autoptr(SbSupplier) supplier = g_list_model_get_item (suppliers, i);
+      SbSupplierPerformance perf;
+      guint met, judged;
+      int shown;
+
+      g_assert_true (sb_supplier_performance_compute (fixture->store, sb_supplier_get_id (supplier), NULL,
+                                                      &from, &today, &perf, &error));
+      g_assert_no_error (error);
+
+      met = perf.n_response_met + perf.n_resolution_met;
+      judged = met + perf.n_response_breached + perf.n_resolution_breached;
+      shown = sb_suppliers_page_get_on_target (SB_SUPPLIERS_PAGE (fixture->page), sb_supplier_get_id (supplier));
+      if (judged == 0)
+        {
+          g_assert_cmpint (shown, ==, -1);
+          some_not_judged = TRUE;
+          continue;
+        }
+
+      g_assert_cmpint (shown, ==, (int) ((met * 100 + judged / 2) / judged));
+      some_judged = TRUE;
+    }
+  g_assert_true (some_judged);
+  g_assert_true (some_not_judged);
+
+  /* Northline Telecom's cell says its per cent, with a warning below 80 %. */
+  {
+    g_autoptr(SbSupplier) northline = supplier_named (fixture, "Northline Telecom");
+    int percent = sb_suppliers_page_get_on_target (SB_SUPPLIERS_PAGE (fixture->page), sb_supplier_get_id (northline));
+    g_autofree char *text = g_strdup_printf ("%d %%", percent);
+    GtkWidget *label;
+
+    g_assert_cmpint (percent, >=, 0);
+    label = find_label (view, text);
+    g_assert_nonnull (label);
+    g_assert_cmpint (gtk_widget_has_css_class (gtk_widget_get_parent (label), "warning"), ==, percent < 80);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)), "Response on target: "));
+  }
+
+  /* The Facilities team costs nothing ahead: a dash, not €0.00. */
+  g_assert_nonnull (find_widget (view, "No costs in the next 12 months"));
+  g_assert_null (find_label (view, "€0.00"));
+}
+
+static AdwMessageDialog *
+open_message_dialog (void)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+/* Clicks the answer's button, which also closes the dialog. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *label)
+{
+  click (find_widget (GTK_WIDGET (dialog), label));
+  settle ();
+  g_assert_null (open_message_dialog ());
+}
+
+/* Another supplier, or a new one, while edits are not saved: the page
+ * asks first, and does what the answer says. */
+static void
+test_unsaved_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SbSuppliersPage *page = SB_SUPPLIERS_PAGE (fixture->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbSupplier) stratus = NULL;
+  g_autoptr(SbSupplier) vault = NULL;
+  g_autoptr(SbSupplier) saved = NULL;
+  g_autoptr(SbSupplier) kept = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  settle ();
+  stratus = supplier_named (fixture, "Stratus Cloud");
+  vault = supplier_named (fixture, "Vaultkeep Backup");
+
+  sb_suppliers_page_select_supplier (page, sb_supplier_get_id (stratus));
+  settle ();
+  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
+  g_assert_true (sb_supplier_detail_get_modified (detail (fixture)));
+
+  /* Keep Editing: nothing moves. */
+  sb_suppliers_page_select_supplier (page, sb_supplier_get_id (vault));
+  settle ();
+  dialog = open_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
+                   sb_supplier_get_id (stratus));
+  answer (dialog, "_Keep Editing");
+  g_assert_true (sb_supplier_detail_get_modified (detail (fixture)));
+  g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
+                   sb_supplier_get_id (stratus));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL,
+                                                                        "owner_row"))), ==, "Morgan Lee");
+
+  /* Discard: the other supplier shows, the edit is gone. */
+  sb_suppliers_page_select_supplier (page, sb_supplier_get_id (vault));
+  settle ();
+  dialog = open_message_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "_Discard");
+  g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
+                   sb_supplier_get_id (vault));
+  g_assert_false (sb_supplier_detail_get_modified (detail (fixture)));
+  kept = sb_suppliers_get (fixture->store, sb_supplier_get_id (stratus), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_supplier_get_relationship_owner (kept), !=, "Morgan Lee");
+
+  /* Save, from Ctrl+N: written, then a new supplier to type. */
+  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
+  gtk_widget_activate_action (fixture->page, "page.new", NULL);
+  settle ();
+  dialog = open_message_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "_Save");
+  saved = sb_suppliers_get (fixture->store, sb_supplier_get_id (vault), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_supplier_get_relationship_owner (saved), ==, "Morgan Lee");
+  g_assert_null (sb_supplier_detail_get_supplier (detail (fixture)));
+  g_assert_false (sb_supplier_detail_get_modified (detail (fixture)));
+
+  /* A new supplier being typed is asked about too. */
+  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", "Quill Print");
+  sb_suppliers_page_select_supplier (page, sb_supplier_get_id (stratus));
+  settle ();
+  dialog = open_message_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "_Save");
+  g_clear_object (&saved);
+  saved = sb_suppliers_find (fixture->store, "Quill Print");
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
+                   sb_supplier_get_id (stratus));
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -628,6 +827,8 @@ main (int   argc,
   ADD ("/ui/suppliers/dispute", test_dispute);
   ADD ("/ui/suppliers/delete-and-undo", test_delete_and_undo);
   ADD ("/ui/suppliers/search", test_search);
+  ADD ("/ui/suppliers/on-target", test_on_target);
+  ADD ("/ui/suppliers/unsaved-changes", test_unsaved_changes);
   g_test_add ("/ui/suppliers/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow,
               fixture_tear_down);
   g_test_add_func ("/ui/suppliers/relative-dates", test_relative_dates);
