@@ -10,6 +10,7 @@
 #include "sb-contracts.h"
 #include "sb-money.h"
 #include "sb-time.h"
+#include "sb-ui-format.h"
 
 /* What a contract's terms mean, shown as they are typed: status, current
  * term, last day to give notice, the cost ahead, and the alignment risks
@@ -43,19 +44,6 @@ sb_contract_editor_status_style (SbContractStatus status)
     }
 }
 
-static char *
-format_days_ahead (int days)
-{
-  if (days == 0)
-    return g_strdup (_("today"));
-  if (days == 1)
-    return g_strdup (_("tomorrow"));
-  if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", -days), -days);
-}
-
 /**
  * sb_contract_editor_format_deadline:
  * @terms: a contract's terms
@@ -65,7 +53,9 @@ format_days_ahead (int days)
  *   an invalid date when there is none
  *
  * The next date that asks for a decision or marks an end, in words:
- * "Give notice by 30 Sep 2026 — in 12 days".
+ * "Give notice by 30 Sep 2026 · in 12 days", "Ends 20 May 2029 · in 2 years":
+ * the date, then how far away it is in the words of
+ * sb_format_date_relative().
  *
  * Returns: (transfer full): the text; empty when nothing lies ahead
  */
@@ -90,53 +80,53 @@ sb_contract_editor_format_deadline (const SbContractTerms *terms,
       date = sb_contract_editor_format_date (&shown);
       if (date == NULL)
         return g_strdup (_("Ended"));
-      /* Translators: %s is a date, as in “Ended on 31 Dec 2025” */
-      return g_strdup_printf (_("Ended on %s"), date);
+      /* Translators: %s is a date, as in “Ended 31 Dec 2025” */
+      return g_strdup_printf (_("Ended %s"), date);
     }
 
   if (state->status == SB_CONTRACT_NOT_STARTED && g_date_valid (&terms->start))
     {
       shown = terms->start;
       date = sb_contract_editor_format_date (&shown);
-      when = format_days_ahead (g_date_days_between (today, &shown));
+      when = sb_format_date_relative (&shown, today);
       if (out_date != NULL)
         *out_date = shown;
-      /* Translators: as in “Starts on 1 Jan 2027 — in 40 days” */
-      return g_strdup_printf (_("Starts on %s — %s"), date, when);
+      /* Translators: a date, then how far away it is, as in “Starts 1 Jan 2027 · in 4 weeks” */
+      return g_strdup_printf (_("Starts %s · %s"), date, when);
     }
 
   if (terms->notice_amount > 0 && g_date_valid (&state->notice_deadline) && state->days_to_notice >= 0 &&
       terms->renewal != SB_RENEWAL_NONE)
     {
       date = sb_contract_editor_format_date (&state->notice_deadline);
-      when = format_days_ahead (state->days_to_notice);
+      when = sb_format_date_relative (&state->notice_deadline, today);
       if (out_date != NULL)
         *out_date = state->notice_deadline;
       if (terms->renewal == SB_RENEWAL_AGREEMENT)
-        /* Translators: as in “Agree a renewal by 30 Sep 2026 — in 12 days” */
-        return g_strdup_printf (_("Agree a renewal by %s — %s"), date, when);
-      /* Translators: as in “Give notice by 30 Sep 2026 — in 12 days” */
-      return g_strdup_printf (_("Give notice by %s — %s"), date, when);
+        /* Translators: a date, then how far away it is, as in “Agree renewal by 30 Sep 2026 · in 12 days” */
+        return g_strdup_printf (_("Agree renewal by %s · %s"), date, when);
+      /* Translators: a date, then how far away it is, as in “Give notice by 30 Sep 2026 · in 12 days” */
+      return g_strdup_printf (_("Give notice by %s · %s"), date, when);
     }
 
   if (g_date_valid (&state->final_end) && state->days_to_end >= 0)
     {
       date = sb_contract_editor_format_date (&state->final_end);
-      when = format_days_ahead (state->days_to_end);
+      when = sb_format_date_relative (&state->final_end, today);
       if (out_date != NULL)
         *out_date = state->final_end;
-      /* Translators: as in “Ends on 31 Dec 2026 — in 90 days” */
-      return g_strdup_printf (_("Ends on %s — %s"), date, when);
+      /* Translators: a date, then how far away it is, as in “Ends 31 Dec 2026 · in 3 months” */
+      return g_strdup_printf (_("Ends %s · %s"), date, when);
     }
 
   if (g_date_valid (&state->next_renewal))
     {
       date = sb_contract_editor_format_date (&state->next_renewal);
-      when = format_days_ahead (g_date_days_between (today, &state->next_renewal));
+      when = sb_format_date_relative (&state->next_renewal, today);
       if (out_date != NULL)
         *out_date = state->next_renewal;
-      /* Translators: as in “Renews on 1 Jan 2027 — in 90 days” */
-      return g_strdup_printf (_("Renews on %s — %s"), date, when);
+      /* Translators: a date, then how far away it is, as in “Renews 1 Jan 2027 · in 3 months” */
+      return g_strdup_printf (_("Renews %s · %s"), date, when);
     }
 
   if (out_date != NULL)
@@ -225,7 +215,7 @@ sb_contract_editor_update_state (SbContractEditor *self,
   else
     {
       g_autofree char *date = sb_contract_editor_format_date (&self->state.notice_deadline);
-      g_autofree char *when = format_days_ahead (self->state.days_to_notice);
+      g_autofree char *when = sb_format_date_relative (&self->state.notice_deadline, &today);
 
       if (terms->renewal == SB_RENEWAL_AGREEMENT)
         /* Translators: as in “30 Sep 2026 (in 12 days), to agree a renewal” */

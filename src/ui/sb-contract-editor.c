@@ -434,17 +434,19 @@ update_title (SbContractEditor *self,
 {
   const char *reference = sb_contract_get_reference (draft);
   const char *title = sb_contract_get_title (draft);
-  g_autofree char *text = NULL;
+  g_autofree char *whole = NULL;
 
+  /* The reference is short and names the contract; the title is in the
+   * form just below, and in the tooltip. */
   if (reference == NULL && title == NULL)
-    text = g_strdup (sb_contract_editor_is_new (self) ? _("New Contract") : _("Contract"));
-  else if (reference != NULL && title != NULL)
-    /* Translators: the editor's title, as in “AC-2291 · Firewall support” */
-    text = g_strdup_printf (_("%s · %s"), reference, title);
+    gtk_label_set_label (self->title_label, sb_contract_editor_is_new (self) ? _("New Contract") : _("Contract"));
   else
-    text = g_strdup (reference != NULL ? reference : title);
+    gtk_label_set_label (self->title_label, reference != NULL ? reference : title);
 
-  gtk_label_set_label (self->title_label, text);
+  if (reference != NULL && title != NULL)
+    /* Translators: the editor title's tooltip, as in “AC-2291 · Firewall support” */
+    whole = g_strdup_printf (_("%s · %s"), reference, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), whole);
 }
 
 static void

@@ -258,24 +258,30 @@ sb_contracts_page_filter_cb (gpointer item,
   return TRUE;
 }
 
-/* Columns: the title and the next deadline always; the others, in the
- * order of this table's priority, as long as the title keeps its width. */
-#define TITLE_MIN_WIDTH 220
+/* Columns: the supplier (what a person scans first), the title and the
+ * next deadline always; the others, in the order of this table's
+ * priority, as long as the title keeps its width. A narrow list gives
+ * the columns always shown less room; their cells ellipsize, with the
+ * whole text in the tooltip. */
+#define TITLE_MIN_WIDTH        150
+#define TITLE_MIN_WIDTH_NARROW 90
+#define NARROW_WIDTH           560
 
 static const struct
 {
   const char *title;
   int         priority;   /* 0: always shown */
   int         fixed_width;
+  int         narrow_width;   /* of a column always shown, on a narrow list */
 } column_info[N_COLUMNS] = {
-  [COL_SUPPLIER] = { N_("Supplier"), 2, 150 },
-  [COL_REFERENCE] = { N_("Reference"), 3, 120 },
-  [COL_TITLE] = { N_("Title"), 0, -1 },
-  [COL_TYPE] = { N_("Type"), 6, 150 },
-  [COL_STATUS] = { N_("Status"), 1, 130 },
-  [COL_TERM_END] = { N_("Term Ends"), 5, 110 },
-  [COL_DEADLINE] = { N_("Next Deadline"), 0, 330 },
-  [COL_COST] = { N_("Cost"), 4, 160 },
+  [COL_SUPPLIER] = { N_("Supplier"), 0, 155, 110 },
+  [COL_REFERENCE] = { N_("Reference"), 1, 140, 0 },
+  [COL_TITLE] = { N_("Title"), 0, -1, -1 },
+  [COL_TYPE] = { N_("Type"), 5, 150, 0 },
+  [COL_STATUS] = { N_("Status"), 2, 130, 0 },
+  [COL_TERM_END] = { N_("Term Ends"), 4, 110, 0 },
+  [COL_DEADLINE] = { N_("Next Deadline"), 0, 305, 160 },
+  [COL_COST] = { N_("Cost"), 3, 160, 0 },
 };
 
 void
@@ -307,8 +313,8 @@ sb_contracts_page_update_columns (SbContractsPage *self,
                 int              width)
 {
   gboolean wanted[N_COLUMNS] = { FALSE, };
-  int deadline_width = width < 560 ? 190 : 330;
-  int budget = width - TITLE_MIN_WIDTH - deadline_width;
+  gboolean narrow = width < NARROW_WIDTH;
+  int budget = width - (narrow ? TITLE_MIN_WIDTH_NARROW : TITLE_MIN_WIDTH);
   guint position = 0;
   gboolean changed = FALSE;
 
@@ -316,8 +322,15 @@ sb_contracts_page_update_columns (SbContractsPage *self,
     return FALSE;
   self->list_width = width;
 
-  /* On a narrow list the deadline takes what the title leaves. */
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DEADLINE], deadline_width);
+  /* On a narrow list the columns always shown take less. */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (column_info[i].priority != 0 || column_info[i].fixed_width <= 0)
+        continue;
+      gtk_column_view_column_set_fixed_width (self->columns[i], narrow ? column_info[i].narrow_width
+                                                                       : column_info[i].fixed_width);
+      budget -= narrow ? column_info[i].narrow_width : column_info[i].fixed_width;
+    }
 
   for (int priority = 0; priority <= N_COLUMNS; priority++)
     {

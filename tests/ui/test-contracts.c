@@ -281,6 +281,12 @@ test_create (Fixture       *fixture,
   subtitle = adw_action_row_get_subtitle (editor_child (fixture, "notice_deadline_row"));
   g_assert_nonnull (strstr (subtitle, "30 Sep 2026"));
 
+  /* The header names the contract by its short reference; the title is
+   * in the form, and in the tooltip. */
+  g_assert_cmpstr (gtk_label_get_label (editor_child (fixture, "title_label")), ==, "AC-2291");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (editor_child (fixture, "title_label")), ==,
+                   "AC-2291 · Firewall support");
+
   problems = sb_contract_editor_get_problems (editor (fixture));
   g_assert_cmpstr (problems, ==, "");
   g_assert_true (sb_contract_editor_get_can_save (editor (fixture)));
@@ -457,6 +463,24 @@ test_unsaved_guard (Fixture       *fixture,
   }
 }
 
+/* Whether the list shows the column titled @title. */
+static gboolean
+column_shown (Fixture    *fixture,
+              const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (page_child (fixture, "column_view"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_sample_book (Fixture       *fixture,
                   gconstpointer  data)
@@ -479,6 +503,13 @@ test_sample_book (Fixture       *fixture,
 
       g_assert_nonnull (sb_contract_get_supplier_name (contract));
     }
+
+  /* The supplier is what a person scans first: always a column, with
+   * the reference beside it while the width allows. */
+  g_assert_true (column_shown (fixture, "Supplier"));
+  g_assert_true (column_shown (fixture, "Reference"));
+  g_assert_true (column_shown (fixture, "Title"));
+  g_assert_true (column_shown (fixture, "Next Deadline"));
 
   /* The status filter narrows the list. */
   gtk_drop_down_set_selected (status, 3);   /* active */
@@ -510,6 +541,10 @@ test_narrow (Fixture       *fixture,
   settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->page)), <=, 400);
+  g_assert_true (column_shown (fixture, "Supplier"));
+  g_assert_true (column_shown (fixture, "Title"));
+  g_assert_true (column_shown (fixture, "Next Deadline"));
+  g_assert_false (column_shown (fixture, "Reference"));
 
   sb_contracts_page_select_contract (fixture->page, id);
   settle ();
@@ -523,6 +558,56 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_object_get (fixture->page, "can-navigate-back", &can_back, NULL);
   g_assert_false (can_back);
+}
+
+/* The next deadline in a few words: the date, then how far away it is,
+ * in days while close and in months or years when far. */
+static void
+test_deadline_words (void)
+{
+  SbContractTerms terms;
+  SbContractState state;
+  GDate today;
+  GDate deadline;
+  g_autofree char *notice = NULL;
+  g_autofree char *agree = NULL;
+  g_autofree char *ends = NULL;
+  g_autofree char *close = NULL;
+
+  g_date_set_dmy (&today, 16, G_DATE_SEPTEMBER, 2026);
+
+  /* 12 months from 1 Jan 2026, renewing automatically, 3 months' notice */
+  sb_contract_terms_init (&terms);
+  g_date_set_dmy (&terms.start, 1, G_DATE_JANUARY, 2026);
+  terms.initial_months = 12;
+  terms.renewal = SB_RENEWAL_AUTOMATIC;
+  terms.renewal_months = 12;
+  terms.notice_amount = 3;
+  terms.notice_unit = SB_NOTICE_MONTHS;
+  sb_contract_terms_compute (&terms, &today, 30, &state);
+  notice = sb_contract_editor_format_deadline (&terms, &state, &today, &deadline);
+  g_assert_cmpstr (notice, ==, "Give notice by 30 Sep 2026 · in 2 weeks");
+  g_assert_cmpint (g_date_get_day (&deadline), ==, 30);
+
+  terms.renewal = SB_RENEWAL_AGREEMENT;
+  sb_contract_terms_compute (&terms, &today, 30, &state);
+  agree = sb_contract_editor_format_deadline (&terms, &state, &today, NULL);
+  g_assert_cmpstr (agree, ==, "Agree renewal by 30 Sep 2026 · in 2 weeks");
+
+  /* 36 months from 21 May 2026, no renewal: the end, years away */
+  sb_contract_terms_init (&terms);
+  g_date_set_dmy (&terms.start, 21, G_DATE_MAY, 2026);
+  terms.initial_months = 36;
+  terms.renewal = SB_RENEWAL_NONE;
+  sb_contract_terms_compute (&terms, &today, 30, &state);
+  ends = sb_contract_editor_format_deadline (&terms, &state, &today, NULL);
+  g_assert_cmpstr (ends, ==, "Ends 20 May 2029 · in 2 years");
+
+  /* Days while it is close */
+  g_date_set_dmy (&today, 15, G_DATE_MAY, 2029);
+  sb_contract_terms_compute (&terms, &today, 30, &state);
+  close = sb_contract_editor_format_deadline (&terms, &state, &today, NULL);
+  g_assert_cmpstr (close, ==, "Ends 20 May 2029 · in 5 days");
 }
 
 int
@@ -551,6 +636,7 @@ main (int   argc,
   ADD ("/ui/contracts/unsaved-guard", TRUE, test_unsaved_guard);
   ADD ("/ui/contracts/sample-book", FALSE, test_sample_book);
   ADD ("/ui/contracts/narrow", TRUE, test_narrow);
+  g_test_add_func ("/ui/contracts/deadline-words", test_deadline_words);
 
 #undef ADD
 
