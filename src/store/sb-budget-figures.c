@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sb-budget-figures.h"
+#include "sb-budget-figures-private.h"
 #include "sb-budgets.h"
 #include "sb-catalog-private.h"
 #include "sb-contracts.h"
@@ -27,59 +27,19 @@
  * second read.
  */
 
-/* One cost on its way into a row. */
-typedef struct
-{
-  SbFigureSource source;
-  GDate          date;
-  gint64         amount;
-  const char    *category;
-  const char    *service_id;     /* nullable */
-  const char    *contract_id;    /* nullable */
-  const char    *supplier_id;    /* nullable */
-  const char    *record_id;      /* nullable */
-  char          *description;    /* taken */
-} Cost;
-
-typedef struct
-{
-  char   *id;
-  char   *category;
-  char   *service_id;
-  char   *contract_id;
-  char   *supplier_id;    /* of the contract */
-  char   *label;
-  gint64  planned[SB_FIGURES_MAX_MONTHS];
-} Line;
-
 typedef struct
 {
   guint          month;
   SbFigureDetail detail;
 } Detail;
 
-typedef struct
+struct _SbFiguresRowPriv
 {
   SbFiguresRow row;          /* first: handed out as is */
   int          order;
   gboolean     seen;         /* a category was noted */
   gboolean     mixed;        /* categories differ */
   GArray      *details;      /* of Detail */
-} Row;
-
-struct _SbBudgetFigures
-{
-  SbMonth            start;
-  guint              n_months;
-  int                current;
-  char              *currency;
-  SbFiguresGrouping  grouping;
-  GPtrArray         *rows;       /* of Row */
-  GHashTable        *by_key;     /* key -> Row, not owned */
-  Row               *total;
-  GPtrArray         *lines;      /* of Line */
-  GHashTable        *services;   /* id -> code */
-  GHashTable        *suppliers;  /* id -> name */
 };
 
 static void
@@ -91,13 +51,13 @@ detail_clear (gpointer data)
   g_free (d->detail.description);
 }
 
-static Row *
+static SbFiguresRowPriv *
 row_new (const char *key,
          char       *label,
          const char *category,
          int         order)
 {
-  Row *row = g_new0 (Row, 1);
+  SbFiguresRowPriv *row = g_new0 (SbFiguresRowPriv, 1);
 
   row->row.key = g_strdup (key != NULL ? key : "");
   row->row.label = label;
@@ -113,7 +73,7 @@ row_new (const char *key,
 static void
 row_free (gpointer data)
 {
-  Row *row = data;
+  SbFiguresRowPriv *row = data;
 
   g_free (row->row.key);
   g_free (row->row.label);
@@ -122,10 +82,10 @@ row_free (gpointer data)
   g_free (row);
 }
 
-static void
-line_free (gpointer data)
+void
+sb_budget_figures_line_free (gpointer data)
 {
-  Line *line = data;
+  SbFigureLine *line = data;
 
   g_free (line->id);
   g_free (line->category);
@@ -171,9 +131,19 @@ sb_budget_figures_free (SbBudgetFigures *self)
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->total, row_free);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->unmatched, g_hash_table_unref);
   g_clear_pointer (&self->services, g_hash_table_unref);
   g_clear_pointer (&self->suppliers, g_hash_table_unref);
   g_free (self);
+}
+
+/* The translated name of a cost category. */
+const char *
+sb_budget_figures_category_label (const char *category)
+{
+  const char *label = sb_cost_category_get_label (category);
+
+  return label != NULL ? label : category;
 }
 
 static int
@@ -190,193 +160,22 @@ category_order (const char *category)
   return 100;
 }
 
-static const char *
-category_label (const char *category)
-{
-  const char *label = sb_cost_category_get_label (category);
-
-  return label != NULL ? label : category;
-}
-
-static gboolean
-read_error (SbStore     *store,
-            int          rc,
-            GError     **error)
-{
-  return sb_catalog_step_error (store, rc, _("Reading the budget figures"), error);
-}
-
-/* The code or name of every record of a small table, for the labels. */
-static GHashTable *
-read_names (SbStore     *store,
-            const char  *sql,
-            GError     **error)
-{
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (names, sb_catalog_column_text (stmt, 0), sb_catalog_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      read_error (store, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&names);
-}
-
-static gboolean
-read_budget (SbBudgetFigures  *self,
-             SbStore          *store,
-             const char       *budget_id,
-             GError          **error)
-{
-  sqlite3_stmt *stmt = sb_store_prepare (store,
-                                         "SELECT start_month, n_months, currency FROM budget "
-                                         "WHERE id = ?1 AND deleted = 0",
-                                         error);
-  g_autofree char *start = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, budget_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      start = sb_catalog_column_text (stmt, 0);
-      self->n_months = CLAMP (sqlite3_column_int (stmt, 1), 1, SB_FIGURES_MAX_MONTHS);
-      self->currency = sb_catalog_column_text (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return read_error (store, rc, error);
-  if (rc == SQLITE_DONE || !sb_month_parse (start, &self->start))
-    {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                   _("There is no budget with the id “%s”."), budget_id);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-line_label (const char *category,
-            const char *service_code,
-            const char *contract_reference,
-            const char *description)
-{
-  GString *label = g_string_new (category_label (category));
-
-  if (service_code != NULL)
-    g_string_append_printf (label, " — %s", service_code);
-  if (contract_reference != NULL)
-    g_string_append_printf (label, " — %s", contract_reference);
-  if (service_code == NULL && contract_reference == NULL && description != NULL && *description != '\0')
-    g_string_append_printf (label, " — %s", description);
-
-  return g_string_free (label, FALSE);
-}
-
-static gboolean
-read_lines (SbBudgetFigures  *self,
-            SbStore          *store,
-            const char       *budget_id,
-            GError          **error)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sb_store_prepare (store,
-                           "SELECT l.id, l.category, l.service_id, l.contract_id, c.supplier_id, "
-                           "  s.code, c.reference, l.description "
-                           "FROM budget_line l "
-                           "LEFT JOIN service s ON s.id = l.service_id "
-                           "LEFT JOIN contract c ON c.id = l.contract_id "
-                           "WHERE l.budget_id = ?1 AND l.deleted = 0 "
-                           "ORDER BY l.position, l.rowid",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, budget_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Line *line = g_new0 (Line, 1);
-
-      line->id = sb_catalog_column_text (stmt, 0);
-      line->category = sb_catalog_column_text (stmt, 1);
-      line->service_id = sb_catalog_column_text (stmt, 2);
-      line->contract_id = sb_catalog_column_text (stmt, 3);
-      line->supplier_id = sb_catalog_column_text (stmt, 4);
-      line->label = line_label (line->category,
-                                (const char *)sqlite3_column_text (stmt, 5),
-                                (const char *)sqlite3_column_text (stmt, 6),
-                                (const char *)sqlite3_column_text (stmt, 7));
-      g_ptr_array_add (self->lines, line);
-      g_hash_table_insert (by_id, line->id, line);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return read_error (store, rc, error);
-
-  stmt = sb_store_prepare (store,
-                           "SELECT p.line_id, p.month, p.amount FROM budget_plan p "
-                           "JOIN budget_line l ON l.id = p.line_id "
-                           "WHERE l.budget_id = ?1 AND l.deleted = 0 AND p.deleted = 0",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, budget_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Line *line = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
-      SbMonth month;
-      gint64 index;
-
-      if (line == NULL || !sb_month_parse ((const char *)sqlite3_column_text (stmt, 1), &month))
-        continue;
-      index = (gint64) month - self->start;
-      if (index >= 0 && index < self->n_months)
-        line->planned[index] += sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return read_error (store, rc, error);
-
-  return TRUE;
-}
 
 /* The line a cost goes to: the line of its category and contract (one
  * that also names the cost's service first, then one for any service),
  * else the line of its category and service without a contract, else a
  * line of the category alone; NULL when none matches. */
-static Line *
+static SbFigureLine *
 match_line (SbBudgetFigures *self,
-            const Cost      *cost)
+            const SbFigureCost      *cost)
 {
-  Line *by_contract = NULL;
-  Line *by_service = NULL;
-  Line *by_category = NULL;
+  SbFigureLine *by_contract = NULL;
+  SbFigureLine *by_service = NULL;
+  SbFigureLine *by_category = NULL;
 
   for (guint i = 0; i < self->lines->len; i++)
     {
-      Line *line = g_ptr_array_index (self->lines, i);
+      SbFigureLine *line = g_ptr_array_index (self->lines, i);
 
       if (g_strcmp0 (line->category, cost->category) != 0)
         continue;
@@ -416,12 +215,12 @@ lookup_name (GHashTable *names,
 }
 
 /* The row of @key in a grouping other than by line, made on first use. */
-static Row *
+static SbFiguresRowPriv *
 group_row (SbBudgetFigures *self,
            const char      *key,
            const char      *category)
 {
-  Row *row;
+  SbFiguresRowPriv *row;
   char *label = NULL;
   int order = 0;
 
@@ -435,7 +234,7 @@ group_row (SbBudgetFigures *self,
   switch (self->grouping)
     {
     case SB_FIGURES_BY_CATEGORY:
-      label = g_strdup (category_label (key));
+      label = g_strdup (sb_budget_figures_category_label (key));
       order = category_order (key);
       break;
     case SB_FIGURES_BY_SERVICE:
@@ -453,7 +252,7 @@ group_row (SbBudgetFigures *self,
     case SB_FIGURES_BY_LINE:
     default:
       /* An unbudgeted row of @key, a category */
-      label = g_strdup_printf (_("Unbudgeted — %s"), category_label (key));
+      label = g_strdup_printf (_("Unbudgeted — %s"), sb_budget_figures_category_label (key));
       order = 1000 + category_order (key);
       break;
     }
@@ -471,7 +270,7 @@ group_row (SbBudgetFigures *self,
 
 /* Keeps the category of a row while all its figures share one. */
 static void
-note_category (Row        *row,
+note_category (SbFiguresRowPriv        *row,
                const char *category)
 {
   if (row->mixed)
@@ -496,8 +295,8 @@ add_line_rows (SbBudgetFigures *self)
 {
   for (guint i = 0; i < self->lines->len; i++)
     {
-      Line *line = g_ptr_array_index (self->lines, i);
-      Row *row;
+      SbFigureLine *line = g_ptr_array_index (self->lines, i);
+      SbFiguresRowPriv *row;
       const char *key;
 
       switch (self->grouping)
@@ -527,14 +326,47 @@ add_line_rows (SbBudgetFigures *self)
     }
 }
 
-/* Adds @cost (its description taken) to its row. */
+/* The figures of each line, and of what matches no line per category,
+ * whatever the grouping: the total's forecast is always theirs. */
 static void
-add_cost (SbBudgetFigures *self,
-          Cost            *cost)
+add_to_line (SbBudgetFigures *self,
+             SbFigureLine            *line,
+             const SbFigureCost      *cost,
+             guint            index)
+{
+  if (line == NULL)
+    {
+      line = g_hash_table_lookup (self->unmatched, cost->category);
+      if (line == NULL)
+        {
+          line = g_new0 (SbFigureLine, 1);
+          line->category = g_strdup (cost->category);
+          g_hash_table_insert (self->unmatched, line->category, line);
+        }
+    }
+
+  if (cost->source == SB_FIGURE_FROM_COMMITTED)
+    line->committed[index] += cost->amount;
+  else
+    line->actual[index] += cost->amount;
+}
+
+static gint64
+line_forecast (SbBudgetFigures *self,
+               const SbFigureLine      *line)
+{
+  return sb_budget_forecast (line->planned, line->actual, line->committed,
+                             self->n_months, self->current);
+}
+
+/* Adds @cost (its description taken) to its row. */
+void
+sb_budget_figures_add_cost (SbBudgetFigures *self,
+          SbFigureCost            *cost)
 {
   gint64 index = (gint64) sb_month_of_date (&cost->date) - self->start;
-  Line *line;
-  Row *row;
+  SbFigureLine *line;
+  SbFiguresRowPriv *row;
   Detail detail = { 0 };
   const char *key;
 
@@ -545,6 +377,7 @@ add_cost (SbBudgetFigures *self,
     }
 
   line = match_line (self, cost);
+  add_to_line (self, line, cost, (guint) index);
   switch (self->grouping)
     {
     case SB_FIGURES_BY_LINE:
@@ -589,193 +422,13 @@ add_cost (SbBudgetFigures *self,
   g_array_append_val (row->details, detail);
 }
 
-static SbFigureSource
-entry_source (const char *source)
-{
-  if (g_strcmp0 (source, "contract") == 0)
-    return SB_FIGURE_FROM_CONTRACT;
-  if (g_strcmp0 (source, "import") == 0)
-    return SB_FIGURE_FROM_IMPORT;
-  return SB_FIGURE_FROM_ENTRY;
-}
-
-/* "Invoice 2026-114 — Stratus Cloud" */
-static char *
-describe_entry (const char *invoice_ref,
-                const char *description,
-                const char *contract_reference,
-                const char *category,
-                const char *supplier_name)
-{
-  GString *text = g_string_new (NULL);
-
-  if (invoice_ref != NULL && *invoice_ref != '\0')
-    g_string_append_printf (text, _("Invoice %s"), invoice_ref);
-  else if (description != NULL && *description != '\0')
-    g_string_append (text, description);
-  else if (contract_reference != NULL)
-    g_string_append_printf (text, _("Charge of %s"), contract_reference);
-  else
-    g_string_append (text, category_label (category));
-
-  if (supplier_name != NULL)
-    g_string_append_printf (text, " — %s", supplier_name);
-
-  return g_string_free (text, FALSE);
-}
-
-static gboolean
-add_entries (SbBudgetFigures  *self,
-             SbStore          *store,
-             GError          **error)
-{
-  GDate first;
-  GDate last;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  sb_month_get_first_day (self->start, &first);
-  sb_month_get_last_day (self->start + (SbMonth) self->n_months - 1, &last);
-  from = sb_date_format (&first);
-  to = sb_date_format (&last);
-
-  stmt = sb_store_prepare (store,
-                           "SELECT e.id, e.date, e.base_amount, e.category, e.service_id, e.contract_id, "
-                           "  coalesce (e.supplier_id, c.supplier_id), e.source, e.invoice_ref, "
-                           "  e.description, c.reference, s.name "
-                           "FROM cost_entry e "
-                           "LEFT JOIN contract c ON c.id = e.contract_id "
-                           "LEFT JOIN supplier s ON s.id = coalesce (e.supplier_id, c.supplier_id) "
-                           "WHERE e.deleted = 0 AND e.date BETWEEN ?1 AND ?2 "
-                           "ORDER BY e.date, e.rowid",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Cost cost = { 0 };
-
-      if (!sb_date_parse ((const char *)sqlite3_column_text (stmt, 1), &cost.date, NULL))
-        continue;
-      cost.record_id = (const char *)sqlite3_column_text (stmt, 0);
-      cost.amount = sqlite3_column_int64 (stmt, 2);
-      cost.category = (const char *)sqlite3_column_text (stmt, 3);
-      cost.service_id = (const char *)sqlite3_column_text (stmt, 4);
-      cost.contract_id = (const char *)sqlite3_column_text (stmt, 5);
-      cost.supplier_id = (const char *)sqlite3_column_text (stmt, 6);
-      cost.source = entry_source ((const char *)sqlite3_column_text (stmt, 7));
-      cost.description = describe_entry ((const char *)sqlite3_column_text (stmt, 8),
-                                         (const char *)sqlite3_column_text (stmt, 9),
-                                         (const char *)sqlite3_column_text (stmt, 10),
-                                         cost.category,
-                                         (const char *)sqlite3_column_text (stmt, 11));
-      add_cost (self, &cost);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    return read_error (store, rc, error);
-
-  return TRUE;
-}
-
-static gboolean
-add_committed (SbBudgetFigures  *self,
-               SbStore          *store,
-               GError          **error)
-{
-  g_autoptr(GPtrArray) charges = NULL;
-  GDate first;
-  GDate last;
-
-  sb_month_get_first_day (self->start, &first);
-  sb_month_get_last_day (self->start + (SbMonth) self->n_months - 1, &last);
-  charges = sb_costs_list_committed (store, &first, &last, error);
-  if (charges == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < charges->len; i++)
-    {
-      SbCommittedCost *charge = g_ptr_array_index (charges, i);
-      Cost cost = { 0 };
-      GString *text = g_string_new (NULL);
-
-      g_string_append_printf (text, _("Charge of %s to confirm"),
-                              charge->contract_reference != NULL ? charge->contract_reference
-                                                                 : charge->contract_title);
-      if (charge->supplier_name != NULL)
-        g_string_append_printf (text, " — %s", charge->supplier_name);
-      if (charge->estimated)
-        g_string_append_printf (text, " (%s)", _("no exchange rate yet: counted one to one"));
-
-      cost.source = SB_FIGURE_FROM_COMMITTED;
-      cost.date = charge->date;
-      cost.amount = charge->base_amount;
-      cost.category = charge->category;
-      cost.service_id = charge->service_id;
-      cost.contract_id = charge->contract_id;
-      cost.supplier_id = charge->supplier_id;
-      cost.record_id = charge->contract_id;
-      cost.description = g_string_free (text, FALSE);
-      add_cost (self, &cost);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-add_labour (SbBudgetFigures  *self,
-            SbStore          *store,
-            GError          **error)
-{
-  g_autoptr(GPtrArray) labour = NULL;
-
-  if (sb_budgets_get_hourly_rate (store) <= 0)
-    return TRUE;
-
-  labour = sb_costs_list_labour (store, self->start, self->start + (SbMonth) self->n_months - 1, error);
-  if (labour == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < labour->len; i++)
-    {
-      SbLabourCost *item = g_ptr_array_index (labour, i);
-      g_autofree char *duration = NULL;
-      const char *code;
-      Cost cost = { 0 };
-
-      if (item->amount == 0)
-        continue;
-
-      duration = sb_duration_format (item->minutes);
-      code = lookup_name (self->services, item->service_id);
-      cost.source = SB_FIGURE_FROM_LABOUR;
-      /* Labour of a month is dated its last day. */
-      sb_month_get_last_day (item->month, &cost.date);
-      cost.amount = item->amount;
-      cost.category = "labour";
-      cost.service_id = item->service_id;
-      cost.description = code != NULL
-                           ? g_strdup_printf (_("%s on incidents of %s"), duration, code)
-                           : g_strdup_printf (_("%s on incidents"), duration);
-      add_cost (self, &cost);
-    }
-
-  return TRUE;
-}
 
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
 {
-  const Row *ra = *(Row * const *)a;
-  const Row *rb = *(Row * const *)b;
+  const SbFiguresRowPriv *ra = *(SbFiguresRowPriv * const *)a;
+  const SbFiguresRowPriv *rb = *(SbFiguresRowPriv * const *)b;
 
   if (ra->order != rb->order)
     return ra->order < rb->order ? -1 : 1;
@@ -810,6 +463,8 @@ static void
 finish (SbBudgetFigures *self)
 {
   SbFiguresRow *total;
+  GHashTableIter iter;
+  gpointer value;
 
   g_ptr_array_sort (self->rows, compare_rows);
 
@@ -818,7 +473,7 @@ finish (SbBudgetFigures *self)
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      Row *row = g_ptr_array_index (self->rows, i);
+      SbFiguresRowPriv *row = g_ptr_array_index (self->rows, i);
 
       finish_row (self, &row->row, FALSE);
 
@@ -831,11 +486,17 @@ finish (SbBudgetFigures *self)
       total->planned_total += row->row.planned_total;
       total->actual_total += row->row.actual_total;
       total->committed_total += row->row.committed_total;
-      /* The total's forecast is the sum of the rows' own. */
-      total->forecast += row->row.forecast;
       total->sources |= row->row.sources;
       note_category (self->total, row->row.category);
     }
+
+  /* The forecast of the whole budget is that of its lines and of the
+   * unbudgeted costs, in every grouping: the sum of the rows by line. */
+  for (guint i = 0; i < self->lines->len; i++)
+    total->forecast += line_forecast (self, g_ptr_array_index (self->lines, i));
+  g_hash_table_iter_init (&iter, self->unmatched);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    total->forecast += line_forecast (self, value);
 
   finish_row (self, total, TRUE);
 }
@@ -875,28 +536,27 @@ sb_budget_figures_compute (SbStore            *store,
   self->grouping = grouping;
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->lines = g_ptr_array_new_with_free_func (line_free);
+  self->lines = g_ptr_array_new_with_free_func (sb_budget_figures_line_free);
+  self->unmatched = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, sb_budget_figures_line_free);
 
-  if (!read_budget (self, store, budget_id, error))
+  if (!sb_budget_figures_read_budget (self, store, budget_id, error))
     return NULL;
 
   current = (gint64) sb_month_of_date (today) - self->start;
   self->current = (int) CLAMP (current, -1, (gint64) self->n_months);
 
-  self->services = read_names (store, "SELECT id, code FROM service", error);
+  self->services = sb_budget_figures_read_names (store, "SELECT id, code FROM service", error);
   if (self->services == NULL)
     return NULL;
-  self->suppliers = read_names (store, "SELECT id, name FROM supplier", error);
+  self->suppliers = sb_budget_figures_read_names (store, "SELECT id, name FROM supplier", error);
   if (self->suppliers == NULL)
     return NULL;
 
-  if (!read_lines (self, store, budget_id, error))
+  if (!sb_budget_figures_read_lines (self, store, budget_id, error))
     return NULL;
   add_line_rows (self);
 
-  if (!add_entries (self, store, error) ||
-      !add_committed (self, store, error) ||
-      !add_labour (self, store, error))
+  if (!sb_budget_figures_read_costs (self, store, error))
     return NULL;
 
   finish (self);
@@ -989,15 +649,17 @@ sb_budget_figures_get_row (SbBudgetFigures *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->rows->len, NULL);
 
-  return &((Row *) g_ptr_array_index (self->rows, index))->row;
+  return &((SbFiguresRowPriv *) g_ptr_array_index (self->rows, index))->row;
 }
 
 /**
  * sb_budget_figures_get_total:
  * @self: figures
  *
- * The sum of every row, month by month; its forecast is the sum of the
- * rows' forecasts, its variance that forecast against the whole plan.
+ * The sum of every row, month by month. Its forecast is the sum of the
+ * forecasts of the rows by line (a line's remaining plan is not used up
+ * by another line's costs), the same in every grouping; its variance is
+ * that forecast against the whole plan.
  *
  * Returns: (transfer none): the total row
  */
@@ -1011,7 +673,7 @@ sb_budget_figures_get_total (SbBudgetFigures *self)
 
 static void
 collect_details (GPtrArray *out,
-                 Row       *row,
+                 SbFiguresRowPriv       *row,
                  guint      month_index)
 {
   for (guint i = 0; i < row->details->len; i++)
