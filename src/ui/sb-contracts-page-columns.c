@@ -260,11 +260,10 @@ sb_contracts_page_filter_cb (gpointer item,
 
 /* Columns: the supplier (what a person scans first), the title and the
  * next deadline always; the others, in the order of this table's
- * priority, as long as the title keeps its width. A narrow list gives
- * the columns always shown less room; their cells ellipsize, with the
- * whole text in the tooltip. */
+ * priority, as long as the title keeps its width. A narrow list shows
+ * the supplier and the deadline only (the title is in the editor a click
+ * away); cells ellipsize, with the whole text in the tooltip. */
 #define TITLE_MIN_WIDTH        150
-#define TITLE_MIN_WIDTH_NARROW 90
 #define NARROW_WIDTH           560
 
 static const struct
@@ -272,15 +271,15 @@ static const struct
   const char *title;
   int         priority;   /* 0: always shown */
   int         fixed_width;
-  int         narrow_width;   /* of a column always shown, on a narrow list */
+  int         narrow_width;   /* of a column always shown, on a narrow list; -1: hidden */
 } column_info[N_COLUMNS] = {
-  [COL_SUPPLIER] = { N_("Supplier"), 0, 155, 110 },
+  [COL_SUPPLIER] = { N_("Supplier"), 0, 155, 130 },
   [COL_REFERENCE] = { N_("Reference"), 1, 140, 0 },
-  [COL_TITLE] = { N_("Title"), 0, -1, -1 },
+  [COL_TITLE] = { N_("Title"), 0, -1, -1 },   /* narrow: hidden */
   [COL_TYPE] = { N_("Type"), 5, 150, 0 },
   [COL_STATUS] = { N_("Status"), 2, 130, 0 },
   [COL_TERM_END] = { N_("Term Ends"), 4, 110, 0 },
-  [COL_DEADLINE] = { N_("Next Deadline"), 0, 305, 160 },
+  [COL_DEADLINE] = { N_("Next Deadline"), 0, 305, 0 },   /* narrow: the rest */
   [COL_COST] = { N_("Cost"), 3, 160, 0 },
 };
 
@@ -314,7 +313,7 @@ sb_contracts_page_update_columns (SbContractsPage *self,
 {
   gboolean wanted[N_COLUMNS] = { FALSE, };
   gboolean narrow = width < NARROW_WIDTH;
-  int budget = width - (narrow ? TITLE_MIN_WIDTH_NARROW : TITLE_MIN_WIDTH);
+  int budget = narrow ? 0 : width - TITLE_MIN_WIDTH;
   guint position = 0;
   gboolean changed = FALSE;
 
@@ -322,14 +321,19 @@ sb_contracts_page_update_columns (SbContractsPage *self,
     return FALSE;
   self->list_width = width;
 
-  /* On a narrow list the columns always shown take less. */
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       if (column_info[i].priority != 0 || column_info[i].fixed_width <= 0)
         continue;
-      gtk_column_view_column_set_fixed_width (self->columns[i], narrow ? column_info[i].narrow_width
-                                                                       : column_info[i].fixed_width);
-      budget -= narrow ? column_info[i].narrow_width : column_info[i].fixed_width;
+      gtk_column_view_column_set_fixed_width (self->columns[i], column_info[i].fixed_width);
+      budget -= column_info[i].fixed_width;
+    }
+  if (narrow)
+    {
+      /* The supplier, then the deadline across the rest. */
+      gtk_column_view_column_set_fixed_width (self->columns[COL_SUPPLIER], column_info[COL_SUPPLIER].narrow_width);
+      gtk_column_view_column_set_fixed_width (self->columns[COL_DEADLINE],
+                                              MAX (120, width - column_info[COL_SUPPLIER].narrow_width - 4));
     }
 
   for (int priority = 0; priority <= N_COLUMNS; priority++)
@@ -339,7 +343,7 @@ sb_contracts_page_update_columns (SbContractsPage *self,
           if (column_info[i].priority != priority)
             continue;
           if (priority == 0)
-            wanted[i] = TRUE;
+            wanted[i] = !narrow || column_info[i].narrow_width != -1;
           else if (column_info[i].fixed_width <= budget)
             {
               wanted[i] = TRUE;
