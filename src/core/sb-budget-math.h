@@ -64,6 +64,8 @@ gboolean  sb_rate_parse                (const char   *text,
                                         gint64       *out_rate_micro,
                                         GError      **error);
 char     *sb_rate_format               (gint64        rate_micro);
+/* Always with a decimal point, for files: "1.0834" */
+char     *sb_rate_format_plain         (gint64        rate_micro);
 
 /* Variance of @value against @planned: value − planned. The percent is in
  * basis points (hundredths of a percent), rounded half away from zero;
