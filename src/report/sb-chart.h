@@ -81,6 +81,23 @@ gboolean  sb_chart_get_value_y         (SbChart            *self,
                                         gint64              value,
                                         double             *out_y);
 
+/* Units of the surface per inch for the font size: 96 (screen pixels,
+ * the default) or 72 (PDF and print, in points). */
+void      sb_chart_set_resolution      (SbChart            *self,
+                                        double              dpi);
+/* Where the bar of a series of bars is drawn in a category, after a draw;
+ * for tooltips and tests. */
+gboolean  sb_chart_get_bar_x           (SbChart            *self,
+                                        guint               series,
+                                        guint               category,
+                                        double             *out_x,
+                                        double             *out_width);
+/* The y axis of the last draw (step: 1, 2, 2.5 or 5 × 10^n). */
+gboolean  sb_chart_get_axis            (SbChart            *self,
+                                        gint64             *out_min,
+                                        gint64             *out_max,
+                                        gint64             *out_step);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbChart, sb_chart_free)
 
 G_END_DECLS
