@@ -75,5 +75,7 @@ gboolean    sb_budgets_set_hourly_rate        (SbStore     *store,
 
 /* Translated labels */
 const char *sb_budget_status_get_label       (const char   *status);
+/* draft, approved, superseded, closed */
+const char * const *sb_budget_statuses       (void);
 
 G_END_DECLS
