@@ -424,8 +424,8 @@ draw_legend (DrawContext *dc,
   return y + dc->lh + dc->pad * 0.75;
 }
 
-/* Gridlines at every step, labelled on the left; the zero line comes later,
- * over the bars. Returns the label column's width, measured first. */
+/* Gridlines at every step, labelled on the left when @labels; the zero
+ * line comes later, over the bars. */
 static void
 draw_grid (DrawContext *dc,
            Axis        *axis,
@@ -1137,9 +1137,33 @@ sb_chart_draw (SbChart            *self,
   dc.style = style;
   dc.width = width;
   dc.height = height;
-  dc.snap = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      dc.snap = FALSE;
+      break;
+    default:
+      /* Pixels, or (GtkDrawingArea) a recording replayed onto pixels. */
+      dc.snap = TRUE;
+      break;
+    }
   dc.pango = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (dc.pango, self->resolution);
+  if (!dc.snap)
+    {
+      /* On paper, glyphs go where the font puts them: rounding advances
+       * to whole points spreads the letters of small text apart. */
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (dc.pango, options);
+      pango_context_set_round_glyph_positions (dc.pango, FALSE);
+      cairo_font_options_destroy (options);
+    }
   dc.font = pango_font_description_from_string (style->font != NULL ? style->font : "Sans 9");
   if (pango_font_description_get_size (dc.font) <= 0)
     pango_font_description_set_size (dc.font, 9 * PANGO_SCALE);

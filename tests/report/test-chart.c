@@ -271,6 +271,40 @@ test_chart_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* GtkDrawingArea hands out a recording surface, replayed onto pixels. */
+static void
+test_chart_recording (void)
+{
+  g_autoptr (SbChart) chart = budget_chart ();
+  cairo_rectangle_t extents = { 0, 0, 600, 300 };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_surface_t *surface = new_surface (600, 300);
+  SbChartStyle style;
+  cairo_t *cr;
+  double x, w, y;
+
+  sb_chart_style_init_dark (&style);
+  style.paint_background = TRUE;
+  cr = cairo_create (recording);
+  sb_chart_draw (chart, cr, 600, 300, &style);
+  cairo_destroy (cr);
+
+  fill_surface (surface, 1, 1, 1);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  g_assert_true (pixel_is (surface, 599, 299, style.background));
+  g_assert_true (sb_chart_get_bar_x (chart, 1, 5, &x, &w));
+  g_assert_true (sb_chart_get_value_y (chart, actual[5], &y));
+  g_assert_true (pixel_is (surface, x + w / 2, y + 2, style.palette[1]));
+  g_assert_true (pixel_is (surface, x + w / 2, y - 2, style.background));
+
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (recording);
+}
+
 static void
 test_chart_negative (void)
 {
@@ -762,6 +796,51 @@ write_samples (const char *dir)
     }
 
   {
+    /* Long texts everywhere and two years of months without names. */
+    g_autoptr (SbChart) chart = sb_chart_new ();
+    g_autofree char *path = g_build_filename (dir, "wordy-light.png", NULL);
+    g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+    gint64 values[24];
+    cairo_surface_t *surface = new_surface (420, 260);
+    cairo_t *cr = cairo_create (surface);
+    SbChartStyle style;
+
+    for (guint i = 0; i < 24; i++)
+      {
+        g_ptr_array_add (labels, g_strdup_printf ("%d-%02u", 2025 + i / 12, i % 12 + 1));
+        values[i] = (gint64) (1000000 + 400000 * sin (i / 2.0));
+      }
+    sb_chart_style_init_light (&style);
+    style.paint_background = TRUE;
+    sb_chart_set_title (chart, "A title that goes on and on well past the right-hand edge of the chart");
+    sb_chart_set_categories (chart, (const char *const *) labels->pdata, 24);
+    sb_chart_add_series (chart, "Costs of the managed workplace service", SB_CHART_BARS, values, 24);
+    sb_chart_add_series (chart, "Contracted ceiling", SB_CHART_LINE, values, 24);
+    sb_chart_add_series (chart, "Third series", SB_CHART_LINE, planned, 12);
+    sb_chart_set_marker (chart, 23, "Today");
+    sb_chart_draw (chart, cr, 420, 260, &style);
+    cairo_destroy (cr);
+    cairo_surface_write_to_png (surface, path);
+    cairo_surface_destroy (surface);
+  }
+
+  {
+    /* A chart as a report places it on an A4 page, in points. */
+    g_autoptr (SbChart) chart = budget_chart ();
+    g_autofree char *path = g_build_filename (dir, "budget.pdf", NULL);
+    cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+    SbChartStyle style;
+
+    sb_chart_style_init_light (&style);
+    sb_chart_set_resolution (chart, 72);
+    cairo_translate (cr, 56, 72);
+    sb_chart_draw (chart, cr, 483, 260, &style);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  {
     g_autoptr (SbChart) chart = sb_chart_new ();
     g_autofree char *path = g_build_filename (dir, "mixed-light.png", NULL);
     gint64 margin[] = { 120000, -45000, 30000, -230000, 80000, 150000 };
@@ -798,6 +877,7 @@ main (int    argc,
 
   g_test_add_func ("/report/chart/axis-steps", test_chart_axis_steps);
   g_test_add_func ("/report/chart/bars", test_chart_bars);
+  g_test_add_func ("/report/chart/recording", test_chart_recording);
   g_test_add_func ("/report/chart/negative", test_chart_negative);
   g_test_add_func ("/report/chart/line", test_chart_line);
   g_test_add_func ("/report/chart/marker", test_chart_marker);
