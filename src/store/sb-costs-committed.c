@@ -534,7 +534,7 @@ labour_amount (gint64  minutes,
 }
 
 /* The instant text of the first moment of the UTC day @days away from
- * the first day of @month. */
+ * the first (or @last) day of @month. */
 static char *
 bound_instant (SbMonth month,
                gboolean last,
@@ -547,7 +547,10 @@ bound_instant (SbMonth month,
     sb_month_get_last_day (month, &day);
   else
     sb_month_get_first_day (month, &day);
-  g_date_add_days (&day, days);
+  if (days < 0)
+    g_date_subtract_days (&day, -days);
+  else
+    g_date_add_days (&day, days);
   dt = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day),
                             g_date_get_day (&day), 0, 0, 0);
 

@@ -177,7 +177,7 @@ sb_costs_list (SbStore             *store,
                            "        OR v.name LIKE ?7 ESCAPE '\\' "
                            "        OR c.reference LIKE ?7 ESCAPE '\\' "
                            "        OR c.title LIKE ?7 ESCAPE '\\') "
-                           " ORDER BY e.date DESC, e.created_at DESC, e.id",
+                           " ORDER BY e.date DESC, e.created_at DESC, e.rowid DESC",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -287,7 +287,7 @@ sb_costs_get_last_rate (SbStore    *store,
   stmt = sb_store_prepare (store,
                            "SELECT rate_micro FROM cost_entry "
                            " WHERE deleted = 0 AND currency = ? "
-                           " ORDER BY date DESC, created_at DESC LIMIT 1",
+                           " ORDER BY date DESC, created_at DESC, rowid DESC LIMIT 1",
                            &error);
   if (stmt == NULL)
     {
