@@ -1,0 +1,617 @@
+/*
+ * SPDX-FileCopyrightText: 2026 The Servicebook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "sb-catalog-private.h"
+#include "sb-cost-csv-private.h"
+#include "sb-suppliers-private.h"
+#include "sb-time.h"
+#include "sb-uuid.h"
+
+/*
+ * Writing a planned cost import in one transaction, undoing it, and
+ * remembering the mapping for the next file with the same header (the
+ * book setting "import-mapping:costs", as the incident import keeps
+ * "import-mapping:incidents").
+ *
+ * The import batch (kind "costs") lists what undo takes back: the cost
+ * entries carry its id; the suppliers it created are kept in the book
+ * setting "import-batch-suppliers:<batch id>", the schema's batch row
+ * having room for created services and customers only.
+ */
+
+#define MAX_REMEMBERED 20
+#define BATCH_SUPPLIERS_PREFIX "import-batch-suppliers:"
+
+/* ------------------------------------------------------------------ */
+/* The remembered mapping                                              */
+
+static JsonNode *
+load_setting (SbStore *store)
+{
+  g_autofree char *text = sb_store_get_setting (store, SB_COST_IMPORT_SETTING);
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (text == NULL || strlen (text) > 1024 * 1024)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* Takes the mapping remembered for this header, if there is one. */
+gboolean
+sb_cost_import_load_remembered (SbCostImport *self)
+{
+  g_autoptr(JsonNode) root = load_setting (self->store);
+  JsonNode *node;
+  JsonObject *entry;
+  JsonArray *columns;
+  SbDateFormat format;
+  SbDecimalMark mark;
+
+  if (root == NULL)
+    return FALSE;
+
+  node = json_object_get_member (json_node_get_object (root), self->header_key);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  entry = json_node_get_object (node);
+  node = json_object_get_member (entry, "columns");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  columns = json_node_get_array (node);
+  if (json_array_get_length (columns) != self->n_columns)
+    return FALSE;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      JsonNode *element = json_array_get_element (columns, c);
+      SbCostField field = SB_COST_FIELD_IGNORE;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) ||
+          json_node_get_value_type (element) != G_TYPE_STRING ||
+          !sb_cost_field_from_string (json_node_get_string (element), &field))
+        field = SB_COST_FIELD_IGNORE;
+      self->mapping[c] = field;
+    }
+
+  if (member_string (entry, "date-format") != NULL &&
+      sb_date_format_from_string (member_string (entry, "date-format"), &format))
+    self->date_format = format;
+  if (member_string (entry, "decimal") != NULL &&
+      sb_decimal_mark_from_string (member_string (entry, "decimal"), &mark))
+    self->decimal = mark;
+
+  node = json_object_get_member (entry, "categories");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *categories = json_node_get_object (node);
+      g_autoptr(GList) words = json_object_get_members (categories);
+
+      for (GList *l = words; l != NULL; l = l->next)
+        {
+          const char *category = member_string (categories, l->data);
+
+          if (category != NULL)
+            g_hash_table_replace (self->categories, g_strdup (l->data), g_strdup (category));
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+remembered_text (SbCostImport *self)
+{
+  g_autoptr(JsonNode) root = load_setting (self->store);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonObject *all;
+  JsonObject *entry = json_object_new ();
+  JsonArray *columns = json_array_new ();
+  JsonObject *categories = json_object_new ();
+
+  if (root == NULL)
+    root = json_node_init_object (json_node_alloc (), json_object_new ());
+  all = json_node_get_object (root);
+
+  /* Bounded: forget the others when there are too many. */
+  if (json_object_get_size (all) >= MAX_REMEMBERED &&
+      !json_object_has_member (all, self->header_key))
+    {
+      g_autoptr(GList) members = json_object_get_members (all);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_remove_member (all, l->data);
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    json_array_add_string_element (columns, sb_cost_field_to_string (self->mapping[c]));
+  json_object_set_array_member (entry, "columns", columns);
+  json_object_set_string_member (entry, "date-format",
+                                 sb_date_format_to_string (self->date_format));
+  json_object_set_string_member (entry, "decimal", sb_decimal_mark_to_string (self->decimal));
+
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const char *word = g_ptr_array_index (self->words, i);
+      const char *category = g_hash_table_lookup (self->categories, word);
+
+      if (category != NULL)
+        json_object_set_string_member (categories, word, category);
+    }
+  json_object_set_object_member (entry, "categories", categories);
+  json_object_set_object_member (all, self->header_key, entry);
+
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Writes a book setting inside @tx: the change sb_store_set_setting()
+ * makes. */
+static gboolean
+set_setting_in (SbTransaction  *tx,
+                SbStore        *store,
+                const char     *id,
+                const char     *value,
+                GError        **error)
+{
+  g_autoptr(SbChange) change = NULL;
+  sqlite3_stmt *stmt;
+  gboolean exists;
+  int rc;
+
+  stmt = sb_store_prepare (store, "SELECT value FROM book_setting WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  exists = rc == SQLITE_ROW;
+  if (exists && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), value) == 0)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the book settings"));
+
+  change = exists ? sb_change_update ("book_setting", id)
+                  : sb_change_insert_with_id ("book_setting", id);
+  sb_change_set_string (change, "value", value);
+
+  return sb_transaction_apply (tx, change, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Apply                                                               */
+
+/* The suppliers to create, once each: casefolded name → new id. */
+static gboolean
+create_suppliers (SbTransaction  *tx,
+                  SbCostImport   *self,
+                  GHashTable     *created,
+                  GString        *ids,
+                  GError        **error)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SbCostPlanItem *item = g_ptr_array_index (self->items, i);
+      g_autoptr(SbSupplier) supplier = NULL;
+      g_autofree char *key = NULL;
+
+      if (item->entry == NULL || item->new_supplier == NULL)
+        continue;
+      key = g_utf8_casefold (item->new_supplier, -1);
+      if (g_hash_table_contains (created, key))
+        continue;
+
+      supplier = sb_supplier_new ();
+      sb_supplier_set_name (supplier, item->new_supplier);
+      if (!sb_suppliers_save_in (tx, self->store, supplier, error))
+        {
+          g_prefix_error (error, _("Line %u: "), item->item.line);
+          return FALSE;
+        }
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, sb_supplier_get_id (supplier));
+      g_hash_table_insert (created, g_steal_pointer (&key),
+                           g_strdup (sb_supplier_get_id (supplier)));
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_cost_import_apply:
+ * @self: an import
+ * @out_batch_id: (out) (optional) (transfer full): the import batch, for
+ *   sb_cost_import_undo(); %NULL when nothing was new
+ * @error: return location for a #GError
+ *
+ * Writes the new lines of the plan (planning first if needed), the
+ * suppliers to create and the import batch in one transaction, and
+ * remembers the mapping. Lines with problems, skipped lines and
+ * duplicates are left out, as the preview said.
+ *
+ * Returns: %TRUE when written (or nothing was new)
+ */
+gboolean
+sb_cost_import_apply (SbCostImport  *self,
+                      char         **out_batch_id,
+                      GError       **error)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+  g_autoptr(GHashTable) created = NULL;
+  g_autoptr(GString) supplier_ids = g_string_new (NULL);
+  g_autoptr(SbChange) batch = NULL;
+  g_autofree char *batch_id = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *remembered = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_batch_id != NULL)
+    *out_batch_id = NULL;
+
+  if (!self->planned && !sb_cost_import_plan (self, error))
+    return FALSE;
+  if (self->n_new == 0)
+    return TRUE;
+
+  tx = sb_store_begin (self->store, error);
+  if (tx == NULL)
+    return FALSE;
+  sb_transaction_set_all_or_nothing (tx);
+
+  batch_id = sb_uuid_new ();
+  created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!create_suppliers (tx, self, created, supplier_ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SbCostPlanItem *item = g_ptr_array_index (self->items, i);
+      g_autoptr(SbCostEntry) entry = NULL;
+
+      if (item->entry == NULL)
+        continue;
+
+      /* A copy: the plan stays as it was if the transaction fails. */
+      entry = sb_cost_entry_copy (item->entry);
+      if (item->new_supplier != NULL)
+        {
+          g_autofree char *key = g_utf8_casefold (item->new_supplier, -1);
+
+          sb_cost_entry_set_supplier_id (entry, g_hash_table_lookup (created, key));
+        }
+      if (!sb_costs_save_in (tx, self->store, entry, "import", batch_id, error))
+        {
+          g_prefix_error (error, _("Line %u: "), item->item.line);
+          return FALSE;
+        }
+    }
+
+  now = sb_time_format_instant (sb_store_now_ms (self->store));
+  batch = sb_change_insert_with_id ("import_batch", batch_id);
+  sb_change_set_string (batch, "kind", "costs");
+  sb_change_set_string (batch, "file_name", self->file_name);
+  sb_change_set_string (batch, "imported_at", now);
+  sb_change_set_int (batch, "n_records", self->n_new);
+  if (!sb_transaction_apply (tx, batch, error))
+    return FALSE;
+
+  if (supplier_ids->len > 0)
+    {
+      g_autofree char *id = g_strconcat (BATCH_SUPPLIERS_PREFIX, batch_id, NULL);
+
+      if (!set_setting_in (tx, self->store, id, supplier_ids->str, error))
+        return FALSE;
+    }
+
+  remembered = remembered_text (self);
+  if (!set_setting_in (tx, self->store, SB_COST_IMPORT_SETTING, remembered, error))
+    return FALSE;
+
+  if (!sb_transaction_commit (tx, error))
+    return FALSE;
+
+  /* What is in the book now: a second apply finds them duplicates. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SbCostPlanItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->entry == NULL)
+        continue;
+      g_hash_table_add (self->existing,
+                        sb_cost_import_duplicate_key (item->date, item->item.amount,
+                                                      item->currency,
+                                                      sb_cost_entry_get_invoice_ref (item->entry),
+                                                      sb_cost_entry_get_description (item->entry)));
+    }
+  self->planned = FALSE;
+  self->remembered = TRUE;
+
+  if (out_batch_id != NULL)
+    *out_batch_id = g_steal_pointer (&batch_id);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Undo                                                                */
+
+/**
+ * sb_import_batch_find:
+ * @store: a store
+ * @batch_id: (nullable): an import batch, or %NULL for the latest import
+ *   of any kind not yet undone
+ * @out_id: (out) (transfer full): the batch
+ * @out_kind: (out) (transfer full): its kind: "incidents", "costs"
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when found; %FALSE with %SB_STORE_ERROR_INVALID when
+ *   there is no such import or nothing to undo
+ */
+gboolean
+sb_import_batch_find (SbStore     *store,
+                      const char  *batch_id,
+                      char       **out_id,
+                      char       **out_kind,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_id != NULL && out_kind != NULL, FALSE);
+
+  *out_id = NULL;
+  *out_kind = NULL;
+
+  stmt = sb_store_prepare (store,
+                           batch_id != NULL
+                             ? "SELECT id, kind FROM import_batch WHERE id = ? AND deleted = 0"
+                             : "SELECT id, kind FROM import_batch WHERE ?1 IS NULL AND "
+                               "deleted = 0 AND undone_at IS NULL "
+                               "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sb_catalog_column_text (stmt, 0);
+      *out_kind = sb_catalog_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  if (rc == SQLITE_DONE)
+    {
+      if (batch_id != NULL)
+        g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                     _("There is no import “%s”"), batch_id);
+      else
+        g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                             _("There is no import to undo"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+collect_ids (SbStore     *store,
+             const char  *sql,
+             const char  *arg,
+             GPtrArray   *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  return TRUE;
+}
+
+/* The created suppliers nothing live uses once the batch's costs are
+ * gone (@ignore_batch: the batch being undone). */
+static gboolean
+unused_suppliers (SbStore     *store,
+                  const char  *list,
+                  const char  *batch,
+                  GPtrArray   *out,
+                  GError     **error)
+{
+  g_auto(GStrv) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  if (list == NULL || *list == '\0')
+    return TRUE;
+
+  stmt = sb_store_prepare (store,
+                           "SELECT EXISTS (SELECT 1 FROM supplier WHERE id = ?1 AND deleted = 0) "
+                           "AND NOT EXISTS (SELECT 1 FROM cost_entry WHERE supplier_id = ?1 "
+                           "AND deleted = 0 AND (import_batch IS NOT ?2)) "
+                           "AND NOT EXISTS (SELECT 1 FROM contract WHERE supplier_id = ?1 "
+                           "AND deleted = 0) "
+                           "AND NOT EXISTS (SELECT 1 FROM incident_escalation WHERE "
+                           "supplier_id = ?1 AND deleted = 0)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  ids = g_strsplit (list, ",", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, batch, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0)
+        g_ptr_array_add (out, g_strdup (ids[i]));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_ROW)
+        return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                               _("Reading the import"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_cost_import_undo:
+ * @store: a store
+ * @batch_id: (nullable): a cost import batch; %NULL for the latest cost
+ *   import not yet undone
+ * @error: return location for a #GError
+ *
+ * Tombstones the costs of the import, and the suppliers it created that
+ * nothing else uses now, in one transaction, and marks the import
+ * undone.
+ *
+ * Returns: %TRUE when the import was undone
+ */
+gboolean
+sb_cost_import_undo (SbStore     *store,
+                     const char  *batch_id,
+                     GError     **error)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) suppliers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SbChange) mark = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *setting = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tx = sb_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+
+  stmt = sb_store_prepare (store,
+                           batch_id != NULL
+                             ? "SELECT id, undone_at FROM import_batch WHERE id = ? "
+                               "AND kind = 'costs' AND deleted = 0"
+                             : "SELECT id, undone_at FROM import_batch WHERE ?1 IS NULL "
+                               "AND kind = 'costs' AND deleted = 0 AND undone_at IS NULL "
+                               "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sb_catalog_column_text (stmt, 0);
+      undone = sb_catalog_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  if (id == NULL)
+    {
+      if (batch_id != NULL)
+        g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                     _("There is no cost import “%s”"), batch_id);
+      else
+        g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                             _("There is no cost import to undo"));
+      return FALSE;
+    }
+  if (undone != NULL)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   _("The import “%s” was already undone"), id);
+      return FALSE;
+    }
+
+  setting = g_strconcat (BATCH_SUPPLIERS_PREFIX, id, NULL);
+  created = sb_store_get_setting (store, setting);
+
+  if (!collect_ids (store, "SELECT id FROM cost_entry WHERE import_batch = ? AND deleted = 0",
+                    id, costs, error) ||
+      !unused_suppliers (store, created, id, suppliers, error))
+    return FALSE;
+
+  for (guint i = 0; i < costs->len; i++)
+    {
+      g_autoptr(SbChange) change = sb_change_delete ("cost_entry", g_ptr_array_index (costs, i));
+
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      g_autoptr(SbChange) change = sb_change_delete ("supplier",
+                                                     g_ptr_array_index (suppliers, i));
+
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+
+  now = sb_time_format_instant (sb_store_now_ms (store));
+  mark = sb_change_update ("import_batch", id);
+  sb_change_set_string (mark, "undone_at", now);
+  if (!sb_transaction_apply (tx, mark, error))
+    return FALSE;
+
+  return sb_transaction_commit (tx, error);
+}
