@@ -81,4 +81,10 @@ gboolean    sb_budget_figures_read_costs     (SbBudgetFigures   *self,
                                               SbStore           *store,
                                               GError           **error);
 
+/* sb-budget-sample.c: the sample budget and a year of costs, inside the
+ * transaction of sb_sample_data_load() */
+gboolean    sb_budget_load_sample            (SbTransaction     *tx,
+                                              SbStore           *store,
+                                              GError           **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "sb-budget-figures-private.h"
 #include "sb-catalog-private.h"
 #include "sb-escalations-private.h"
 #include "sb-incidents-private.h"
@@ -29,6 +30,7 @@ static const SbSampleLoader loaders[] = {
   sb_catalog_load_sample,
   load_incidents,
   sb_suppliers_load_sample,
+  sb_budget_load_sample,
 };
 
 /**

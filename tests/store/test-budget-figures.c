@@ -611,6 +611,118 @@ test_unknown_budget (Fixture       *f,
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
 }
 
+/* The sample book: the current financial year from the book's start
+ * month, rows that add up to the total, lines over plan, labour. */
+static void
+test_sample (void)
+{
+  g_autoptr(SbTestBook) book = sb_test_book_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbBudget) budget = NULL;
+  g_autoptr(SbBudgetFigures) figures = NULL;
+  g_autoptr(SbBudgetFigures) by_category = NULL;
+  const SbFiguresRow *total;
+  GDate today = date ("2027-01-15");
+  gint64 planned = 0, actual = 0, committed = 0, forecast = 0;
+  guint over = 0, under = 0, unbudgeted = 0;
+  gboolean labour = FALSE;
+
+  sb_test_store_set_fixed_clock (book->store, NOW_MS);
+  g_assert_true (sb_store_set_base_currency (book->store, "EUR", &error));
+  g_assert_true (sb_budgets_set_fiscal_start_month (book->store, 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_sample_data_load (book->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_budgets_get_hourly_rate (book->store), >, 0);
+
+  budget = sb_budgets_find_current (book->store, &today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (budget);
+  g_assert_cmpstr (sb_budget_get_status (budget), ==, "approved");
+  g_assert_cmpint (sb_budget_get_start (budget), ==, sb_month_from_ymd (2026, 4));
+
+  figures = sb_budget_figures_compute (book->store, sb_budget_get_id (budget), &today,
+                                       SB_FIGURES_BY_LINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_budget_figures_get_current (figures), ==, 9);
+  g_assert_cmpuint (sb_budget_figures_get_n_rows (figures), >=, 14);
+  total = sb_budget_figures_get_total (figures);
+
+  for (guint m = 0; m < 12; m++)
+    {
+      gint64 p = 0, a = 0, c = 0;
+
+      for (guint r = 0; r < sb_budget_figures_get_n_rows (figures); r++)
+        {
+          const SbFiguresRow *row = sb_budget_figures_get_row (figures, r);
+
+          p += row->planned[m];
+          a += row->actual[m];
+          c += row->committed[m];
+        }
+      g_assert_cmpint (p, ==, total->planned[m]);
+      g_assert_cmpint (a, ==, total->actual[m]);
+      g_assert_cmpint (c, ==, total->committed[m]);
+    }
+
+  for (guint r = 0; r < sb_budget_figures_get_n_rows (figures); r++)
+    {
+      const SbFiguresRow *row = sb_budget_figures_get_row (figures, r);
+
+      planned += row->planned_total;
+      actual += row->actual_total;
+      committed += row->committed_total;
+      forecast += row->forecast;
+      if (row->unbudgeted)
+        unbudgeted++;
+      else if (row->variance > 0)
+        over++;
+      else if (row->variance < 0)
+        under++;
+      if ((row->sources & SB_FIGURE_FROM_LABOUR) != 0 && row->actual_total > 0)
+        labour = TRUE;
+      /* The lines come first, in the budget's order */
+      g_assert_true (row->unbudgeted == (r >= 14));
+    }
+
+  g_assert_cmpint (planned, ==, total->planned_total);
+  g_assert_cmpint (actual, ==, total->actual_total);
+  g_assert_cmpint (committed, ==, total->committed_total);
+  g_assert_cmpint (forecast, ==, total->forecast);
+  g_assert_cmpint (total->variance, ==, total->forecast - total->planned_total);
+  g_assert_cmpint (total->planned_total, >, 0);
+  g_assert_cmpint (total->actual_to_date, >, 0);
+  g_assert_cmpint (total->committed_total, >, 0);
+  g_assert_cmpuint (over, >=, 1);
+  g_assert_cmpuint (under, >=, 1);
+  g_assert_cmpuint (unbudgeted, >=, 1);
+  g_assert_true (labour);
+  g_assert_cmpuint (total->sources & (SB_FIGURE_FROM_ENTRY | SB_FIGURE_FROM_CONTRACT |
+                                      SB_FIGURE_FROM_COMMITTED | SB_FIGURE_FROM_LABOUR),
+                    ==, SB_FIGURE_FROM_ENTRY | SB_FIGURE_FROM_CONTRACT |
+                        SB_FIGURE_FROM_COMMITTED | SB_FIGURE_FROM_LABOUR);
+
+  by_category = sb_budget_figures_compute (book->store, sb_budget_get_id (budget), &today,
+                                           SB_FIGURES_BY_CATEGORY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_budget_figures_get_total (by_category)->actual_total, ==, total->actual_total);
+  g_assert_cmpint (sb_budget_figures_get_total (by_category)->forecast, ==, total->forecast);
+
+  if (g_test_verbose ())
+    {
+      for (guint r = 0; r < sb_budget_figures_get_n_rows (figures); r++)
+        {
+          const SbFiguresRow *row = sb_budget_figures_get_row (figures, r);
+
+          g_test_message ("%-55s plan %9" G_GINT64_FORMAT " actual %9" G_GINT64_FORMAT
+                          " committed %8" G_GINT64_FORMAT " forecast %9" G_GINT64_FORMAT
+                          " variance %8" G_GINT64_FORMAT " %5d bp",
+                          row->label, row->planned_total, row->actual_total, row->committed_total,
+                          row->forecast, row->variance, row->variance_bp);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -624,6 +736,7 @@ main (int argc, char **argv)
   ADD ("explain", test_explain);
   ADD ("current-month", test_current_month);
   ADD ("unknown-budget", test_unknown_budget);
+  g_test_add_func ("/store/budget-figures/sample", test_sample);
 
 #undef ADD
 
