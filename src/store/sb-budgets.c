@@ -14,7 +14,6 @@
 #include "sb-catalog-private.h"
 #include "sb-contracts.h"
 #include "sb-suppliers-private.h"
-#include "sb-time.h"
 
 /*
  * The budget register: reading budgets with their lines and plan,
