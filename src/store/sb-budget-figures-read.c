@@ -327,6 +327,22 @@ add_committed (SbBudgetFigures  *self,
   return TRUE;
 }
 
+/* "12 h 30 min": hours, never days, for time worked. */
+static char *
+format_hours (gint64 minutes)
+{
+  /* A month's labour: hours fit an int */
+  int hours = (int) MIN (minutes / 60, G_MAXINT);
+  int rest = (int) (minutes % 60);
+
+  if (hours == 0)
+    return g_strdup_printf (_("%d min"), rest);
+  if (rest == 0)
+    return g_strdup_printf (_("%d h"), hours);
+
+  return g_strdup_printf (_("%d h %d min"), hours, rest);
+}
+
 static gboolean
 add_labour (SbBudgetFigures  *self,
             SbStore          *store,
@@ -351,7 +367,7 @@ add_labour (SbBudgetFigures  *self,
       if (item->amount == 0)
         continue;
 
-      duration = sb_duration_format (item->minutes);
+      duration = format_hours (item->minutes);
       code = item->service_id != NULL ? g_hash_table_lookup (self->services, item->service_id) : NULL;
       cost.source = SB_FIGURE_FROM_LABOUR;
       /* Labour of a month is dated its last day. */

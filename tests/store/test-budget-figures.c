@@ -10,6 +10,7 @@
 #include "sb-budgets.h"
 #include "sb-contracts.h"
 #include "sb-costs.h"
+#include "sb-incidents.h"
 #include "sb-sample-data.h"
 #include "sb-store-private.h"
 #include "sb-test-utils.h"
@@ -598,6 +599,89 @@ test_current_month (Fixture       *f,
   g_assert_cmpint (total->forecast, ==, 332300);
 }
 
+/* Labour at 60.00 an hour: 90 minutes on a WEB incident on 14 October
+ * (month 6) = 9,000; 45 minutes on one without a service on 10 December
+ * (month 8) = 4,500. Without a labour line both are unbudgeted; with a
+ * line for labour of 5,000 a month they go to it: planned 60,000, actual
+ * 13,500, forecast 13,500 + 5,000 × 2 = 23,500, variance −36,500,
+ * −60.8333 % → −6083 bp. */
+static void
+test_labour (Fixture       *f,
+             gconstpointer  data)
+{
+  SbStore *store = f->book->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbIncident) web = sb_incident_new ();
+  g_autoptr(SbIncident) other = sb_incident_new ();
+  g_autoptr(SbBudgetFigures) before = NULL;
+  g_autoptr(SbBudgetFigures) by_line = NULL;
+  g_autoptr(SbBudgetFigures) by_service = NULL;
+  g_autoptr(GPtrArray) october = NULL;
+  g_autofree char *line = NULL;
+  const SbFiguresRow *row;
+  SbFigureDetail *d;
+  const gint64 plan[12] = { 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000 };
+  gint64 at;
+
+  sb_incident_set_title (web, "Site slow");
+  sb_incident_set_service_id (web, f->web);
+  g_assert_true (sb_time_parse_instant ("2026-10-01T08:00:00Z", &at, NULL));
+  sb_incident_set_opened_ms (web, at);
+  g_assert_true (sb_incidents_create (store, web, &error));
+  sb_incident_set_title (other, "Printer jam");
+  sb_incident_set_opened_ms (other, at);
+  g_assert_true (sb_incidents_create (store, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_time_parse_instant ("2026-10-14T12:00:00Z", &at, NULL));
+  g_assert_true (sb_incidents_add_note (store, sb_incident_get_id (web), "Tuned the cache", FALSE,
+                                        90, at, &error));
+  g_assert_true (sb_time_parse_instant ("2026-12-10T12:00:00Z", &at, NULL));
+  g_assert_true (sb_incidents_add_note (store, sb_incident_get_id (other), "Cleared it", FALSE,
+                                        45, at, &error));
+  g_assert_no_error (error);
+
+  /* No hourly rate: no labour */
+  before = compute (f, SB_FIGURES_BY_LINE);
+  g_assert_cmpint (sb_budget_figures_get_total (before)->actual_total, ==, 302300);
+
+  g_assert_true (sb_budgets_set_hourly_rate (store, 6000, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, sb_budget_figures_free);
+  before = compute (f, SB_FIGURES_BY_LINE);
+  g_assert_cmpuint (sb_budget_figures_get_n_rows (before), ==, 5);
+  /* Unbudgeted rows in the order of the categories: labour, then training */
+  row = sb_budget_figures_get_row (before, 3);
+  g_assert_true (row->unbudgeted);
+  g_assert_cmpstr (row->category, ==, "labour");
+  g_assert_cmpint (row->actual[6], ==, 9000);
+  g_assert_cmpint (row->actual[8], ==, 4500);
+  g_assert_cmpuint (row->sources, ==, SB_FIGURE_FROM_LABOUR);
+  g_assert_cmpint (sb_budget_figures_get_total (before)->actual_total, ==, 302300 + 13500);
+
+  october = sb_budget_figures_explain (before, 3, 6);
+  g_assert_cmpuint (october->len, ==, 1);
+  d = g_ptr_array_index (october, 0);
+  g_assert_cmpint (d->source, ==, SB_FIGURE_FROM_LABOUR);
+  g_assert_cmpint (d->amount, ==, 9000);
+  g_assert_null (d->record_id);
+  g_assert_nonnull (strstr (d->description, "WEB"));
+
+  line = add_line (f, "labour", NULL, NULL, 3, plan);
+  by_line = compute (f, SB_FIGURES_BY_LINE);
+  g_assert_cmpuint (sb_budget_figures_get_n_rows (by_line), ==, 5);
+  row = sb_budget_figures_get_row (by_line, 3);
+  g_assert_cmpstr (row->key, ==, line);
+  g_assert_false (row->unbudgeted);
+  assert_row (row, 60000, 13500, 0, 50000, 13500, 23500, -36500, TRUE, -6083);
+
+  /* By service, WEB has its labour too: 260,000 + 9,000 */
+  by_service = compute (f, SB_FIGURES_BY_SERVICE);
+  row = sb_budget_figures_get_row (by_service, 1);
+  g_assert_cmpstr (row->key, ==, f->web);
+  g_assert_cmpint (row->actual_total, ==, 269000);
+  g_assert_cmpuint (row->sources & SB_FIGURE_FROM_LABOUR, !=, 0);
+}
+
 static void
 test_unknown_budget (Fixture       *f,
                      gconstpointer  data)
@@ -735,6 +819,7 @@ main (int argc, char **argv)
   ADD ("groupings", test_groupings);
   ADD ("explain", test_explain);
   ADD ("current-month", test_current_month);
+  ADD ("labour", test_labour);
   ADD ("unknown-budget", test_unknown_budget);
   g_test_add_func ("/store/budget-figures/sample", test_sample);
 
