@@ -308,7 +308,8 @@ confirm_charge (SbTransaction  *tx,
     return sb_catalog_invalid (error, _("The charge of contract “%s” on %s is already confirmed"),
                                reference, date);
 
-  if (rate_micro <= 0)
+  /* The base currency's rate is 1 whatever was asked. */
+  if (rate_micro <= 0 || g_strcmp0 (currency, sb_store_get_base_currency (store)) == 0)
     rate_micro = sb_costs_get_last_rate (store, currency);
   if (rate_micro <= 0)
     return sb_catalog_invalid (error, _("No exchange rate is known for %s yet: confirm the charge of contract “%s” with the rate used"),

@@ -295,7 +295,7 @@ sb_costs_get_last_rate (SbStore    *store,
       return 0;
     }
 
-  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, g_ascii_strup (currency, -1), -1, g_free);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     rate = sqlite3_column_int64 (stmt, 0);
