@@ -31,6 +31,75 @@ typedef struct
   char          *contract_id;    /* kept from the entry being edited */
 } SbCostForm;
 
+/* The costs view (sb-costs-view.c, -columns.c, -csv.c). */
+typedef enum
+{
+  COL_DATE,
+  COL_DESCRIPTION,
+  COL_SUPPLIER,
+  COL_SERVICE,
+  COL_CATEGORY,
+  COL_AMOUNT,
+  COL_INVOICE,
+  COL_SOURCE,
+  N_COLUMNS
+} Column;
+
+typedef enum
+{
+  PERIOD_THIS_MONTH,
+  PERIOD_LAST_MONTH,
+  PERIOD_FINANCIAL_YEAR,
+  PERIOD_ALL,
+  PERIOD_CHOSEN,
+} Period;
+
+#define COMMITTED_DAYS_AHEAD 30
+
+struct _SbCostsView
+{
+  GtkWidget            parent_instance;
+
+  SbStore             *store;
+  gulong               changed_id;
+  int                  refreshing;
+  SbCostForm           form;
+  GtkWidget           *add_button;
+  GPtrArray           *filter_supplier_ids;
+  GPtrArray           *filter_service_ids;
+  GPtrArray           *committed;   /* of SbCommittedCost */
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  int                  list_width;
+  GDate                chosen_from;
+  GDate                chosen_to;
+  gint64               total;
+  GtkFileChooserNative *chooser;
+
+  /* Template objects */
+  GListStore          *costs;
+  GtkSingleSelection  *selection;
+  GtkWidget           *box;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *period_dropdown;
+  GtkStringList       *period_names;
+  GtkDropDown         *category_filter;
+  GtkStringList       *category_names;
+  GtkDropDown         *supplier_filter;
+  GtkStringList       *supplier_names;
+  GtkDropDown         *service_filter;
+  GtkStringList       *service_names;
+  GtkFlowBox          *entry_bar;
+  GtkLabel            *entry_message;
+  GtkExpander         *committed_expander;
+  GtkLabel            *committed_title;
+  GtkListBox          *committed_list;
+  GtkWidget           *confirm_due_button;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *totals_label;
+};
+
 void      sb_cost_form_init            (SbCostForm   *form,
                                         SbStore      *store);
 void      sb_cost_form_clear_data      (SbCostForm   *form);
@@ -75,11 +144,22 @@ void      sb_cost_confirm_dialog_show  (SbCostsView  *view,
                                         const SbCommittedCost *cost);
 
 /* sb-costs-view.c */
+void      sb_costs_view_build_filter   (SbCostsView  *self,
+                                        SbCostFilter *filter);
 void      sb_costs_view_show_error     (SbCostsView  *self,
                                         const GError *error);
 void      sb_costs_view_show_toast     (SbCostsView  *self,
                                         AdwToast     *toast);
 void      sb_costs_view_delete_entry   (SbCostsView  *self,
                                         const char   *id);
+
+/* sb-costs-view-columns.c */
+void      sb_costs_view_build_columns  (SbCostsView  *self);
+void      sb_costs_view_update_columns (SbCostsView  *self,
+                                        int           width);
+
+/* sb-costs-view-csv.c */
+void      sb_costs_view_choose_import  (SbCostsView  *self);
+void      sb_costs_view_choose_export  (SbCostsView  *self);
 
 G_END_DECLS

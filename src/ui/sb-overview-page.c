@@ -10,6 +10,7 @@
 
 #include "sb-attention-card.h"
 #include "sb-book-card.h"
+#include "sb-budget-card.h"
 #include "sb-deadlines-card.h"
 #include "sb-overview-page.h"
 #include "sb-sample-data.h"
@@ -23,6 +24,7 @@
 static GType (*const card_types[]) (void) = {
   sb_attention_card_get_type,
   sb_deadlines_card_get_type,
+  sb_budget_card_get_type,
   sb_book_card_get_type,
 };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-book-chooser.h"
+#include "sb-budgets.h"
 #include "sb-contracts.h"
 #include "sb-money.h"
 #include "sb-preferences-window.h"
@@ -29,6 +30,9 @@ struct _SbPreferencesWindow
   AdwComboRow          *currency_row;
   AdwActionRow         *warning_row;
   GtkSpinButton        *warning_spin;
+  AdwComboRow          *fiscal_month_row;
+  AdwActionRow         *hourly_rate_row;
+  GtkEntry             *hourly_rate_entry;
 };
 
 enum {
@@ -61,15 +65,37 @@ is_default_location (SbStore *store)
   return g_strcmp0 (sb_store_get_path (store), default_path) == 0;
 }
 
+/* The hourly rate as the entry shows it: the amount without a symbol,
+ * the currency in the row's subtitle. */
+static void
+show_hourly_rate (SbPreferencesWindow *self)
+{
+  const char *currency = sb_store_get_base_currency (self->store);
+  g_autofree char *text = sb_money_format_plain (sb_budgets_get_hourly_rate (self->store), currency);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: %s is the book's base currency, as in "EUR" */
+  subtitle = g_strdup_printf (_("In %s per hour of incident time; 0 leaves that time out of the costs"), currency);
+  adw_action_row_set_subtitle (self->hourly_rate_row, subtitle);
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->hourly_rate_entry), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hourly_rate_entry), "error");
+  self->updating = FALSE;
+}
+
 static void
 refresh (SbPreferencesWindow *self)
 {
   const char *const *codes = sb_currency_get_codes ();
   g_autofree char *location = NULL;
   const char *currency;
+  GtkWidget *focus;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), self->store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->warning_row), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fiscal_month_row), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hourly_rate_row), self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.use-default-book",
                                  self->store != NULL && !is_default_location (self->store));
 
@@ -90,7 +116,14 @@ refresh (SbPreferencesWindow *self)
 
   self->updating = TRUE;
   gtk_spin_button_set_value (self->warning_spin, sb_contracts_get_warning_days (self->store));
+  adw_combo_row_set_selected (self->fiscal_month_row, sb_budgets_get_fiscal_start_month (self->store) - 1);
   self->updating = FALSE;
+
+  /* Not while the person is typing a rate. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || (focus != GTK_WIDGET (self->hourly_rate_entry) &&
+                        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->hourly_rate_entry))))
+    show_hourly_rate (self);
 
   currency = sb_store_get_base_currency (self->store);
   for (guint i = 0; codes[i] != NULL; i++)
@@ -164,6 +197,78 @@ on_warning_changed_cb (SbPreferencesWindow *self)
       self->updating = FALSE;
     }
   self->applying = FALSE;
+}
+
+static void
+on_fiscal_month_selected_cb (SbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->fiscal_month_row);
+
+  if (self->updating || self->store == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if ((int) selected + 1 == sb_budgets_get_fiscal_start_month (self->store))
+    return;
+
+  self->applying = TRUE;
+  if (!sb_budgets_set_fiscal_start_month (self->store, (int) selected + 1, &error))
+    add_toast (self, error->message);
+  self->applying = FALSE;
+
+  refresh (self);
+}
+
+/* Stores the rate typed; a refusal is said and the entry keeps the text
+ * to correct. */
+static void
+apply_hourly_rate (SbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->hourly_rate_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gint64 rate = 0;
+
+  if (self->updating || self->store == NULL)
+    return;
+
+  if (*stripped != '\0' &&
+      !sb_money_parse (stripped, sb_store_get_base_currency (self->store), &rate, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->hourly_rate_entry), "error");
+      add_toast (self, error->message);
+      return;
+    }
+
+  if (rate == sb_budgets_get_hourly_rate (self->store))
+    {
+      show_hourly_rate (self);
+      return;
+    }
+
+  self->applying = TRUE;
+  if (!sb_budgets_set_hourly_rate (self->store, rate, &error))
+    {
+      self->applying = FALSE;
+      gtk_widget_add_css_class (GTK_WIDGET (self->hourly_rate_entry), "error");
+      add_toast (self, error->message);
+      return;
+    }
+  self->applying = FALSE;
+
+  show_hourly_rate (self);
+}
+
+static void
+on_hourly_rate_activate_cb (SbPreferencesWindow *self)
+{
+  apply_hourly_rate (self);
+}
+
+static void
+on_hourly_rate_focus_leave_cb (SbPreferencesWindow *self)
+{
+  apply_hourly_rate (self);
 }
 
 static void
@@ -278,8 +383,13 @@ sb_preferences_window_class_init (SbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, warning_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, warning_spin);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, fiscal_month_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, hourly_rate_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, hourly_rate_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_warning_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fiscal_month_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_hourly_rate_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-book", NULL, open_book_action);
   gtk_widget_class_install_action (widget_class, "prefs.new-book", NULL, new_book_action);
@@ -292,6 +402,8 @@ sb_preferences_window_init (SbPreferencesWindow *self)
 {
   const char *const *codes = sb_currency_get_codes ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
+  GtkEventController *focus;
 
   g_type_ensure (SB_TYPE_PRIORITY_MATRIX_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -303,9 +415,23 @@ sb_preferences_window_init (SbPreferencesWindow *self)
       gtk_string_list_append (labels, label);
     }
 
+  /* Month names in the user's language. */
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+      g_autofree char *name = g_date_time_format (day, "%OB");
+
+      gtk_string_list_append (months, name != NULL ? name : "");
+    }
+
   self->updating = TRUE;
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_model (self->fiscal_month_row, G_LIST_MODEL (months));
   self->updating = FALSE;
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_hourly_rate_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->hourly_rate_entry), focus);
 
   refresh (self);
 }

@@ -451,6 +451,20 @@ show_deadlines_action (GtkWidget  *widget,
     sb_contracts_page_show_view (SB_CONTRACTS_PAGE (page), "deadlines");
 }
 
+/* From the Overview's "Budget burn" card to the Budgets page. */
+static void
+show_budgets_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (self->store == NULL || find_page ("budgets", NULL) == NULL)
+    return;
+
+  show_page (self, "budgets", TRUE);
+}
+
 static gboolean
 sb_window_close_request (GtkWindow *window)
 {
@@ -608,6 +622,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-contract", "s", show_contract_action);
   gtk_widget_class_install_action (widget_class, "win.show-supplier", "s", show_supplier_action);
   gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, show_deadlines_action);
+  gtk_widget_class_install_action (widget_class, "win.show-budgets", NULL, show_budgets_action);
 
   /* The window's own shortcuts; the application's are set in
    * sb-application.c.  Each page has its own Alt+number. */
