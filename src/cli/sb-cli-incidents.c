@@ -14,6 +14,7 @@
 
 #include "sb-catalog.h"
 #include "sb-cli-private.h"
+#include "sb-cost-csv.h"
 #include "sb-incident-csv.h"
 #include "sb-store.h"
 #include "sb-time.h"
@@ -289,22 +290,34 @@ sb_cli_import_incidents (SbCliContext *ctx)
   return 0;
 }
 
+/* An incident or a cost import, by its batch or the latest not yet
+ * undone of either kind. */
 int
 sb_cli_import_undo (SbCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) store = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *kind = NULL;
   const char *batch = ctx->n_args > 0 ? ctx->args[0] : NULL;
+  gboolean costs;
 
   store = sb_store_open (ctx->book_path, SB_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     return sb_cli_fail (error);
 
-  if (!sb_incident_import_undo (store, batch, &error))
+  if (!sb_import_batch_find (store, batch, &id, &kind, &error))
+    return sb_cli_fail (error);
+
+  costs = g_str_equal (kind, "costs");
+  if (costs ? !sb_cost_import_undo (store, id, &error)
+            : !sb_incident_import_undo (store, id, &error))
     return sb_cli_fail (error);
 
   if (batch != NULL)
     printf (_("Undid the import %s\n"), batch);
+  else if (costs)
+    printf ("%s\n", _("Undid the latest cost import"));
   else
     printf ("%s\n", _("Undid the latest incident import"));
 

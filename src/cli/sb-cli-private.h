@@ -57,4 +57,9 @@ int sb_cli_import_incidents (SbCliContext *ctx);
 int sb_cli_import_undo      (SbCliContext *ctx);
 int sb_cli_export_incidents (SbCliContext *ctx);
 
+/* sb-cli-costs.c */
+int sb_cli_import_costs     (SbCliContext *ctx);
+int sb_cli_export_costs     (SbCliContext *ctx);
+int sb_cli_export_budget    (SbCliContext *ctx);
+
 G_END_DECLS

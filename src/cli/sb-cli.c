@@ -72,6 +72,28 @@ static const SbCliOption export_incidents_options[] = {
   { NULL },
 };
 
+static const SbCliOption import_costs_options[] = {
+  { "--dry-run", NULL, FALSE },
+  { "--map", NULL, TRUE, TRUE },
+  { "--value", NULL, TRUE, TRUE },
+  { "--date-format", NULL, TRUE },
+  { "--decimal", NULL, TRUE },
+  { "--category", NULL, TRUE },
+  { "--currency", NULL, TRUE },
+  { "--unknown", NULL, TRUE },
+  { NULL },
+};
+
+static const SbCliOption export_costs_options[] = {
+  { "-o", "--output", TRUE },
+  { "--from", NULL, TRUE },
+  { "--to", NULL, TRUE },
+  { "--category", NULL, TRUE },
+  { "--supplier", NULL, TRUE },
+  { "--service", NULL, TRUE },
+  { NULL },
+};
+
 /* A name of two words ("import incidents") is matched before a command
  * named by its first word alone. */
 static const SbCliCommand commands[] = {
@@ -83,8 +105,11 @@ static const SbCliCommand commands[] = {
   { "export", "KIND -o FILE", N_("Export services, customers, suppliers or contracts to a CSV file (-o - for standard output)"), 1, 1, cmd_export, export_options },
   { "export deadlines", "-o FILE.ics", N_("Export the contract and review deadlines as an iCalendar file, from today for --months N (default 12)"), 0, 0, cmd_export_deadlines, export_deadlines_options },
   { "import incidents", "FILE", N_("Import incidents from another service desk’s or a spreadsheet’s CSV export; with --dry-run, only show the preview"), 1, 1, sb_cli_import_incidents, import_incidents_options },
-  { "import undo", "[BATCH]", N_("Undo an incident import (without BATCH: the latest one)"), 0, 1, sb_cli_import_undo },
+  { "import costs", "FILE", N_("Import costs from an accounting or bank export (CSV); with --dry-run, only show the preview"), 1, 1, sb_cli_import_costs, import_costs_options },
+  { "import undo", "[BATCH]", N_("Undo an incident or cost import (without BATCH: the latest one)"), 0, 1, sb_cli_import_undo },
   { "export incidents", "-o FILE", N_("Export incidents to a CSV file that import incidents reads back"), 0, 0, sb_cli_export_incidents, export_incidents_options },
+  { "export costs", "-o FILE", N_("Export costs to a CSV file that import costs reads back"), 0, 0, sb_cli_export_costs, export_costs_options },
+  { "export budget", "NAME -o FILE", N_("Export a budget’s lines with planned, actual and variance per month and the totals to a CSV file"), 1, 1, sb_cli_export_budget, export_options },
 };
 
 static void
@@ -113,6 +138,22 @@ print_usage (FILE *out)
   fprintf (out, "  %-30s %s\n", "--service CODE", _("Only incidents of this service"));
   fprintf (out, "  %-30s %s\n", "--customer NAME", _("Only incidents of this customer"));
   fprintf (out, "  %-30s %s\n", "--from DATE, --to DATE", _("Only incidents opened from, up to (YYYY-MM-DD, both included)"));
+  fprintf (out, "\n%s\n", _("Options of import costs:"));
+  fprintf (out, "  %-30s %s\n", "--dry-run", _("Show the preview and the problems; write nothing"));
+  fprintf (out, "  %-30s %s\n", "--map COLUMN=FIELD", _("date, amount, debit, credit, currency, rate, category, supplier, contract, service, invoice, description or ignore"));
+  fprintf (out, "  %-30s %s\n", "--value category:WORD=CATEGORY", _("Read WORD of the category column as CATEGORY, e.g. category:Abos=software"));
+  fprintf (out, "  %-30s %s\n", "--date-format FORMAT", _("auto (default), iso, day-first or month-first"));
+  fprintf (out, "  %-30s %s\n", "--decimal MARK", _("auto (default, guessed from the amounts), point or comma"));
+  fprintf (out, "  %-30s %s\n", "--category CATEGORY", _("For lines without one: hardware, software, cloud, supplier-services, labour, facilities, training or other"));
+  fprintf (out, "  %-30s %s\n", "--currency CODE", _("For lines without one (default: the book’s base currency)"));
+  fprintf (out, "  %-30s %s\n", "--unknown create|leave", _("Create suppliers the book lacks (default), or import their costs without one"));
+  fprintf (out, "  %s\n", _("A debit column is a cost, a credit column a credit note; a foreign currency needs a rate column or a rate used before. Balance lines and lines without an amount are skipped, and so are costs already in the book."));
+  fprintf (out, "\n%s\n", _("Options of export costs:"));
+  fprintf (out, "  %-30s %s\n", "--from DATE, --to DATE", _("Only costs dated from, up to (YYYY-MM-DD, both included)"));
+  fprintf (out, "  %-30s %s\n", "--category CATEGORY", _("Only costs of this category"));
+  fprintf (out, "  %-30s %s\n", "--supplier NAME", _("Only costs of this supplier"));
+  fprintf (out, "  %-30s %s\n", "--service CODE", _("Only costs of this service"));
+  fprintf (out, "\n%s\n", _("export budget writes one row per line: its planned, actual and variance (actual − planned) per month, then total planned, total actual, committed, forecast and variance, as plain numbers in the budget’s currency."));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-22s %s\n", "--book PATH", _("Use the book at PATH instead of the default one"));
   fprintf (out, "  %-22s %s\n", "--version", _("Print the version and exit"));
@@ -374,7 +415,8 @@ parse_kind (SbCliContext     *ctx,
     return TRUE;
 
   if (g_str_equal (ctx->args[0], "incidents") || g_str_equal (ctx->args[0], "undo") ||
-      g_str_equal (ctx->args[0], "deadlines"))
+      g_str_equal (ctx->args[0], "deadlines") || g_str_equal (ctx->args[0], "costs") ||
+      g_str_equal (ctx->args[0], "budget"))
     *exit_status = sb_cli_usage_error (_("Write “%s” right after the command, before any option"),
                                 ctx->args[0]);
   else

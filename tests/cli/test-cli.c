@@ -559,7 +559,7 @@ test_incidents_import_export (Fixture       *f,
                    ==, 0);
   run (f, "--book", f->book, "import", "undo", NULL);
   g_assert_cmpint (f->status, ==, 1);
-  g_assert_nonnull (strstr (f->err, "no incident import to undo"));
+  g_assert_nonnull (strstr (f->err, "no import to undo"));
 }
 
 static void
@@ -617,6 +617,141 @@ test_incidents_usage_errors (Fixture       *f,
   g_assert_cmpint (f->status, ==, 2);
 }
 
+static void
+test_costs_import_export (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *bank = fixture ("costs-bank-de.csv");
+  g_autofree char *problems = fixture ("costs-problems.csv");
+  g_autofree char *exported = g_build_filename (f->dir, "costs.csv", NULL);
+  g_autofree char *contents = NULL;
+
+  /* A German bank export into a new book. */
+  run (f, "--book", f->book, "import", "costs", bank, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Dates: day-first; decimal mark: comma"));
+  g_assert_nonnull (strstr (f->out, "Verwendungszweck → description"));
+  g_assert_nonnull (strstr (f->out, "3 costs will be imported."));
+  g_assert_nonnull (strstr (f->out, "2 suppliers will be created: Stratus Cloud, Neuer Lieferant AG."));
+  g_assert_nonnull (strstr (f->out, "line 2: skipped, a balance line, not a cost"));
+  g_assert_nonnull (strstr (f->out, "line 6: skipped, no amount"));
+  g_assert_nonnull (strstr (f->out, "Imported 3 costs into"));
+  g_assert_nonnull (strstr (f->out, "servicebook import undo "));
+
+  /* Again: nothing doubles. */
+  run (f, "--book", f->book, "import", "costs", bank, "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Columns (as remembered from the last import)"));
+  g_assert_nonnull (strstr (f->out, "0 costs will be imported. 3 are already in the book"));
+  g_assert_nonnull (strstr (f->out, "line 3: skipped, already in the book"));
+  run (f, "--book", f->book, "import", "costs", bank, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Nothing new to import."));
+
+  /* Problem lines on stderr, each with its reason; the good ones go in. */
+  run (f, "--book", f->book, "import", "costs", problems, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->err, "line 2: Date: "));
+  g_assert_nonnull (strstr (f->err, "line 3: Unknown category “Snacks”"));
+  g_assert_nonnull (strstr (f->err, "line 4: Unknown currency “XYZ”"));
+  g_assert_nonnull (strstr (f->err, "line 5: No exchange rate for USD"));
+  g_assert_nonnull (strstr (f->out, "Imported 2 costs into"));
+  g_assert_nonnull (strstr (f->out, "4 lines with problems were left out"));
+
+  /* Without a category column nor --category, nothing can be read. */
+  run (f, "--book", f->book, "import", "costs", problems, "--map", "Category=ignore",
+       "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "No column holds the category"));
+  run (f, "--book", f->book, "import", "costs", problems, "--map", "Category=ignore",
+       "--category", "other", "--dry-run", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Dry run: nothing was written."));
+
+  run (f, "--book", f->book, "export", "costs", "-o", exported, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Date,Amount,Currency,Rate,Category,Supplier,Contract,"
+                                      "Service,Invoice,Description\r\n"));
+  g_assert_nonnull (strstr (contents, "2026-03-02,1234.56,EUR,"));
+  g_assert_nonnull (strstr (contents, "2026-03-13,-34.56,EUR,"));
+  g_assert_nonnull (strstr (contents, "2026-03-04,100.00,USD,0.92,software,Acme Software"));
+
+  run (f, "--book", f->book, "export", "costs", "-o", "-", "--category", "cloud", "--to",
+       "2026-03-05", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "2026-03-02,1234.56,EUR"));
+  g_assert_null (strstr (f->out, "-34.56"));
+  g_assert_null (strstr (f->out, "99.00"));
+
+  run (f, "--book", f->book, "export", "costs", "-o", "-", "--supplier", "Nobody", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "no supplier named “Nobody”"));
+
+  /* Undo takes back the latest import, a cost import. */
+  run (f, "--book", f->book, "import", "undo", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Undid the latest cost import"));
+  run (f, "--book", f->book, "export", "costs", "-o", "-", NULL);
+  g_assert_null (strstr (f->out, "USD"));
+  g_assert_nonnull (strstr (f->out, "1234.56"));
+
+  run (f, "--book", f->book, "export", "budget", "Anything", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no budget named “Anything”. The book has no "
+                                    "budgets yet."));
+}
+
+static void
+test_export_budget (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *exported = g_build_filename (f->dir, "budget.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  const char *listed;
+
+  run (f, "--book", f->book, "sample-data", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  /* A wrong name lists the budgets. */
+  run (f, "--book", f->book, "export", "budget", "Nope", "-o", exported, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  listed = strstr (f->err, "The budgets are: ");
+  g_assert_nonnull (listed);
+  name = g_strstrip (g_strdup (listed + strlen ("The budgets are: ")));
+  g_assert_true (g_str_has_prefix (name, "IT budget "));
+  g_assert_false (g_file_test (exported, G_FILE_TEST_EXISTS));
+
+  run (f, "--book", f->book, "export", "budget", name, "-o", exported, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Exported the budget"));
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFLine,Category,"));
+  g_assert_nonnull (strstr (contents, " planned,"));
+  g_assert_nonnull (strstr (contents, " actual,"));
+  g_assert_nonnull (strstr (contents, " variance,"));
+  g_assert_nonnull (strstr (contents, "Total planned,Total actual,Committed,Forecast,Variance,"
+                                      "Variance %\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nTotal,"));
+
+  run (f, "--book", f->book, "export", "budget", name, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "-o FILE"));
+
+  run (f, "--book", f->book, "import", "costs", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "import costs FILE"));
+
+  run (f, "--book", f->book, "import", "costs", exported, "--decimal", "dot", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "auto, point or comma"));
+
+  run (f, "--book", f->book, "import", "costs", exported, "--category", "snacks", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "supplier-services"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +772,8 @@ main (int   argc,
   ADD ("export-deadlines", test_export_deadlines);
   ADD ("incidents-import-export", test_incidents_import_export);
   ADD ("incidents-usage-errors", test_incidents_usage_errors);
+  ADD ("costs-import-export", test_costs_import_export);
+  ADD ("export-budget", test_export_budget);
 
 #undef ADD
 
