@@ -135,7 +135,12 @@ remembered_text (SbCostImport *self)
   JsonObject *categories = json_object_new ();
 
   if (root == NULL)
-    root = json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      g_autoptr(JsonObject) empty = json_object_new ();
+
+      /* The node takes its own reference. */
+      root = json_node_init_object (json_node_alloc (), empty);
+    }
   all = json_node_get_object (root);
 
   /* Bounded: forget the others when there are too many. */

@@ -576,11 +576,14 @@ sb_cost_import_summarize (SbCostImport *self)
 
   if (self->unknown_names != NULL && self->unknown_names->len > 0)
     {
-      g_autoptr(GPtrArray) names = g_ptr_array_copy (self->unknown_names, NULL, NULL);
+      /* Borrowed: the copy keeps no free function. */
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
       g_autofree char *joined = NULL;
       g_autofree char *count = g_strdup_printf ("%u", self->unknown_names->len);
       guint n = self->unknown_names->len;
 
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (names, g_ptr_array_index (self->unknown_names, i));
       g_ptr_array_add (names, NULL);
       joined = g_strjoinv (", ", (char **)names->pdata);
       g_string_append_c (out, ' ');

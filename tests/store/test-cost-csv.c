@@ -494,6 +494,40 @@ test_export_budget (Fixture       *f,
   g_assert_true (g_str_has_prefix (rows[g_strv_length (rows) - 2], "Total,"));
 }
 
+static void
+test_bank_signs (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char csv[] =
+    "Datum;Empfänger;Buchungstext;Betrag (EUR)\n"
+    "02.03.2026;Stratus Cloud;Hosting März;-1.234,56\n"
+    "05.03.2026;Stratus Cloud;Lizenzen;99,00-\n"
+    "13.03.2026;Stratus Cloud;Erstattung;+34,56\n";
+  g_autofree char *path = g_build_filename (f->book->dir, "umsaetze.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SbCostImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  import = sb_cost_import_new (store_of (f), file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_cost_import_get_mapping (import, 3), ==, SB_COST_FIELD_AMOUNT);
+
+  /* No category column: every line takes the one given. */
+  g_assert_true (sb_cost_import_plan (import, &error));
+  g_assert_cmpuint (sb_cost_import_get_n_problems (import), ==, 1);
+  sb_cost_import_set_default_category (import, "cloud");
+  g_assert_true (sb_cost_import_plan (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sb_cost_import_get_n_new (import), ==, 3);
+
+  /* Most amounts negative: money going out is the cost. */
+  g_assert_true (sb_cost_import_get_bank_signs (import));
+  g_assert_cmpint (item_at_line (import, 2)->amount, ==, 123456);
+  g_assert_cmpint (item_at_line (import, 3)->amount, ==, 9900);
+  g_assert_cmpint (item_at_line (import, 4)->amount, ==, -3456);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -507,6 +541,7 @@ main (int    argc,
   ADD ("german-bank-export", test_german_bank_export);
   ADD ("problem-lines", test_problem_lines);
   ADD ("reimport-skips-duplicates", test_reimport_skips_duplicates);
+  ADD ("bank-signs", test_bank_signs);
   ADD ("undo", test_undo);
   ADD ("export-round-trip", test_export_round_trip);
   ADD ("export-budget", test_export_budget);
