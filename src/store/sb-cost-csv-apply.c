@@ -24,13 +24,11 @@
  * "import-mapping:incidents").
  *
  * The import batch (kind "costs") lists what undo takes back: the cost
- * entries carry its id; the suppliers it created are kept in the book
- * setting "import-batch-suppliers:<batch id>", the schema's batch row
- * having room for created services and customers only.
+ * entries carry its id, and its created_suppliers column lists the
+ * suppliers it created.
  */
 
 #define MAX_REMEMBERED 20
-#define BATCH_SUPPLIERS_PREFIX "import-batch-suppliers:"
 
 /* ------------------------------------------------------------------ */
 /* The remembered mapping                                              */
@@ -332,16 +330,10 @@ sb_cost_import_apply (SbCostImport  *self,
   sb_change_set_string (batch, "file_name", self->file_name);
   sb_change_set_string (batch, "imported_at", now);
   sb_change_set_int (batch, "n_records", self->n_new);
+  if (supplier_ids->len > 0)
+    sb_change_set_string (batch, "created_suppliers", supplier_ids->str);
   if (!sb_transaction_apply (tx, batch, error))
     return FALSE;
-
-  if (supplier_ids->len > 0)
-    {
-      g_autofree char *id = g_strconcat (BATCH_SUPPLIERS_PREFIX, batch_id, NULL);
-
-      if (!set_setting_in (tx, self->store, id, supplier_ids->str, error))
-        return FALSE;
-    }
 
   remembered = remembered_text (self);
   if (!set_setting_in (tx, self->store, SB_COST_IMPORT_SETTING, remembered, error))
@@ -535,7 +527,6 @@ sb_cost_import_undo (SbStore     *store,
   g_autoptr(SbChange) mark = NULL;
   g_autofree char *id = NULL;
   g_autofree char *undone = NULL;
-  g_autofree char *setting = NULL;
   g_autofree char *created = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
@@ -550,9 +541,9 @@ sb_cost_import_undo (SbStore     *store,
 
   stmt = sb_store_prepare (store,
                            batch_id != NULL
-                             ? "SELECT id, undone_at FROM import_batch WHERE id = ? "
+                             ? "SELECT id, undone_at, created_suppliers FROM import_batch WHERE id = ? "
                                "AND kind = 'costs' AND deleted = 0"
-                             : "SELECT id, undone_at FROM import_batch WHERE ?1 IS NULL "
+                             : "SELECT id, undone_at, created_suppliers FROM import_batch WHERE ?1 IS NULL "
                                "AND kind = 'costs' AND deleted = 0 AND undone_at IS NULL "
                                "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
                            error);
@@ -564,6 +555,7 @@ sb_cost_import_undo (SbStore     *store,
     {
       id = sb_catalog_column_text (stmt, 0);
       undone = sb_catalog_column_text (stmt, 1);
+      created = sb_catalog_column_text (stmt, 2);
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -587,9 +579,6 @@ sb_cost_import_undo (SbStore     *store,
                    _("The import “%s” was already undone"), id);
       return FALSE;
     }
-
-  setting = g_strconcat (BATCH_SUPPLIERS_PREFIX, id, NULL);
-  created = sb_store_get_setting (store, setting);
 
   if (!collect_ids (store, "SELECT id FROM cost_entry WHERE import_batch = ? AND deleted = 0",
                     id, costs, error) ||

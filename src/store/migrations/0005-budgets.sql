@@ -125,3 +125,7 @@ CREATE TABLE service_charge (
 );
 
 CREATE UNIQUE INDEX service_charge_live ON service_charge (service_id, customer_id) WHERE deleted = 0;
+
+-- The suppliers a cost import created (comma-separated ids), so that
+-- undoing it removes those still unused.
+ALTER TABLE import_batch ADD COLUMN created_suppliers TEXT;
