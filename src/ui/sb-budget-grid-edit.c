@@ -256,7 +256,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   guint column = self->cursor_column;
   gunichar c;
 
-  if (!gtk_widget_has_focus (GTK_WIDGET (self->value_grid)) || self->n_columns == 0)
+  if (!gtk_widget_is_focus (GTK_WIDGET (self->value_grid)) || self->n_columns == 0)
     return FALSE;
 
   state &= gtk_accelerator_get_default_mod_mask ();

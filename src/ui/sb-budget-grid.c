@@ -633,7 +633,7 @@ sb_budget_grid_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      sb_budget_grid_set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -661,7 +661,6 @@ sb_budget_grid_class_init (SbBudgetGridClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          SB_TYPE_STORE,
                          (G_PARAM_READWRITE |
-                          G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -778,6 +777,24 @@ sb_budget_grid_cursor_line (SbBudgetGrid *self,
       }
 
   return NULL;
+}
+
+/**
+ * sb_budget_grid_set_store:
+ * @self: a budget grid
+ * @store: (nullable): the book the budget is in
+ */
+void
+sb_budget_grid_set_store (SbBudgetGrid *self,
+                          SbStore      *store)
+{
+  g_return_if_fail (SB_IS_BUDGET_GRID (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  sb_budget_grid_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**

@@ -22,6 +22,8 @@ typedef enum
 #define SB_TYPE_BUDGET_GRID (sb_budget_grid_get_type ())
 G_DECLARE_FINAL_TYPE (SbBudgetGrid, sb_budget_grid, SB, BUDGET_GRID, AdwBin)
 
+void               sb_budget_grid_set_store       (SbBudgetGrid       *self,
+                                                   SbStore            *store);
 void               sb_budget_grid_set_budget_id   (SbBudgetGrid       *self,
                                                    const char         *budget_id);
 const char        *sb_budget_grid_get_budget_id   (SbBudgetGrid       *self);
