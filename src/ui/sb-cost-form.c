@@ -26,7 +26,7 @@ GtkWidget *
 sb_cost_form_new_dropdown (GtkStringList *items)
 {
   GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (items), expression);
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (items)), expression);
 
   /* Long lists of suppliers are found by typing. */
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
@@ -155,6 +155,8 @@ sb_cost_form_init (SbCostForm *form,
 {
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) currencies = gtk_string_list_new ((const char * const *) sb_currency_get_codes ());
+  g_autoptr(GtkStringList) suppliers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) services = gtk_string_list_new (NULL);
   const char * const *codes = sb_cost_categories ();
   GDate today;
   g_autofree char *today_text = NULL;
@@ -189,17 +191,15 @@ sb_cost_form_init (SbCostForm *form,
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->category_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Category"), -1);
 
-  form->supplier_dropdown = sb_cost_form_new_dropdown (gtk_string_list_new (NULL));
+  form->supplier_dropdown = sb_cost_form_new_dropdown (suppliers);
   gtk_widget_set_tooltip_text (form->supplier_dropdown, _("Supplier"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->supplier_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Supplier"), -1);
-  g_object_unref (gtk_drop_down_get_model (GTK_DROP_DOWN (form->supplier_dropdown)));
 
-  form->service_dropdown = sb_cost_form_new_dropdown (gtk_string_list_new (NULL));
+  form->service_dropdown = sb_cost_form_new_dropdown (services);
   gtk_widget_set_tooltip_text (form->service_dropdown, _("Service"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->service_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Service"), -1);
-  g_object_unref (gtk_drop_down_get_model (GTK_DROP_DOWN (form->service_dropdown)));
 
   form->description_entry = new_entry (_("Description"), _("Description"), 18);
   form->invoice_entry = new_entry (_("Invoice"), _("Invoice reference"), 9);
@@ -207,6 +207,8 @@ sb_cost_form_init (SbCostForm *form,
   sb_cost_form_reload_choices (form);
   sb_cost_form_select_currency (form, sb_store_get_base_currency (store));
   g_signal_connect (form->currency_dropdown, "notify::selected", G_CALLBACK (on_currency_changed_cb), form);
+  /* The form may outlive its fields (or not): the handler goes with whichever goes first. */
+  g_object_add_weak_pointer (G_OBJECT (form->currency_dropdown), (gpointer *) &form->currency_dropdown);
   sb_cost_form_update_rate (form);
 }
 
@@ -214,7 +216,11 @@ void
 sb_cost_form_clear_data (SbCostForm *form)
 {
   if (form->currency_dropdown != NULL)
-    g_signal_handlers_disconnect_by_data (form->currency_dropdown, form);
+    {
+      g_signal_handlers_disconnect_by_data (form->currency_dropdown, form);
+      g_object_remove_weak_pointer (G_OBJECT (form->currency_dropdown), (gpointer *) &form->currency_dropdown);
+      form->currency_dropdown = NULL;
+    }
   g_clear_pointer (&form->supplier_ids, g_ptr_array_unref);
   g_clear_pointer (&form->service_ids, g_ptr_array_unref);
   g_clear_pointer (&form->contract_id, g_free);

@@ -74,6 +74,7 @@ struct _SbCostsView
   GDate                chosen_to;
   gint64               total;
   GtkFileChooserNative *chooser;
+  AdwToast            *last_toast;   /* weak: the latest toast, for tests */
 
   /* Template objects */
   GListStore          *costs;

@@ -40,6 +40,7 @@ sb_costs_view_show_toast (SbCostsView *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  g_set_weak_pointer (&self->last_toast, toast);
   if (overlay == NULL)
     {
       g_message ("%s", adw_toast_get_title (toast));
@@ -647,6 +648,9 @@ sb_costs_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  /* The list lets go of its models before they go. */
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_COSTS_VIEW);
 
   if (self->store != NULL)
@@ -656,6 +660,7 @@ sb_costs_view_dispose (GObject *object)
     g_clear_object (&self->columns[i]);
   sb_cost_form_clear_data (&self->form);
   g_clear_pointer (&self->committed, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->last_toast);
 
   G_OBJECT_CLASS (sb_costs_view_parent_class)->dispose (object);
 }
