@@ -26,6 +26,7 @@ struct _SbBudgetGrid
   GArray            *rows;         /* of guint: figure rows shown */
   GPtrArray         *cells;        /* of GtkLabel, (n_rows + 1) × n_columns */
   guint              n_columns;
+  int                label_chars;  /* the row labels' widest, in characters */
   guint              cursor_row;
   guint              cursor_column;
   char              *cursor_key;   /* row key kept across reloads */
@@ -77,6 +78,15 @@ const char *sb_budget_grid_why_read_only    (SbBudgetGrid *self);
 void        sb_budget_grid_move_cursor      (SbBudgetGrid *self,
                                              guint         row,
                                              guint         column);
+
+guint       sb_budget_grid_n_months         (SbBudgetGrid *self);
+
+/* sb-budget-grid-cells.c */
+char       *sb_budget_grid_cell_text        (SbBudgetGrid *self,
+                                             guint         row,
+                                             guint         column,
+                                             const char  **css_class,
+                                             char        **tooltip);
 
 /* sb-budget-grid-edit.c */
 void        sb_budget_grid_start_editing    (SbBudgetGrid *self,

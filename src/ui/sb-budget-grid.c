@@ -45,6 +45,7 @@ static const char *grid_css =
   ".sb-budget-grid entry.sb-cell-editor { min-height: 22px; border-radius: 0; }"
   ".sb-budget-grid label.sb-over { color: @error_color; }"
   ".sb-budget-grid label.sb-under { color: @success_color; }"
+  ".sb-budget-grid label.sb-zero { opacity: 0.45; }"
   ".sb-budget-grid label.sb-row-label { padding: 6px 10px; min-height: 22px; }";
 
 static void rebuild (SbBudgetGrid *self);
@@ -83,38 +84,8 @@ sb_budget_grid_show_error (SbBudgetGrid *self,
   sb_budget_grid_show_message (self, error->message);
 }
 
-/* Whole amounts without the zeros after the decimal point: the grid has
- * many figures and "€1,200" reads faster than "€1,200.00". */
-char *
-sb_budget_grid_format_amount (gint64      amount,
-                              const char *currency)
-{
-  g_autofree char *text = sb_money_format (amount, currency);
-  int digits = sb_currency_get_digits (currency);
-  gint64 unit = 1;
-
-  for (int i = 0; i < digits; i++)
-    unit *= 10;
-
-  if (digits > 0 && amount % unit == 0)
-    {
-      SbMoneyStyle style;
-      g_autofree char *zeros = g_strnfill (digits, '0');
-      g_autofree char *suffix = NULL;
-      char *found;
-
-      sb_money_style_from_locale (&style);
-      suffix = g_strconcat (style.decimal, zeros, NULL);
-      found = g_strrstr (text, suffix);
-      if (found != NULL)
-        memmove (found, found + strlen (suffix), strlen (found + strlen (suffix)) + 1);
-    }
-
-  return g_steal_pointer (&text);
-}
-
-static guint
-n_months (SbBudgetGrid *self)
+guint
+sb_budget_grid_n_months (SbBudgetGrid *self)
 {
   return self->figures != NULL ? sb_budget_figures_get_n_months (self->figures) : 0;
 }
@@ -152,7 +123,7 @@ sb_budget_grid_cell_is_editable (SbBudgetGrid *self,
                   guint         column)
 {
   return budget_is_draft (self) && self->mode == SB_BUDGET_GRID_PLANNED &&
-         column < n_months (self) && is_line_row (self, row);
+         column < sb_budget_grid_n_months (self) && is_line_row (self, row);
 }
 
 GtkWidget *
@@ -166,96 +137,6 @@ sb_budget_grid_cell_at (SbBudgetGrid *self,
     return NULL;
 
   return g_ptr_array_index (self->cells, index);
-}
-
-/* Why a cell cannot be typed into, in words. */
-const char *
-sb_budget_grid_why_read_only (SbBudgetGrid *self)
-{
-  if (self->budget == NULL)
-    return _("There is no budget to edit.");
-  if (!budget_is_draft (self))
-    return _("This budget is no longer a draft and cannot change. Revise it to make a draft copy that can.");
-  if (self->mode != SB_BUDGET_GRID_PLANNED)
-    return _("Only the plan can be typed in: switch the cells to Planned. Costs are recorded on the Costs view.");
-  if (self->grouping != SB_FIGURES_BY_LINE)
-    return _("The plan is typed per line: group the rows by line to change it.");
-  if (self->cursor_column >= n_months (self))
-    return _("Totals are worked out from the months.");
-  return _("Costs that match no line cannot be planned here: add a line for them.");
-}
-
-/* The text and look of one cell. */
-static char *
-cell_text (SbBudgetGrid *self,
-           guint         row,
-           guint         column,
-           const char  **css_class,
-           char        **tooltip)
-{
-  const SbFiguresRow *figures = sb_budget_grid_figure_row (self, row);
-  const char *currency = sb_budget_figures_get_currency (self->figures);
-  guint months = n_months (self);
-  int current = sb_budget_figures_get_current (self->figures);
-  gint64 amount;
-
-  *css_class = NULL;
-  *tooltip = NULL;
-
-  if (column < months)
-    {
-      switch (self->mode)
-        {
-        case SB_BUDGET_GRID_PLANNED:
-          return sb_budget_grid_format_amount (figures->planned[column], currency);
-
-        case SB_BUDGET_GRID_ACTUAL:
-          amount = figures->actual[column] + figures->committed[column];
-          if (figures->committed[column] != 0)
-            {
-              g_autofree char *committed = sb_budget_grid_format_amount (figures->committed[column], currency);
-
-              *css_class = "sb-committed";
-              *tooltip = g_strdup_printf (_("Includes %s committed, still to confirm"), committed);
-            }
-          if (amount == 0 && (int) column > current)
-            return g_strdup ("");
-          return sb_budget_grid_format_amount (amount, currency);
-
-        case SB_BUDGET_GRID_VARIANCE:
-        default:
-          if ((int) column > current && figures->committed[column] == 0)
-            return g_strdup ("");
-          amount = figures->actual[column] + figures->committed[column] - figures->planned[column];
-          *css_class = amount > 0 ? "sb-over" : amount < 0 ? "sb-under" : NULL;
-          return sb_budget_grid_format_amount (amount, currency);
-        }
-    }
-
-  switch (column - months)
-    {
-    case 0:
-      return sb_budget_grid_format_amount (figures->planned_total, currency);
-    case 1:
-      return sb_budget_grid_format_amount (figures->actual_to_date, currency);
-    case 2:
-      return sb_budget_grid_format_amount (figures->committed_total, currency);
-    case 3:
-      return sb_budget_grid_format_amount (figures->forecast, currency);
-    case 4:
-      *css_class = figures->variance > 0 ? "sb-over" : figures->variance < 0 ? "sb-under" : NULL;
-      *tooltip = g_strdup (_("Forecast at the end of the period against the plan"));
-      return sb_budget_grid_format_amount (figures->variance, currency);
-    case 5:
-    default:
-      if (!figures->variance_defined)
-        {
-          *tooltip = g_strdup (_("Nothing was planned"));
-          return g_strdup ("—");
-        }
-      *css_class = figures->variance > 0 ? "sb-over" : figures->variance < 0 ? "sb-under" : NULL;
-      return sb_percent_bp_format (figures->variance_bp, TRUE);
-    }
 }
 
 static void
@@ -281,7 +162,7 @@ update_actions (SbBudgetGrid *self)
   gboolean draft_lines = budget_is_draft (self) && self->grouping == SB_FIGURES_BY_LINE;
   gboolean on_line = draft_lines && is_line_row (self, self->cursor_row);
   gboolean explainable = self->figures != NULL && self->cursor_row < self->rows->len &&
-                         self->cursor_column < n_months (self);
+                         self->cursor_column < sb_budget_grid_n_months (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.add-line", budget_is_draft (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.spread", on_line);
@@ -408,7 +289,7 @@ rebuild (SbBudgetGrid *self)
       return;
     }
 
-  months = n_months (self);
+  months = sb_budget_grid_n_months (self);
   current = sb_budget_figures_get_current (self->figures);
   self->n_columns = months + SB_BUDGET_GRID_N_TOTALS;
 
@@ -443,7 +324,7 @@ rebuild (SbBudgetGrid *self)
 
       label = make_label (total ? _("Total") : figures->label, 0, "sb-row-label");
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), self->label_chars);
       gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_widget_set_tooltip_text (label, total ? NULL : figures->label);
       if (total)
@@ -456,7 +337,7 @@ rebuild (SbBudgetGrid *self)
         {
           const char *css_class;
           g_autofree char *tooltip = NULL;
-          g_autofree char *text = cell_text (self, r, c, &css_class, &tooltip);
+          g_autofree char *text = sb_budget_grid_cell_text (self, r, c, &css_class, &tooltip);
 
           label = make_label (text, 1, "sb-cell");
           gtk_widget_add_css_class (label, "numeric");
@@ -571,6 +452,48 @@ explain_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* Narrow, the row labels give most of the width to the figures. */
+static void
+sb_budget_grid_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SbBudgetGrid *self = SB_BUDGET_GRID (widget);
+  int chars = width < 600 ? 14 : 32;
+
+  if (chars != self->label_chars)
+    {
+      self->label_chars = chars;
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->label_grid));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_has_css_class (child, "sb-row-label"))
+          gtk_label_set_max_width_chars (GTK_LABEL (child), chars);
+    }
+
+  if (adw_bin_get_child (ADW_BIN (self)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (self)), width, height, baseline, NULL);
+}
+
+static void
+sb_budget_grid_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
 static void
 sb_budget_grid_dispose (GObject *object)
 {
@@ -651,6 +574,8 @@ sb_budget_grid_class_init (SbBudgetGridClass *klass)
   object_class->finalize = sb_budget_grid_finalize;
   object_class->get_property = sb_budget_grid_get_property;
   object_class->set_property = sb_budget_grid_set_property;
+  widget_class->size_allocate = sb_budget_grid_size_allocate;
+  widget_class->measure = sb_budget_grid_measure;
 
   /**
    * SbBudgetGrid:store:
@@ -698,7 +623,12 @@ sb_budget_grid_init (SbBudgetGrid *self)
   static gboolean css_loaded;
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The grid lays out its one child itself, to fit the row labels to the
+   * width it is about to get. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+
   self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->label_chars = 32;
   self->cells = g_ptr_array_new ();
 
   if (!css_loaded && gdk_display_get_default () != NULL)

@@ -11,7 +11,7 @@
 #include "sb-budget-figures.h"
 #include "sb-budget-grid.h"
 #include "sb-budgets.h"
-#include "sb-budgets-page.h"
+#include "sb-budgets-page-private.h"
 #include "sb-chart-view.h"
 #include "sb-contracts.h"
 #include "sb-costs-view.h"
@@ -25,39 +25,6 @@
  * the costs themselves (SbCostsView).  Every figure comes from
  * sb_budget_figures_compute(): nothing is summed here. */
 
-#define N_KEY_FIGURES 5
-
-struct _SbBudgetsPage
-{
-  AdwBin           parent_instance;
-
-  SbStore         *store;
-  gulong           changed_id;
-  guint            refresh_idle;
-  GPtrArray       *budget_ids;     /* of char*, as in the dropdown */
-  char            *budget_id;      /* shown */
-  SbBudget        *budget;         /* without lines */
-  char            *status_text;
-  int              refreshing;
-  GtkWidget       *values[N_KEY_FIGURES];
-  GtkWidget       *costs_view;
-
-  /* Template widgets */
-  GtkWidget       *header_box;
-  AdwViewStack    *view_stack;
-  GtkStack        *budget_stack;
-  GtkDropDown     *budget_dropdown;
-  GtkStringList   *budget_names;
-  GtkLabel        *status_label;
-  GtkWidget       *approve_button;
-  GtkWidget       *revise_button;
-  GtkWidget       *close_button;
-  GtkWidget       *delete_button;
-  GtkFlowBox      *figures_box;
-  SbChartView     *chart_view;
-  SbBudgetGrid    *grid;
-};
-
 enum {
   PROP_0,
   PROP_STORE,
@@ -69,10 +36,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbBudgetsPage, sb_budgets_page, ADW_TYPE_BIN)
 
-static void refresh (SbBudgetsPage *self);
 
-static void
-add_toast (SbBudgetsPage *self,
+void
+sb_budgets_page_add_toast (SbBudgetsPage *self,
            AdwToast      *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -87,8 +53,8 @@ add_toast (SbBudgetsPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static void
-show_message (SbBudgetsPage *self,
+void
+sb_budgets_page_show_message (SbBudgetsPage *self,
               const char    *message,
               guint          timeout)
 {
@@ -96,26 +62,26 @@ show_message (SbBudgetsPage *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, timeout);
-  add_toast (self, toast);
+  sb_budgets_page_add_toast (self, toast);
 }
 
-static void
-show_error (SbBudgetsPage *self,
+void
+sb_budgets_page_show_error (SbBudgetsPage *self,
             const GError  *error)
 {
-  show_message (self, error->message, 8);
+  sb_budgets_page_show_message (self, error->message, 8);
 }
 
-static GtkWindow *
-parent_window (SbBudgetsPage *self)
+GtkWindow *
+sb_budgets_page_parent_window (SbBudgetsPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static const char *
-budget_status (SbBudgetsPage *self)
+const char *
+sb_budgets_page_budget_status (SbBudgetsPage *self)
 {
   return self->budget != NULL ? sb_budget_get_status (self->budget) : NULL;
 }
@@ -141,7 +107,7 @@ static char *
 describe_status (SbBudgetsPage *self,
                  GListModel    *budgets)
 {
-  const char *status = budget_status (self);
+  const char *status = sb_budgets_page_budget_status (self);
   guint revision = sb_budget_get_revision (self->budget);
   g_autofree char *period = sb_fiscal_period_get_label (sb_budget_get_start (self->budget),
                                                         sb_budget_get_n_months (self->budget));
@@ -182,7 +148,7 @@ describe_status (SbBudgetsPage *self,
 static void
 update_actions (SbBudgetsPage *self)
 {
-  const char *status = budget_status (self);
+  const char *status = sb_budgets_page_budget_status (self);
   gboolean draft = g_strcmp0 (status, "draft") == 0;
   gboolean approved = g_strcmp0 (status, "approved") == 0;
 
@@ -329,7 +295,7 @@ show_budget (SbBudgetsPage *self,
   sb_contracts_get_today (self->store, &today);
   figures = sb_budget_figures_compute (self->store, self->budget_id, &today, SB_FIGURES_BY_LINE, &error);
   if (figures == NULL)
-    show_error (self, error);
+    sb_budgets_page_show_error (self, error);
   else
     update_figures (self, figures);
 
@@ -337,8 +303,8 @@ show_budget (SbBudgetsPage *self,
   update_actions (self);
 }
 
-static void
-refresh (SbBudgetsPage *self)
+void
+sb_budgets_page_refresh (SbBudgetsPage *self)
 {
   g_autoptr(GListModel) budgets = NULL;
   g_autoptr(GError) error = NULL;
@@ -352,7 +318,7 @@ refresh (SbBudgetsPage *self)
   budgets = sb_budgets_list (self->store, &error);
   if (budgets == NULL)
     {
-      show_error (self, error);
+      sb_budgets_page_show_error (self, error);
       return;
     }
 
@@ -407,7 +373,7 @@ refresh_idle_cb (gpointer user_data)
   SbBudgetsPage *self = user_data;
 
   self->refresh_idle = 0;
-  refresh (self);
+  sb_budgets_page_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -441,328 +407,6 @@ on_budget_selected_cb (SbBudgetsPage *self)
     return;
 
   sb_budgets_page_select_budget (self, g_ptr_array_index (self->budget_ids, selected));
-}
-
-/* Actions: a new budget */
-
-static void
-on_new_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SbBudgetsPage    *self)
-{
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkDropDown *month = g_object_get_data (G_OBJECT (dialog), "month");
-  GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "year");
-  GtkSpinButton *months = g_object_get_data (G_OBJECT (dialog), "months");
-  g_autoptr(SbBudget) budget = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  SbMonth start;
-
-  if (g_strcmp0 (response, "create") != 0 || self->store == NULL)
-    return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-  start = sb_month_from_ymd (gtk_spin_button_get_value_as_int (year), gtk_drop_down_get_selected (month) + 1);
-  budget = sb_budget_new (text, start, sb_store_get_base_currency (self->store));
-  sb_budget_set_n_months (budget, gtk_spin_button_get_value_as_int (months));
-
-  if (!sb_budgets_save (self->store, budget, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sb_budgets_page_select_budget (self, sb_budget_get_id (budget));
-  show_message (self, _("Budget created: add its lines, then type the plan per month"), 4);
-  gtk_widget_activate_action (GTK_WIDGET (self->grid), "grid.add-line", NULL);
-}
-
-static void
-on_new_name_changed_cb (GtkEditable      *name,
-                        AdwMessageDialog *dialog)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", *stripped != '\0');
-}
-
-static GtkWidget *
-labelled (const char *title,
-          GtkWidget  *widget,
-          GtkWidget  *mnemonic)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new_with_mnemonic (title);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic != NULL ? mnemonic : widget);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-
-  return box;
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
-  g_autoptr(GtkStringList) month_names = gtk_string_list_new (NULL);
-  g_autofree char *period = NULL;
-  g_autofree char *name_text = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog, *box, *row, *name, *month, *year, *months;
-  int start_month;
-  SbMonth start;
-  GDate today;
-
-  if (self->store == NULL)
-    return;
-
-  /* In the Costs view, Ctrl+N is a new cost. */
-  if (self->costs_view != NULL &&
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "costs") == 0)
-    {
-      sb_costs_view_focus_entry (SB_COSTS_VIEW (self->costs_view));
-      return;
-    }
-
-  sb_contracts_get_today (self->store, &today);
-  start_month = sb_budgets_get_fiscal_start_month (self->store);
-  start = sb_fiscal_year_start (&today, start_month);
-  period = sb_fiscal_period_get_label (start, 12);
-  /* Translators: the name proposed for a new budget, with its period */
-  name_text = g_strdup_printf (_("Budget %s"), period);
-
-  for (int m = 1; m <= 12; m++)
-    {
-      g_autofree char *label = sb_month_get_label (sb_month_from_ymd (2000, m), FALSE);
-
-      gtk_string_list_append (month_names, label);
-    }
-
-  name = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (name), name_text);
-  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
-  month = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (month_names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (month), sb_month_get_month (start) - 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (month), GTK_ACCESSIBLE_PROPERTY_LABEL, _("First month"), -1);
-  year = gtk_spin_button_new_with_range (2000, 2100, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), sb_month_get_year (start));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  months = gtk_spin_button_new_with_range (1, 24, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (months), 12);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (row), month);
-  gtk_box_append (GTK_BOX (row), year);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Name"), name, NULL));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Starts in"), row, month));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Months"), months, NULL));
-
-  body = g_strdup_printf (_("The financial year of this book starts in the month set in Preferences. Amounts are in %s, the book’s currency: costs in other currencies are converted into it."),
-                          sb_store_get_base_currency (self->store));
-  dialog = adw_message_dialog_new (parent_window (self), _("New Budget"), body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "name", name);
-  g_object_set_data (G_OBJECT (dialog), "month", month);
-  g_object_set_data (G_OBJECT (dialog), "year", year);
-  g_object_set_data (G_OBJECT (dialog), "months", months);
-  g_signal_connect (name, "changed", G_CALLBACK (on_new_name_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
-}
-
-/* Actions: the budget's life */
-
-static void
-on_approve_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        SbBudgetsPage    *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (dialog), "budget-id");
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  if (g_strcmp0 (response, "approve") != 0 || self->store == NULL)
-    return;
-
-  sb_contracts_get_today (self->store, &today);
-  if (!sb_budgets_approve (self->store, id, &today, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  show_message (self, _("Budget approved"), 3);
-  refresh (self);
-}
-
-static void
-on_close_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      SbBudgetsPage    *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (dialog), "budget-id");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "close") != 0 || self->store == NULL)
-    return;
-
-  if (!sb_budgets_close (self->store, id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  show_message (self, _("Budget closed"), 3);
-  refresh (self);
-}
-
-static void
-confirm (SbBudgetsPage *self,
-         const char    *heading,
-         const char    *body,
-         const char    *response,
-         const char    *response_label,
-         GCallback      callback)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    response, response_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "budget-id", g_strdup (self->budget_id), g_free);
-  g_signal_connect_object (dialog, "response", callback, self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-approve_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
-  g_autofree char *heading = NULL;
-  const char *body;
-
-  if (g_strcmp0 (budget_status (self), "draft") != 0)
-    return;
-
-  heading = g_strdup_printf (_("Approve “%s”?"), sb_budget_get_name (self->budget));
-  body = sb_budget_get_revision_of (self->budget) != NULL ?
-    _("Its plan is fixed from today and replaces the approved version, which is kept for history.") :
-    _("Its plan is fixed from today. To change it later, revise it: a draft copy is made and this version is kept for history.");
-  confirm (self, heading, body, "approve", _("_Approve"), G_CALLBACK (on_approve_response_cb));
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
-  g_autofree char *heading = NULL;
-
-  if (g_strcmp0 (budget_status (self), "approved") != 0)
-    return;
-
-  heading = g_strdup_printf (_("Close “%s”?"), sb_budget_get_name (self->budget));
-  confirm (self, heading,
-           _("A closed budget is kept with its figures for history, and can no longer be revised."),
-           "close", _("C_lose Budget"), G_CALLBACK (on_close_response_cb));
-}
-
-static void
-revise_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_id = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (budget_status (self), "approved") != 0)
-    return;
-
-  if (!sb_budgets_revise (self->store, self->budget_id, &new_id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  message = g_strdup_printf (_("Revision %u is a draft: change its plan, then approve it to replace revision %u"),
-                             sb_budget_get_revision (self->budget) + 1, sb_budget_get_revision (self->budget));
-  sb_budgets_page_select_budget (self, new_id);
-  show_message (self, message, 6);
-}
-
-static void
-on_undo_delete_cb (AdwToast *toast,
-                   gpointer  user_data)
-{
-  SbBudgetsPage *self = SB_BUDGETS_PAGE (user_data);
-  const char *id = g_object_get_data (G_OBJECT (toast), "budget-id");
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!sb_budgets_undelete (self->store, id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  sb_budgets_page_select_budget (self, id);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->budget_id);
-  AdwToast *toast;
-
-  if (g_strcmp0 (budget_status (self), "draft") != 0)
-    return;
-
-  if (!sb_budgets_delete (self->store, id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_clear_pointer (&self->budget_id, g_free);
-  refresh (self);
-
-  toast = adw_toast_new (_("Draft budget deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "budget-id", g_steal_pointer (&id), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-  add_toast (self, toast);
 }
 
 static void
@@ -806,9 +450,9 @@ load_sample_data_action (GtkWidget  *widget,
   if (!sb_sample_data_load (self->store, &error) ||
       (!sb_store_get_welcome_done (self->store) &&
        !sb_store_set_welcome_done (self->store, &error)))
-    show_error (self, error);
+    sb_budgets_page_show_error (self, error);
 
-  refresh (self);
+  sb_budgets_page_refresh (self);
 }
 
 /* The header widget sits in the window's header bar, outside the page:
@@ -847,7 +491,7 @@ sb_budgets_page_constructed (GObject *object)
       adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
     }
 
-  refresh (self);
+  sb_budgets_page_refresh (self);
 }
 
 static void
@@ -980,12 +624,12 @@ sb_budgets_page_class_init (SbBudgetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbBudgetsPage, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_budget_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, sb_budgets_page_new_action);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "page.approve", NULL, approve_action);
-  gtk_widget_class_install_action (widget_class, "page.revise", NULL, revise_action);
-  gtk_widget_class_install_action (widget_class, "page.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.approve", NULL, sb_budgets_page_approve_action);
+  gtk_widget_class_install_action (widget_class, "page.revise", NULL, sb_budgets_page_revise_action);
+  gtk_widget_class_install_action (widget_class, "page.close", NULL, sb_budgets_page_close_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, sb_budgets_page_delete_action);
   gtk_widget_class_install_action (widget_class, "page.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "page.load-sample-data", NULL,
                                    load_sample_data_action);
@@ -1059,7 +703,7 @@ sb_budgets_page_select_budget (SbBudgetsPage *self,
   g_free (self->budget_id);
   self->budget_id = g_strdup (id);
   adw_view_stack_set_visible_child_name (self->view_stack, "budget");
-  refresh (self);
+  sb_budgets_page_refresh (self);
 }
 
 /**
