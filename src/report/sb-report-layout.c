@@ -38,7 +38,7 @@
 #define SPACE_BLOCK   10.0
 #define SPACE_PARA    6.0
 #define HEADER_GAP    18.0
-#define TILE_MIN_W    118.0
+#define TILE_MIN_W    104.0
 #define TILE_GAP      8.0
 #define TILE_PAD      8.0
 
@@ -254,7 +254,18 @@ measure_figures (ReportLayout *self,
   MeasuredFigure *figures = g_new0 (MeasuredFigure, n);
   double tile_w;
 
-  per_row = MIN (per_row, MAX (n, 3));
+  /* Rows of equal length (five figures: three and two, not four and
+   * one); one or two figures keep a tile's usual width. */
+  if (n > per_row)
+    {
+      guint rows = (n + per_row - 1) / per_row;
+
+      per_row = (n + rows - 1) / rows;
+    }
+  else
+    {
+      per_row = MIN (per_row, MAX (n, 3));
+    }
   tile_w = (self->body_width - (per_row - 1) * TILE_GAP) / per_row;
   g_ptr_array_add (self->figure_arrays, figures);
 
@@ -434,6 +445,7 @@ measure_table (ReportLayout *self,
                                           PANGO_WEIGHT_BOLD, INK_MUTED,
                                           mt->col_w[c] - 2 * CELL_PAD_X,
                                           pango_align (column->align));
+      pango_layout_set_wrap (mt->header[c], PANGO_WRAP_WORD);
       mt->header_height = MAX (mt->header_height, layout_height (mt->header[c]));
     }
   mt->header_height += 2 * CELL_PAD_Y + 1;
@@ -489,6 +501,10 @@ measure_table (ReportLayout *self,
                                                   INK, mt->col_w[c] - 2 * CELL_PAD_X,
                                                   pango_align (column->align));
 
+          /* Numbers are not broken inside: better a figure reaching into
+           * the padding than split over two lines. */
+          if (column->align != SB_REPORT_ALIGN_START)
+            pango_layout_set_wrap (cell, PANGO_WRAP_WORD);
           mt->rows[r].cells[c] = cell;
           h = MAX (h, layout_height (cell));
         }
@@ -669,6 +685,7 @@ paginate (ReportLayout *self)
   Page *page = new_page (self);
   const MeasuredTable *header_on_page = NULL;
   double y = self->body_top;
+  gboolean break_pending = FALSE;
 
   for (guint i = 0; i < self->pieces->len; i++)
     {
@@ -676,16 +693,21 @@ paginate (ReportLayout *self)
       gboolean empty = page->placements->len == 0;
       double own, chain;
 
+      /* A break starts a page only when something follows it, so that
+       * trailing or doubled breaks leave no blank page. */
       if (piece->kind == PIECE_PAGE_BREAK)
         {
-          if (!empty)
-            {
-              page = new_page (self);
-              header_on_page = NULL;
-              y = self->body_top;
-            }
+          break_pending = TRUE;
           continue;
         }
+      if (break_pending && !empty)
+        {
+          page = new_page (self);
+          header_on_page = NULL;
+          y = self->body_top;
+          empty = TRUE;
+        }
+      break_pending = FALSE;
 
       own = piece->space_before + piece->height;
       chain = chain_height (self, i, FALSE);
