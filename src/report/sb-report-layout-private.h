@@ -28,7 +28,7 @@ typedef enum
   PIECE_TABLE_TITLE,
   PIECE_TABLE_HEADER,
   PIECE_TABLE_ROWS,
-  PIECE_TABLE_ROW_PART,
+  PIECE_TABLE_ROW_PART,  /* a row taller than a page, placed in parts */
   PIECE_TABLE_EMPTY,
   PIECE_CHART,
   PIECE_PAGE_BREAK,
@@ -38,6 +38,7 @@ typedef struct
 {
   PangoLayout **cells;  /* one per column */
   double height;        /* with padding */
+  GArray *line_ends;    /* rows taller than a page: where lines end (double) */
 } MeasuredRow;
 
 typedef struct
@@ -72,9 +73,8 @@ typedef struct
 
   const Block *block;
   PangoLayout *layout;   /* heading, text line: borrowed from the layout's store */
-  double slice_from;     /* text line, row part: the part of the layout(s) */
+  double slice_from;     /* text line: the part of the layout; figures: tile width */
   double slice_to;
-  gboolean continues;    /* row part: more of the row on the next page */
 
   MeasuredTable *table;
   guint first_row;       /* rows, row part */
@@ -89,7 +89,11 @@ typedef struct
 {
   const Piece *piece;
   double y;
+  double height;
   gboolean continued;    /* a table title repeated on a following page */
+  double slice_from;     /* a tall row's part: the part of its cells */
+  double slice_to;
+  gboolean continues;    /* a tall row's part: more on the next page */
 } Placement;
 
 typedef struct

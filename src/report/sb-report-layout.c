@@ -337,59 +337,41 @@ measured_table_free (gpointer data)
   g_free (mt);
 }
 
-/* Splits a row taller than a page into parts at line boundaries of its
- * tallest cell (all cells share one font size, so their lines align). */
+/* A row taller than a page is cut only at the line boundaries of its
+ * tallest cell (all cells share one font size, so their lines align);
+ * pagination picks the cuts. */
 static void
-add_row_parts (ReportLayout  *self,
-               MeasuredTable *mt,
-               guint          r,
-               double         available)
+add_tall_row (ReportLayout  *self,
+              MeasuredTable *mt,
+              guint          r)
 {
   MeasuredRow *row = &mt->rows[r];
   PangoLayout *tallest = row->cells[0];
-  double note = layout_height (mt->part_note) + 2;
-  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
   PangoLayoutIter *iter;
-  double from = 0, last_end = 0;
+  Piece *piece;
 
   for (guint c = 1; c < mt->n_columns; c++)
     if (layout_height (row->cells[c]) > layout_height (tallest))
       tallest = row->cells[c];
 
+  row->line_ends = g_array_new (FALSE, FALSE, sizeof (double));
   iter = pango_layout_get_iter (tallest);
   do
     {
       int y0, y1;
+      double end;
 
       pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      if (pt_from_pango (y1) - from + 2 * CELL_PAD_Y + note > available && last_end > from)
-        {
-          g_array_append_val (cuts, last_end);
-          from = last_end;
-        }
-      last_end = pt_from_pango (y1);
+      end = pt_from_pango (y1);
+      g_array_append_val (row->line_ends, end);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
-  g_array_append_val (cuts, last_end);
 
-  from = 0;
-  for (guint i = 0; i < cuts->len; i++)
-    {
-      double to = g_array_index (cuts, double, i);
-      gboolean continues = i + 1 < cuts->len;
-      Piece *piece = add_piece (self, PIECE_TABLE_ROW_PART,
-                                to - from + 2 * CELL_PAD_Y + (continues ? note : 0), 0);
-
-      piece->table = mt;
-      piece->first_row = r;
-      piece->n_rows = 1;
-      piece->slice_from = from;
-      piece->slice_to = to;
-      piece->continues = continues;
-      from = to;
-    }
-  g_array_unref (cuts);
+  piece = add_piece (self, PIECE_TABLE_ROW_PART, row->height, 0);
+  piece->table = mt;
+  piece->first_row = r;
+  piece->n_rows = 1;
 }
 
 static void
@@ -536,7 +518,7 @@ measure_table (ReportLayout *self,
 
       if (h > page_room)
         {
-          add_row_parts (self, mt, r, page_room);
+          add_tall_row (self, mt, r);
         }
       else
         {
@@ -662,35 +644,157 @@ chain_height (ReportLayout *self,
 }
 
 static double
+height_of_note (const MeasuredTable *mt)
+{
+  return layout_height (mt->part_note) + 2;
+}
+
+static double
 repeat_height (const MeasuredTable *mt)
 {
   return mt->title_height + mt->header_height;
 }
 
+typedef struct
+{
+  ReportLayout *layout;
+  Page *page;
+  const MeasuredTable *header_on_page;
+  double y;
+} Paginator;
+
+static gboolean
+page_is_empty (Paginator *p)
+{
+  return p->page->placements->len == 0;
+}
+
 static void
-place (Page        *page,
+place (Paginator   *p,
        const Piece *piece,
        double       y,
+       double       height,
        gboolean     continued)
 {
-  Placement placement = { piece, y, continued };
+  Placement placement = { piece, y, height, continued, 0, -1, FALSE };
 
-  g_array_append_val (page->placements, placement);
+  g_array_append_val (p->page->placements, placement);
+}
+
+static void
+start_page (Paginator *p)
+{
+  p->page = new_page (p->layout);
+  p->header_on_page = NULL;
+  p->y = p->layout->body_top;
+}
+
+/* Rows on a page that did not start their table get its header row, and
+ * its title marked as continued at the top of a page. */
+static void
+ensure_table_header (Paginator   *p,
+                     guint        i,
+                     const Piece *piece)
+{
+  MeasuredTable *mt = piece->table;
+  const Piece *header = NULL;
+
+  if (p->header_on_page == mt)
+    return;
+
+  for (guint j = i; j-- > 0;)
+    {
+      const Piece *other = &g_array_index (p->layout->pieces, Piece, j);
+
+      if (other->kind == PIECE_TABLE_HEADER && other->table == mt)
+        {
+          header = other;
+          break;
+        }
+    }
+  g_assert (header != NULL);
+
+  if (mt->title != NULL && page_is_empty (p))
+    {
+      place (p, header - 1, p->y, mt->title_height, TRUE);
+      p->y += mt->title_height;
+    }
+  place (p, header, p->y, mt->header_height, FALSE);
+  p->y += mt->header_height;
+  p->header_on_page = mt;
+}
+
+/* Places a row taller than a page in parts, the first on the rest of the
+ * current page when at least a few lines fit there. */
+static void
+place_tall_row (Paginator   *p,
+                guint        i,
+                const Piece *piece)
+{
+  MeasuredTable *mt = piece->table;
+  GArray *ends = mt->rows[piece->first_row].line_ends;
+  double note = height_of_note (mt);
+  double from = 0;
+  guint next = 0;
+
+  while (next < ends->len)
+    {
+      double room;
+      guint last = next;
+      gboolean fits = FALSE;
+      gboolean fresh = page_is_empty (p);
+
+      ensure_table_header (p, i, piece);
+      room = p->layout->body_bottom - p->y;
+      for (guint k = next; k < ends->len; k++)
+        {
+          double h = g_array_index (ends, double, k) - from + 2 * CELL_PAD_Y;
+
+          if (k + 1 < ends->len)
+            h += note;
+          if (h > room)
+            break;
+          last = k;
+          fits = TRUE;
+        }
+
+      /* Fewer than three lines here: the row starts on the next page. */
+      if (!fresh && (!fits || (next == 0 && last - next < 2 && last + 1 < ends->len)))
+        {
+          start_page (p);
+          continue;
+        }
+      /* Not even a line fits on an empty page: it goes there anyway. */
+      if (!fits)
+        last = next;
+
+      {
+        double to = g_array_index (ends, double, last);
+        gboolean continues = last + 1 < ends->len;
+        double h = to - from + 2 * CELL_PAD_Y + (continues ? note : 0);
+        Placement placement = { piece, p->y, h, FALSE, from, to, continues };
+
+        g_array_append_val (p->page->placements, placement);
+        p->y += h;
+        from = to;
+        next = last + 1;
+        if (continues)
+          start_page (p);
+      }
+    }
 }
 
 static void
 paginate (ReportLayout *self)
 {
   double body_h = self->body_bottom - self->body_top;
-  Page *page = new_page (self);
-  const MeasuredTable *header_on_page = NULL;
-  double y = self->body_top;
+  Paginator p = { self, NULL, NULL, 0 };
   gboolean break_pending = FALSE;
 
+  start_page (&p);
   for (guint i = 0; i < self->pieces->len; i++)
     {
       const Piece *piece = &g_array_index (self->pieces, Piece, i);
-      gboolean empty = page->placements->len == 0;
       double own, chain;
 
       /* A break starts a page only when something follows it, so that
@@ -700,72 +804,44 @@ paginate (ReportLayout *self)
           break_pending = TRUE;
           continue;
         }
-      if (break_pending && !empty)
-        {
-          page = new_page (self);
-          header_on_page = NULL;
-          y = self->body_top;
-          empty = TRUE;
-        }
+      if (break_pending && !page_is_empty (&p))
+        start_page (&p);
       break_pending = FALSE;
+
+      if (piece->kind == PIECE_TABLE_ROW_PART)
+        {
+          place_tall_row (&p, i, piece);
+          continue;
+        }
 
       own = piece->space_before + piece->height;
       chain = chain_height (self, i, FALSE);
-      if (!empty)
+      if (!page_is_empty (&p))
         {
-          double room = self->body_bottom - y;
+          double room = self->body_bottom - p.y;
           double fresh = chain_height (self, i, TRUE);
 
           if (is_row_piece (piece))
-            fresh += repeat_height (piece->table);
+            {
+              fresh += repeat_height (piece->table);
+              if (p.header_on_page != piece->table)
+                own += piece->table->header_height;
+            }
 
           if (own > room || (chain > room && fresh <= body_h))
-            {
-              page = new_page (self);
-              header_on_page = NULL;
-              y = self->body_top;
-              empty = TRUE;
-            }
+            start_page (&p);
         }
 
-      if (is_row_piece (piece) && header_on_page != piece->table)
-        {
-          MeasuredTable *mt = piece->table;
-          const Piece *header = NULL;
+      if (is_row_piece (piece))
+        ensure_table_header (&p, i, piece);
 
-          /* The header piece of this table precedes its rows. */
-          for (guint j = i; j-- > 0;)
-            {
-              const Piece *p = &g_array_index (self->pieces, Piece, j);
-
-              if (p->kind == PIECE_TABLE_HEADER && p->table == mt)
-                {
-                  header = p;
-                  break;
-                }
-            }
-          g_assert (header != NULL);
-
-          if (mt->title != NULL && empty)
-            {
-              const Piece *title = header - 1;
-
-              place (page, title, y, TRUE);
-              y += mt->title_height;
-            }
-          place (page, header, y, FALSE);
-          y += mt->header_height;
-          header_on_page = mt;
-          empty = FALSE;
-        }
-
-      if (!empty)
-        y += piece->space_before;
-      place (page, piece, y, FALSE);
-      y += piece->height;
+      if (!page_is_empty (&p))
+        p.y += piece->space_before;
+      place (&p, piece, p.y, piece->height, FALSE);
+      p.y += piece->height;
 
       if (piece->kind == PIECE_TABLE_HEADER)
-        header_on_page = piece->table;
+        p.header_on_page = piece->table;
     }
 }
 

@@ -255,11 +255,12 @@ draw_row_background (ReportLayout  *l,
 static void
 draw_table_piece (ReportLayout *l,
                   cairo_t      *cr,
-                  const Piece  *piece,
-                  double        y,
-                  gboolean      continued)
+                  const Placement *placement)
 {
+  const Piece *piece = placement->piece;
   MeasuredTable *mt = piece->table;
+  double y = placement->y;
+  gboolean continued = placement->continued;
 
   switch (piece->kind)
     {
@@ -285,12 +286,12 @@ draw_table_piece (ReportLayout *l,
       break;
 
     case PIECE_TABLE_ROW_PART:
-      draw_row_background (l, cr, mt, piece->first_row, y, piece->height);
+      draw_row_background (l, cr, mt, piece->first_row, y, placement->height);
       draw_cells (l, cr, mt, mt->rows[piece->first_row].cells, y,
-                  piece->slice_from, piece->slice_to);
-      if (piece->continues)
+                  placement->slice_from, placement->slice_to);
+      if (placement->continues)
         show (cr, mt->part_note, l->body_left + CELL_PAD_X,
-              y + piece->height - height_of (mt->part_note) - 2);
+              y + placement->height - height_of (mt->part_note) - 2);
       break;
 
     case PIECE_TABLE_EMPTY:
@@ -360,7 +361,7 @@ report_draw_page (ReportLayout *l,
         case PIECE_TABLE_ROWS:
         case PIECE_TABLE_ROW_PART:
         case PIECE_TABLE_EMPTY:
-          draw_table_piece (l, cr, piece, y, placement->continued);
+          draw_table_piece (l, cr, placement);
           break;
 
         case PIECE_CHART:
