@@ -332,7 +332,10 @@ measured_table_free (gpointer data)
   g_free (mt->header);
   if (mt->rows != NULL)
     for (guint r = 0; r < mt->table->rows->len; r++)
-      g_free (mt->rows[r].cells);
+      {
+        g_free (mt->rows[r].cells);
+        g_clear_pointer (&mt->rows[r].line_ends, g_array_unref);
+      }
   g_free (mt->rows);
   g_free (mt);
 }
