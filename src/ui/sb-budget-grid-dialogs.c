@@ -14,6 +14,7 @@
 #include "sb-contracts.h"
 #include "sb-costs.h"
 #include "sb-money.h"
+#include "sb-time.h"
 
 /* What the grid asks in dialogs and popovers: a new line, a yearly figure
  * to spread, the costs behind a figure; and removing a line with undo. */
@@ -487,17 +488,17 @@ sb_budget_grid_explain (SbBudgetGrid *self)
     {
       SbFigureDetail *detail = g_ptr_array_index (details, i);
       g_autofree char *amount = sb_money_format (detail->amount, currency);
-      char date[32] = "";
+      g_autofree char *date = NULL;
       g_autofree char *first = NULL;
       g_autofree char *second = NULL;
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
       if (g_date_valid (&detail->date))
-        g_date_strftime (date, sizeof date, "%x", &detail->date);
+        date = sb_date_format_local (&detail->date);
       /* Translators: a cost behind a figure: its amount and where it came from */
       first = g_strdup_printf (_("%s — %s"), amount, source_label (detail->source));
       /* Translators: a cost behind a figure: its date and description */
-      second = *date != '\0' ? g_strdup_printf (_("%s, %s"), date, detail->description != NULL ? detail->description : "")
+      second = date != NULL ? g_strdup_printf (_("%s, %s"), date, detail->description != NULL ? detail->description : "")
                              : g_strdup (detail->description != NULL ? detail->description : "");
 
       label = gtk_label_new (first);

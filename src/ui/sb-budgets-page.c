@@ -17,6 +17,7 @@
 #include "sb-costs-view.h"
 #include "sb-money.h"
 #include "sb-sample-data.h"
+#include "sb-time.h"
 
 /* The Budgets page: one budget at a time, chosen from the book's
  * budgets; its status and what can be done with it next (approve,
@@ -90,7 +91,6 @@ static char *
 format_day (const char *iso)
 {
   GDate date;
-  char text[64];
 
   g_date_clear (&date, 1);
   if (iso != NULL)
@@ -98,8 +98,7 @@ format_day (const char *iso)
   if (!g_date_valid (&date))
     return g_strdup (iso != NULL ? iso : "");
 
-  g_date_strftime (text, sizeof text, "%x", &date);
-  return g_strdup (text);
+  return sb_date_format_local (&date);
 }
 
 /* What the budget is and what it allows, in words. */
