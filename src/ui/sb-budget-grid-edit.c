@@ -188,7 +188,7 @@ on_editor_focus_leave_cb (SbBudgetGrid *self)
 
 void
 sb_budget_grid_start_editing (SbBudgetGrid *self,
-               const char   *initial)
+                              const char   *initial)
 {
   GtkWidget *cell;
   GtkEventController *controller;

@@ -92,7 +92,7 @@ sb_budget_grid_n_months (SbBudgetGrid *self)
 
 const SbFiguresRow *
 sb_budget_grid_figure_row (SbBudgetGrid *self,
-            guint         row)
+                           guint         row)
 {
   if (self->figures == NULL)
     return NULL;
@@ -119,8 +119,8 @@ budget_is_draft (SbBudgetGrid *self)
 
 gboolean
 sb_budget_grid_cell_is_editable (SbBudgetGrid *self,
-                  guint         row,
-                  guint         column)
+                                 guint         row,
+                                 guint         column)
 {
   return budget_is_draft (self) && self->mode == SB_BUDGET_GRID_PLANNED &&
          column < sb_budget_grid_n_months (self) && is_line_row (self, row);
@@ -128,8 +128,8 @@ sb_budget_grid_cell_is_editable (SbBudgetGrid *self,
 
 GtkWidget *
 sb_budget_grid_cell_at (SbBudgetGrid *self,
-         guint         row,
-         guint         column)
+                        guint         row,
+                        guint         column)
 {
   guint index = row * self->n_columns + column;
 
@@ -176,6 +176,7 @@ scroll_to_cursor (SbBudgetGrid *self)
 {
   GtkWidget *cell = sb_budget_grid_cell_at (self, self->cursor_row, self->cursor_column);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->value_scroller));
+  GtkWidget *outer, *content;
   graphene_rect_t bounds;
   double value, page;
 
@@ -188,12 +189,28 @@ scroll_to_cursor (SbBudgetGrid *self)
     gtk_adjustment_set_value (adjustment, bounds.origin.x);
   else if (bounds.origin.x + bounds.size.width > value + page)
     gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width - page);
+
+  /* The page around the grid scrolls down and up with the cursor too. */
+  outer = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  content = outer != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer)) : NULL;
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (cell, content, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
 }
 
 void
 sb_budget_grid_move_cursor (SbBudgetGrid *self,
-             guint         row,
-             guint         column)
+                            guint         row,
+                            guint         column)
 {
   GtkWidget *old = sb_budget_grid_cell_at (self, self->cursor_row, self->cursor_column);
   GtkWidget *cell;
@@ -266,6 +283,7 @@ rebuild (SbBudgetGrid *self)
 {
   static const char *total_titles[SB_BUDGET_GRID_N_TOTALS] = {
     N_("Year Planned"), N_("Actual to Date"), N_("Committed"),
+    /* Translators: the heading of the column of variances in percent */
     N_("Forecast"), N_("Variance"), N_("%"),
   };
   guint months;

@@ -81,8 +81,8 @@ labelled (const char *title,
 
 void
 sb_budgets_page_new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+                            const char *action_name,
+                            GVariant   *parameter)
 {
   SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
   g_autoptr(GtkStringList) month_names = gtk_string_list_new (NULL);
@@ -231,8 +231,8 @@ confirm (SbBudgetsPage *self,
 
 void
 sb_budgets_page_approve_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
   g_autofree char *heading = NULL;
@@ -250,8 +250,8 @@ sb_budgets_page_approve_action (GtkWidget  *widget,
 
 void
 sb_budgets_page_close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
   g_autofree char *heading = NULL;
@@ -267,8 +267,8 @@ sb_budgets_page_close_action (GtkWidget  *widget,
 
 void
 sb_budgets_page_revise_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
   g_autoptr(GError) error = NULL;
@@ -312,8 +312,8 @@ on_undo_delete_cb (AdwToast *toast,
 
 void
 sb_budgets_page_delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   SbBudgetsPage *self = SB_BUDGETS_PAGE (widget);
   g_autoptr(GError) error = NULL;

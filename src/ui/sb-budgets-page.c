@@ -40,7 +40,7 @@ G_DEFINE_FINAL_TYPE (SbBudgetsPage, sb_budgets_page, ADW_TYPE_BIN)
 
 void
 sb_budgets_page_add_toast (SbBudgetsPage *self,
-           AdwToast      *toast)
+                           AdwToast      *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -56,8 +56,8 @@ sb_budgets_page_add_toast (SbBudgetsPage *self,
 
 void
 sb_budgets_page_show_message (SbBudgetsPage *self,
-              const char    *message,
-              guint          timeout)
+                              const char    *message,
+                              guint          timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (escaped);
@@ -68,7 +68,7 @@ sb_budgets_page_show_message (SbBudgetsPage *self,
 
 void
 sb_budgets_page_show_error (SbBudgetsPage *self,
-            const GError  *error)
+                            const GError  *error)
 {
   sb_budgets_page_show_message (self, error->message, 8);
 }

@@ -501,6 +501,35 @@ test_grouping (Fixture       *fixture,
 }
 
 static void
+test_remove_line (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *id = create_budget_with_line (fixture);
+  g_autoptr(SbBudget) budget = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Tab moves along the row, past the months into the totals. */
+  sb_budget_grid_set_cursor (grid (fixture), 0, 11);
+  g_assert_true (press_key (fixture, GDK_KEY_Tab));
+  {
+    guint row, column;
+
+    sb_budget_grid_get_cursor (grid (fixture), &row, &column);
+    g_assert_cmpuint (column, ==, 12);
+    g_assert_false (sb_budget_grid_get_editable (grid (fixture)));
+  }
+
+  sb_budget_grid_set_cursor (grid (fixture), 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (grid (fixture)), "grid.remove-line", NULL);
+  settle ();
+
+  budget = sb_budgets_get (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sb_budget_get_lines (budget)->len, ==, 0);
+  g_assert_cmpuint (sb_budget_grid_get_n_rows (grid (fixture)), ==, 0);
+}
+
+static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -538,6 +567,7 @@ main (int   argc,
   ADD ("/ui/budgets/approve-and-revise", test_approve_and_revise);
   ADD ("/ui/budgets/sample-book", test_sample_book);
   ADD ("/ui/budgets/grouping", test_grouping);
+  ADD ("/ui/budgets/remove-line", test_remove_line);
   ADD ("/ui/budgets/narrow", test_narrow);
 
 #undef ADD
