@@ -70,6 +70,8 @@ struct _SbCostsView
   GPtrArray           *committed;   /* of SbCommittedCost */
   GtkColumnViewColumn *columns[N_COLUMNS];
   int                  list_width;
+  gboolean             narrow;
+  guint                narrow_idle_id;
   GDate                chosen_from;
   GDate                chosen_to;
   gint64               total;
@@ -81,6 +83,10 @@ struct _SbCostsView
   GtkSingleSelection  *selection;
   GtkWidget           *box;
   GtkSearchEntry      *search_entry;
+  GtkWidget           *filters_toggle;
+  GtkWidget           *entry_toggle;
+  GtkRevealer         *filters_revealer;
+  GtkRevealer         *entry_revealer;
   GtkDropDown         *period_dropdown;
   GtkStringList       *period_names;
   GtkDropDown         *category_filter;

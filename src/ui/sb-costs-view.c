@@ -260,7 +260,10 @@ refresh_committed (SbCostsView *self)
   GtkWidget *child;
   GDate from, to, day;
   guint n_due = 0;
+  guint n_older = 0;
   gint64 due_total = 0;
+  SbMonth year_start;
+  GDate year_first;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->committed_list))) != NULL)
     gtk_list_box_remove (self->committed_list, child);
@@ -273,6 +276,9 @@ refresh_committed (SbCostsView *self)
   g_date_set_dmy (&from, 1, G_DATE_JANUARY, 1);
   to = day;
   g_date_add_days (&to, COMMITTED_DAYS_AHEAD);
+
+  year_start = sb_fiscal_year_start (&day, sb_budgets_get_fiscal_start_month (self->store));
+  sb_month_get_first_day (year_start, &year_first);
 
   self->committed = sb_costs_list_committed (self->store, &from, &to, &error);
   if (self->committed == NULL)
@@ -291,6 +297,8 @@ refresh_committed (SbCostsView *self)
           n_due++;
           due_total += cost->base_amount;
         }
+      if (g_date_compare (&cost->date, &year_first) < 0)
+        n_older++;
       gtk_list_box_append (self->committed_list, new_committed_row (self, cost, i, &day));
     }
 
@@ -307,6 +315,18 @@ refresh_committed (SbCostsView *self)
     title = g_strdup_printf (ngettext ("Committed: %u charge due, %s", "Committed: %u charges due, %s", n_due),
                              n_due, money);
 
+  if (n_older > 0)
+    {
+      g_autofree char *label = sb_month_get_label (year_start, TRUE);
+      g_autofree char *older = NULL;
+
+      /* Translators: how many of the charges due are from earlier financial years, as in
+       * “Committed: 62 charges due, €67,358.20 — 58 from before Jan 2026” */
+      older = g_strdup_printf (ngettext ("%s — %u from before %s", "%s — %u from before %s", n_older),
+                               title, n_older, label);
+      g_free (title);
+      title = g_steal_pointer (&older);
+    }
   gtk_label_set_text (self->committed_title, title);
   gtk_widget_set_visible (GTK_WIDGET (self->committed_expander), self->committed->len > 0);
   gtk_widget_set_sensitive (self->confirm_due_button, n_due > 0);
@@ -586,6 +606,48 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (SB_COSTS_VIEW (widget)->search_entry));
 }
 
+/* Narrow: the filters and the quick-entry row fold behind two toggles
+ * beside the search, so that the list keeps the screen. */
+
+#define NARROW_WIDTH 700
+
+static void
+on_toggles_changed_cb (SbCostsView *self)
+{
+  gboolean narrow = self->narrow;
+
+  gtk_revealer_set_reveal_child (self->filters_revealer,
+                                 !narrow || gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->filters_toggle)));
+  gtk_revealer_set_reveal_child (self->entry_revealer,
+                                 !narrow || gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->entry_toggle)));
+}
+
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  SbCostsView *self = SB_COSTS_VIEW (user_data);
+
+  self->narrow_idle_id = 0;
+  gtk_widget_set_visible (self->filters_toggle, self->narrow);
+  gtk_widget_set_visible (self->entry_toggle, self->narrow);
+  on_toggles_changed_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_narrow (SbCostsView *self,
+            gboolean     narrow)
+{
+  if (narrow == self->narrow)
+    return;
+
+  /* Not while the widget is being allocated. */
+  self->narrow = narrow;
+  if (self->narrow_idle_id == 0)
+    self->narrow_idle_id = g_idle_add (apply_narrow_cb, self);
+}
+
 /* GObject */
 
 static void
@@ -615,6 +677,7 @@ sb_costs_view_size_allocate (GtkWidget *widget,
   SbCostsView *self = SB_COSTS_VIEW (widget);
 
   sb_costs_view_update_columns (self, width);
+  set_narrow (self, width < NARROW_WIDTH);
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
 }
 
@@ -647,6 +710,7 @@ sb_costs_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
   /* The list lets go of its models before they go. */
   if (self->column_view != NULL)
@@ -750,6 +814,10 @@ sb_costs_view_class_init (SbCostsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, selection);
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, box);
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbCostsView, filters_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SbCostsView, entry_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SbCostsView, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SbCostsView, entry_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, period_names);
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, category_filter);
@@ -770,6 +838,7 @@ sb_costs_view_class_init (SbCostsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbCostsView, totals_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_toggles_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "costs.import", NULL, import_action);
@@ -807,7 +876,7 @@ sb_costs_view_init (SbCostsView *self)
   self->refreshing--;
 
   /* The flow boxes' own children take no focus: Tab goes filter to filter. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_first_child (self->box)));
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_revealer_get_child (self->filters_revealer));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
 
@@ -885,6 +954,8 @@ sb_costs_view_focus_entry (SbCostsView *self)
 {
   g_return_if_fail (SB_IS_COSTS_VIEW (self));
 
+  if (self->narrow)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->entry_toggle), TRUE);
   if (self->form.amount_entry != NULL)
     gtk_widget_grab_focus (self->form.amount_entry);
 }

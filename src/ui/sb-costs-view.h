@@ -17,8 +17,10 @@ G_BEGIN_DECLS
  * cost and keeps the date and category for the next one), editing and
  * deleting with undo, and the committed charges of the billing schedules
  * with "Confirm" and "Confirm All Due". Its actions, in the group "costs":
- * costs.import (Ctrl+I), costs.export, costs.confirm-due, costs.focus-entry
- * (Ctrl+N), costs.search (Ctrl+F). "store" property (construct-only).
+ * costs.import (Ctrl+I while the view is shown), costs.export,
+ * costs.confirm-due, costs.focus-entry and costs.search (the page that
+ * holds the view gives them its Ctrl+N and Ctrl+F). "store" property
+ * (construct-only).
  */
 #define SB_TYPE_COSTS_VIEW (sb_costs_view_get_type ())
 G_DECLARE_FINAL_TYPE (SbCostsView, sb_costs_view, SB, COSTS_VIEW, GtkWidget)

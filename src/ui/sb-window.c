@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-book-chooser.h"
+#include "sb-budgets-page.h"
 #include "sb-contracts-page.h"
 #include "sb-incidents-page.h"
 #include "sb-overview-page.h"
@@ -32,7 +33,7 @@
  * DESIGN.md orders the sidebar Overview, Services, Suppliers, Contracts,
  * Budgets, Incidents, Reports.  Each page keeps its own Alt+number, that
  * place in the full order, so that a page added later does not move the
- * others' shortcuts: Budgets will be Alt+5 and Reports Alt+7. */
+ * others' shortcuts: Reports will be Alt+7. */
 typedef struct
 {
   const char *id;
@@ -47,6 +48,7 @@ static const SbPageInfo pages[] = {
   { "services", N_("Services"), "view-list-bullet-symbolic", 2, sb_services_page_get_type },
   { "suppliers", N_("Suppliers"), "system-users-symbolic", 3, sb_suppliers_page_get_type },
   { "contracts", N_("Contracts"), "x-office-document-symbolic", 4, sb_contracts_page_get_type },
+  { "budgets", N_("Budgets"), "accessories-calculator-symbolic", 5, sb_budgets_page_get_type },
   { "incidents", N_("Incidents"), "dialog-warning-symbolic", 6, sb_incidents_page_get_type },
 };
 

@@ -19,6 +19,7 @@
 #include "sb-preferences-window.h"
 #include "sb-sample-data.h"
 #include "sb-test-utils.h"
+#include "sb-window.h"
 
 /* The costs view, the Overview's budget card and the Budgets group of
  * Preferences on a real display (Xvfb in CI), on a book in a temporary
@@ -625,6 +626,26 @@ test_budget_card_empty (Fixture       *fixture,
 }
 
 static void
+test_show_budgets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SbWindow *window = sb_window_new (NULL, fixture->book->store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  settle ();
+  g_assert_cmpstr (sb_window_get_visible_page (window), ==, "overview");
+
+  /* The card's "Show Budget" */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-budgets", NULL));
+  settle ();
+  g_assert_cmpstr (sb_window_get_visible_page (window), ==, "budgets");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -696,6 +717,7 @@ main (int   argc,
   ADD ("/ui/costs/committed", test_committed, TRUE);
   ADD ("/ui/costs/budget-card", test_budget_card, TRUE);
   ADD ("/ui/costs/budget-card-empty", test_budget_card_empty, FALSE);
+  ADD ("/ui/costs/show-budgets", test_show_budgets, TRUE);
   ADD ("/ui/costs/preferences", test_preferences, FALSE);
 
   return g_test_run ();
