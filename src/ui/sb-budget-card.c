@@ -224,18 +224,12 @@ add_most_over (SbBudgetCard    *self,
                                                      row->variance_defined, currency);
       g_autofree char *forecast = sb_money_format (row->forecast, currency);
       g_autofree char *subtitle = NULL;
-      g_autofree char *title = NULL;
-
-      if (row->unbudgeted)
-        /* Translators: a cost category's costs that no budget line covers */
-        title = g_strdup_printf (_("%s (not in the budget)"), row->label);
-      else
-        title = g_strdup (row->label);
 
       /* Translators: a line's variance and its forecast, as in
        * “€1,200.00 over plan (+12.5 %) · €10,800.00 by the year’s end” */
       subtitle = g_strdup_printf (_("%s · %s by the year’s end"), variance, forecast);
-      add_row (self, "go-up-symbolic", "warning", title, subtitle);
+      /* The label says "Unbudgeted" itself for costs no line covers. */
+      add_row (self, "go-up-symbolic", "warning", row->label, subtitle);
     }
 }
 
