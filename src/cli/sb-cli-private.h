@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include <glib.h>
 
 #include "sb-cli.h"
@@ -61,5 +63,10 @@ int sb_cli_export_incidents (SbCliContext *ctx);
 int sb_cli_import_costs     (SbCliContext *ctx);
 int sb_cli_export_costs     (SbCliContext *ctx);
 int sb_cli_export_budget    (SbCliContext *ctx);
+
+/* sb-cli-report.c */
+extern const SbCliOption sb_cli_report_options[];
+int  sb_cli_report               (SbCliContext *ctx);
+void sb_cli_report_print_options (FILE         *out);
 
 G_END_DECLS

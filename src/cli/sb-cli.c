@@ -110,6 +110,7 @@ static const SbCliCommand commands[] = {
   { "export incidents", "-o FILE", N_("Export incidents to a CSV file that import incidents reads back"), 0, 0, sb_cli_export_incidents, export_incidents_options },
   { "export costs", "-o FILE", N_("Export costs to a CSV file that import costs reads back"), 0, 0, sb_cli_export_costs, export_costs_options },
   { "export budget", "NAME -o FILE", N_("Export a budget’s lines with planned, actual and variance per month and the totals to a CSV file"), 1, 1, sb_cli_export_budget, export_options },
+  { "report", "NAME -o FILE.pdf|FILE.csv", N_("Write a report as a PDF or a CSV of its tables; report --list lists them"), 0, 1, sb_cli_report, sb_cli_report_options },
 };
 
 static void
@@ -154,6 +155,7 @@ print_usage (FILE *out)
   fprintf (out, "  %-30s %s\n", "--supplier NAME", _("Only costs of this supplier"));
   fprintf (out, "  %-30s %s\n", "--service CODE", _("Only costs of this service"));
   fprintf (out, "\n%s\n", _("export budget writes one row per line: its planned, actual and variance (actual − planned) per month, then total planned, total actual, committed, forecast and variance, as plain numbers in the budget’s currency."));
+  sb_cli_report_print_options (out);
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-22s %s\n", "--book PATH", _("Use the book at PATH instead of the default one"));
   fprintf (out, "  %-22s %s\n", "--version", _("Print the version and exit"));

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <sys/wait.h>
 
 #include "sb-test-utils.h"
@@ -752,6 +753,351 @@ test_export_budget (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "supplier-services"));
 }
 
+/* ---- report ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+} ReportName;
+
+static const ReportName report_names[] = {
+  { "catalogue", "Service catalogue" },
+  { "service-levels", "Service level report" },
+  { "incident-log", "Incident log" },
+  { "incident", "Incident record" },
+  { "supplier-review", "Supplier performance review" },
+  { "contracts", "Contract register and renewal calendar" },
+  { "budget", "Budget against actual" },
+  { "management-review", "Management review pack" },
+};
+
+/* The first field of the first record of an export to standard output:
+ * a supplier's name, an incident's reference. */
+static char *
+first_exported (Fixture    *f,
+                const char *kind)
+{
+  g_auto(GStrv) lines = NULL;
+  char *comma;
+
+  run (f, "--book", f->book, "export", kind, "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  lines = g_strsplit (f->out, "\n", 3);
+  g_assert_nonnull (lines[0]);
+  g_assert_nonnull (lines[1]);
+  g_assert_cmpstr (lines[1], !=, "");
+  g_assert_true (lines[1][0] != '"');
+  comma = strchr (lines[1], ',');
+  g_assert_nonnull (comma);
+
+  return g_strndup (lines[1], comma - lines[1]);
+}
+
+/* Runs a program of poppler-utils; FALSE when it is not installed. */
+static gboolean
+run_tool (const char  *tool,
+          const char  *pdf,
+          char       **out_text)
+{
+  g_autofree char *path = g_find_program_in_path (tool);
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (path == NULL)
+    return FALSE;
+
+  if (g_str_equal (tool, "pdftotext"))
+    {
+      const char *argv[] = { path, "-layout", pdf, "-", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, out_text, NULL, &wait_status, &error));
+    }
+  else
+    {
+      const char *argv[] = { path, pdf, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, out_text, NULL, &wait_status, &error));
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  return TRUE;
+}
+
+/* Every run of white space as one space: titles may wrap in a PDF. */
+static char *
+squeeze (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n\f", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_report_pdf (const char *pdf,
+                  const char *title)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *pages;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  if (!run_tool ("pdfinfo", pdf, &info) || !run_tool ("pdftotext", pdf, &text))
+    {
+      g_test_skip ("pdfinfo or pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages + strlen ("Pages:")), >=, 1);
+
+  /* The title in the first page's heading, and "Page 1 of N" in the
+   * footer of every page. */
+  flat = squeeze (text);
+  g_assert_nonnull (strstr (flat, title));
+  g_assert_nonnull (strstr (flat, "1 of"));
+}
+
+/* The CSV has a header row for each table: a spreadsheet's byte order
+ * mark, then a table's title or its column titles, every row as wide as
+ * the header row above it. */
+static void
+check_report_csv (const char *csv)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_headers = 0;
+  gboolean at_table_start = TRUE;
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  g_assert_true (g_str_has_suffix (contents, "\r\n"));
+
+  lines = g_strsplit (contents + 3, "\r\n", -1);
+  g_assert_cmpstr (lines[0], !=, "");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        {
+          at_table_start = TRUE;
+          continue;
+        }
+      if (at_table_start)
+        {
+          /* A title line (one field) is followed by the column titles;
+           * either way a header row starts every table. */
+          g_assert_cmpstr (lines[i], !=, "");
+          n_headers++;
+          at_table_start = FALSE;
+        }
+    }
+  g_assert_cmpuint (n_headers, >=, 1);
+}
+
+static void
+test_report_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  run (f, "--book", f->book, "report", "--list", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (report_names); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("  %-18s %s\n", report_names[i].name,
+                                               report_names[i].title);
+
+      g_assert_nonnull (strstr (f->out, line));
+    }
+  g_assert_nonnull (strstr (f->out, "--incident REF"));
+  g_assert_nonnull (strstr (f->out, "--supplier NAME"));
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* Without a name: the same list; the book need not exist. */
+  run (f, "--book", f->book, "report", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "  incident-log "));
+  g_assert_nonnull (strstr (f->out, "  management-review "));
+  g_assert_false (g_file_test (f->book, G_FILE_TEST_EXISTS));
+
+  run (f, "--help", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "report NAME -o FILE.pdf|FILE.csv"));
+  g_assert_nonnull (strstr (f->out, "--period 2026-10|2026-Q3|2026"));
+}
+
+static void
+test_report_each (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *supplier = NULL;
+  g_autofree char *incident = NULL;
+
+  run (f, "--book", f->book, "sample-data", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  supplier = first_exported (f, "suppliers");
+  incident = first_exported (f, "incidents");
+
+  for (guint i = 0; i < G_N_ELEMENTS (report_names); i++)
+    {
+      const char *name = report_names[i].name;
+      g_autofree char *base = g_build_filename (f->dir, name, NULL);
+      g_autofree char *pdf = g_strconcat (base, ".pdf", NULL);
+      g_autofree char *csv = g_strconcat (base, ".csv", NULL);
+      const char *option = NULL;
+      const char *value = NULL;
+      g_autofree char *title = g_strdup (report_names[i].title);
+      const char *outputs[] = { pdf, csv };
+
+      g_test_message ("report %s", name);
+      if (g_str_equal (name, "incident"))
+        {
+          option = "--incident";
+          value = incident;
+          /* A record's report is titled by the record. */
+          g_free (title);
+          title = g_strdup (incident);
+        }
+      else if (g_str_equal (name, "supplier-review"))
+        {
+          option = "--supplier";
+          value = supplier;
+        }
+
+      for (guint k = 0; k < G_N_ELEMENTS (outputs); k++)
+        {
+          run (f, "--book", f->book, "report", name, "-o", outputs[k], option, value, NULL);
+          g_assert_cmpint (f->status, ==, 0);
+          g_assert_cmpstr (f->err, ==, "");
+          g_assert_true (g_str_has_prefix (f->out, "Wrote "));
+          g_assert_nonnull (strstr (f->out, outputs[k]));
+        }
+
+      check_report_csv (csv);
+      check_report_pdf (pdf, title);
+    }
+
+  /* A quarter, US Letter on its side, a customer, a service. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "levels.PDF", NULL);
+    g_autofree char *info = NULL;
+
+    run (f, "--book", f->book, "report", "service-levels", "--period", "2026-Q3",
+         "--customer", "bluebell bakery", "--service", "HELPDESK", "--paper", "letter",
+         "--landscape", "-o", pdf, NULL);
+    g_assert_cmpint (f->status, ==, 0);
+    g_assert_nonnull (strstr (f->out, "Q3 2026"));
+    check_report_pdf (pdf, "Service level report");
+    if (run_tool ("pdfinfo", pdf, &info))
+      g_assert_nonnull (strstr (info, "792 x 612 pts"));
+  }
+
+  /* CSV to standard output: plain line ends, no byte order mark. */
+  run (f, "--book", f->book, "report", "catalogue", "-o", "-", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_false (g_str_has_prefix (f->out, "\xEF\xBB\xBF"));
+  g_assert_null (strstr (f->out, "\r\n"));
+  g_assert_cmpuint (strlen (f->out), >, 0);
+}
+
+static void
+test_report_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "out.odt", NULL);
+
+  run (f, "--book", f->book, "sample-data", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  /* A wrong name: the names with their descriptions. */
+  run (f, "--book", f->book, "report", "incidents-log", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "There is no report named “incidents-log”"));
+  for (guint i = 0; i < G_N_ELEMENTS (report_names); i++)
+    g_assert_nonnull (strstr (f->err, report_names[i].name));
+  g_assert_nonnull (strstr (f->err, "Every incident opened in a period"));
+  g_assert_cmpstr (f->out, ==, "");
+
+  /* A wrong period: the three forms with examples. */
+  run (f, "--book", f->book, "report", "incident-log", "--period", "2026-13", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "2026-13"));
+  g_assert_nonnull (strstr (f->err, "2026-10"));
+  g_assert_nonnull (strstr (f->err, "2026-Q3"));
+  run (f, "--book", f->book, "report", "incident-log", "--period", "Q3", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  /* A wrong extension names both. */
+  run (f, "--book", f->book, "report", "incident-log", "-o", odt, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, ".pdf"));
+  g_assert_nonnull (strstr (f->err, ".csv"));
+  g_assert_nonnull (strstr (f->err, "out.odt"));
+
+  run (f, "--book", f->book, "report", "incident-log", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "-o FILE.pdf"));
+
+  run (f, "--book", f->book, "report", "incident-log", "--paper", "a3", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "a4 or letter"));
+
+  /* What a report needs, and what it has no use for. */
+  run (f, "--book", f->book, "report", "supplier-review", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "needs --supplier NAME"));
+  run (f, "--book", f->book, "report", "incident", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "needs --incident REF"));
+  run (f, "--book", f->book, "report", "catalogue", "--supplier", "Anyone", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "takes no --supplier"));
+
+  /* Names the book lacks: failures that say which. */
+  run (f, "--book", f->book, "report", "supplier-review", "--supplier", "Nobody Ltd", "-o", pdf,
+       NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no supplier named “Nobody Ltd”"));
+  run (f, "--book", f->book, "report", "incident-log", "--customer", "Nobody", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no customer named “Nobody”"));
+  run (f, "--book", f->book, "report", "incident-log", "--service", "NOPE", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no service with the code “NOPE”"));
+  run (f, "--book", f->book, "report", "incident", "--incident", "INC-0000", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no incident with the reference “INC-0000”"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* A book that is not there is not created. */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "missing.sqlite", NULL);
+
+    run (f, "--book", missing, "report", "catalogue", "-o", pdf, NULL);
+    g_assert_cmpint (f->status, ==, 1);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +1120,9 @@ main (int   argc,
   ADD ("incidents-usage-errors", test_incidents_usage_errors);
   ADD ("costs-import-export", test_costs_import_export);
   ADD ("export-budget", test_export_budget);
+  ADD ("report-list", test_report_list);
+  ADD ("report-each", test_report_each);
+  ADD ("report-errors", test_report_errors);
 
 #undef ADD
 
