@@ -370,6 +370,111 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (sb_costs_view_get_total (fixture->view), ==, 34500);
 }
 
+static GtkWidget *
+find_entry_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_ENTRY (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SbCostForm *form = &fixture->view->form;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(SbCostEntry) entry = NULL;
+  GtkWindow *dialog;
+  GtkWidget *amount;
+  GtkWidget *label;
+
+  show_all_dates (fixture);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (form->category_dropdown), category_index ("training"));
+  type_text (form->amount_entry, "300");
+  press_enter (form->amount_entry);
+
+  /* Enter on a row opens the entry in a small window. */
+  g_signal_emit_by_name (fixture->view->column_view, "activate", 0);
+  settle ();
+  dialog = find_window_titled ("Edit Cost");
+  g_assert_nonnull (dialog);
+  amount = find_entry_with_text (GTK_WIDGET (dialog), "300.00");
+  g_assert_nonnull (amount);
+
+  /* A refusal stays in the window, in words. */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "three hundred");
+  g_signal_emit_by_name (amount, "activate");
+  settle ();
+  g_assert_true (find_window_titled ("Edit Cost") == dialog);
+  label = find_error_label (GTK_WIDGET (dialog));
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Amount"));
+  list = list_all (fixture);
+  entry = g_list_model_get_item (list, 0);
+  g_assert_cmpint (sb_cost_entry_get_amount (entry), ==, 30000);
+  g_clear_object (&entry);
+  g_clear_object (&list);
+
+  gtk_editable_set_text (GTK_EDITABLE (amount), "310");
+  g_signal_emit_by_name (amount, "activate");
+  settle ();
+  g_assert_null (find_window_titled ("Edit Cost"));
+
+  list = list_all (fixture);
+  entry = g_list_model_get_item (list, 0);
+  g_assert_cmpint (sb_cost_entry_get_amount (entry), ==, 31000);
+  g_assert_cmpstr (sb_cost_entry_get_category (entry), ==, "training");
+  g_assert_cmpint (sb_costs_view_get_total (fixture->view), ==, 31000);
+}
+
 static gint64
 sum (GListModel *list)
 {
@@ -713,6 +818,7 @@ main (int   argc,
   ADD ("/ui/costs/foreign-currency", test_foreign_currency, FALSE);
   ADD ("/ui/costs/refused", test_refused, FALSE);
   ADD ("/ui/costs/delete-undo", test_delete_undo, FALSE);
+  ADD ("/ui/costs/edit", test_edit, FALSE);
   ADD ("/ui/costs/filters", test_filters, TRUE);
   ADD ("/ui/costs/committed", test_committed, TRUE);
   ADD ("/ui/costs/budget-card", test_budget_card, TRUE);
