@@ -287,10 +287,12 @@ sb_report_build_catalogue (SbStore               *store,
       SbService *service = g_ptr_array_index (services, i);
       const char *category = sb_service_get_category (service);
 
+      if (!is_set (category))
+        category = NULL;
       if (first || g_strcmp0 (category, previous_category) != 0)
         {
           sb_report_document_add_page_break (document);
-          sb_report_document_add_section (document, is_set (category) ? category
+          sb_report_document_add_section (document, category != NULL ? category
                                                                       : _("Other services"));
           g_free (previous_category);
           previous_category = g_strdup (category);

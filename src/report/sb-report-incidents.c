@@ -147,13 +147,13 @@ sb_report_build_incident_log (SbStore               *store,
 
   sb_report_document_add_section (document, _("Incidents"));
   table = sb_report_document_add_table (document, _("Incidents logged in the period"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.1);
   sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.6);
   sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.1);
   sb_report_table_add_column (table, _("Customer"), SB_REPORT_ALIGN_START, 1.5);
   sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.6);
   sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.2);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 3.2);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.6);
   sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.1);
   sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.1);
   sb_report_table_add_column (table, _("Time spent"), SB_REPORT_ALIGN_END, 1.1);

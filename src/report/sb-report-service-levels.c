@@ -228,7 +228,7 @@ add_service_table (SbReportDocument   *document,
   sb_report_document_add_paragraph (document, line);
 
   table = sb_report_document_add_table (document, title);
-  sb_report_table_add_column (table, _("Priority"), SB_REPORT_ALIGN_START, 1.4);
+  sb_report_table_add_column (table, _("Priority"), SB_REPORT_ALIGN_START, 1.8);
   sb_report_table_add_column (table, _("Incidents"), SB_REPORT_ALIGN_END, 1);
   sb_report_table_add_column (table, _("Response target"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, C_ ("targets", "Met"), SB_REPORT_ALIGN_END, 0.8);
@@ -284,7 +284,9 @@ service_is_in_scope (SbService             *service,
 
   if (filters->service_id != NULL)
     return g_strcmp0 (sb_service_get_id (service), filters->service_id) == 0;
-  if (g_strcmp0 (sb_service_get_status (service), SB_SERVICE_STATUS_LIVE) != 0)
+  /* Supporting services are listed only when they had incidents. */
+  if (g_strcmp0 (sb_service_get_status (service), SB_SERVICE_STATUS_LIVE) != 0 ||
+      g_strcmp0 (sb_service_get_service_type (service), SB_SERVICE_TYPE_SUPPORTING) == 0)
     return FALSE;
   if (filters->customer_id == NULL)
     return TRUE;
@@ -467,18 +469,23 @@ sb_report_build_service_levels (SbStore               *store,
       sb_report_table_add_row (table, name, count, rp, sp, availability, workload);
     }
   for (guint i = 0; i < order->len; i++)
-    add_service_table (document, g_ptr_array_index (order, i), months);
+    {
+      ServiceTally *st = g_ptr_array_index (order, i);
+
+      if (st->total.incidents > 0)
+        add_service_table (document, st, months);
+    }
 
   /* Breaches */
   sb_report_document_add_section (document, _("Breaches and their reasons"));
   table = sb_report_document_add_table (document, _("Breaches"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 1.2);
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.3);
   sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.5);
-  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1);
-  sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.6);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.4);
-  sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.3);
-  sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.2);
+  sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.7);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.2);
+  sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.4);
+  sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.4);
   sb_report_table_add_column (table, _("Reason"), SB_REPORT_ALIGN_START, 2.6);
   sb_report_table_set_empty_text (table, _("No target was breached in this period."));
   for (guint b = 0; b < breaches->len; b++)
