@@ -90,7 +90,6 @@ print_report_list (FILE *out)
     {
       g_autofree char *options = describe_options (&reports[i]);
 
-      /* Translators: a report's title and its one-line description */
       fprintf (out, "  %-18s %s\n", reports[i].name, _(reports[i].title));
       fprintf (out, "  %-18s %s\n", "", _(reports[i].description));
       if (*options != '\0')
@@ -485,10 +484,17 @@ sb_cli_report (SbCliContext *ctx)
   title = sb_report_document_get_title (document);
   if (info->needs & SB_REPORT_NEEDS_PERIOD)
     {
-      g_autofree char *label = sb_report_period_get_label (&period);
+      /* The document's own period: a budget's is its financial year. */
+      const char *document_period = sb_report_document_get_period (document);
+      g_autofree char *label = NULL;
 
-      /* Translators: “Incident log” (October 2026) */
-      described = g_strdup_printf (_("“%s” (%s)"), title, label);
+      if (document_period != NULL && *document_period != '\0')
+        label = g_strdup (document_period);
+      else
+        label = sb_report_period_get_label (&period);
+
+      /* Translators: “Incident log” for October 2026 */
+      described = g_strdup_printf (_("“%s” for %s"), title, label);
     }
   else
     described = g_strdup_printf (_("“%s”"), title);
@@ -497,14 +503,14 @@ sb_cli_report (SbCliContext *ctx)
     {
       g_autofree char *pages = g_strdup_printf ("%u", n_pages);
 
-      /* Translators: Wrote “Incident log” (October 2026), 12 pages, to log.pdf */
-      printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s, %s page, to %s\n",
-                           "Wrote %s, %s pages, to %s\n", n_pages),
-              described, pages, output);
+      /* Translators: Wrote “Incident log” for October 2026 to log.pdf (12 pages) */
+      printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s to %s (%s page)\n",
+                           "Wrote %s to %s (%s pages)\n", n_pages),
+              described, output, pages);
     }
   else
     {
-      /* Translators: Wrote the tables of “Incident log” (October 2026) to log.csv */
+      /* Translators: Wrote the tables of “Incident log” for October 2026 to log.csv */
       printf (_("Wrote the tables of %s to %s\n"), described, output);
     }
 
