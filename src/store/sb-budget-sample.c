@@ -276,9 +276,8 @@ write_budget (Loader  *loader,
   return sb_budgets_approve_in (loader->tx, loader->store, sb_budget_get_id (budget), &approved, error);
 }
 
-/* The contracts' charges of the last twelve months up to the end of last
- * month, confirmed with an invoice reference; the later ones stay
- * committed. */
+/* The contracts' charges up to the end of last month, confirmed with an
+ * invoice reference; the later ones stay committed. */
 static gboolean
 confirm_charges (Loader  *loader,
                  GError **error)
@@ -464,8 +463,10 @@ sb_budget_load_sample (SbTransaction  *tx,
   sb_escalations_local_day (now_ms, &loader.today);
   loader.start = sb_fiscal_year_start (&loader.today, sb_budgets_get_fiscal_start_month (store));
 
-  /* Every charge from a year ago (or the year's start) to the year's end */
-  sb_month_get_first_day (MIN (loader.start, sb_month_of_date (&loader.today) - 12), &from);
+  /* Every charge since the oldest sample contract began (ten years back is
+   * plenty) to the year's end: a provider who keeps books has recorded the
+   * past invoices, so only this month's and later charges stay committed. */
+  sb_month_get_first_day (MIN (loader.start, sb_month_of_date (&loader.today) - 120), &from);
   sb_month_get_last_day (loader.start + 11, &to);
   charges = sb_costs_list_committed (store, &from, &to, error);
   if (charges == NULL)
