@@ -262,10 +262,10 @@ sb_report_build_catalogue (SbStore               *store,
   sb_report_document_add_section (document, _("Services at a glance"));
   overview = sb_report_document_add_table (document, _("Services"));
   sb_report_table_add_column (overview, _("Service"), SB_REPORT_ALIGN_START, 3);
-  sb_report_table_add_column (overview, _("Code"), SB_REPORT_ALIGN_START, 1.2);
+  sb_report_table_add_column (overview, _("Code"), SB_REPORT_ALIGN_START, 1.3);
   sb_report_table_add_column (overview, _("Category"), SB_REPORT_ALIGN_START, 2);
   sb_report_table_add_column (overview, _("Support hours"), SB_REPORT_ALIGN_START, 3.5);
-  sb_report_table_add_column (overview, _("Price"), SB_REPORT_ALIGN_END, 2);
+  sb_report_table_add_column (overview, _("Price"), SB_REPORT_ALIGN_END, 2.8);
   sb_report_table_set_empty_text (overview,
                                   customer != NULL ? _("This customer has no live services.")
                                                    : _("No live services are in the catalogue."));
@@ -291,7 +291,6 @@ sb_report_build_catalogue (SbStore               *store,
         category = NULL;
       if (first || g_strcmp0 (category, previous_category) != 0)
         {
-          sb_report_document_add_page_break (document);
           sb_report_document_add_section (document, category != NULL ? category
                                                                       : _("Other services"));
           g_free (previous_category);

@@ -83,6 +83,7 @@ sb_report_build_incident_log (SbStore               *store,
   g_autoptr (SbReportIncidentScan) scan = NULL;
   guint by_priority[6] = { 0 };
   guint by_status[SB_INCIDENT_N_STATUSES] = { 0 };
+  guint by_status_priority[SB_INCIDENT_N_STATUSES][6] = { { 0 } };
   guint n_open = 0, n_breached = 0, n_major = 0, n_done = 0;
   gint64 total_minutes = 0;
   gint64 from_ms, to_ms;
@@ -111,6 +112,8 @@ sb_report_build_incident_log (SbStore               *store,
       if (item->priority >= 1 && item->priority <= 5)
         by_priority[item->priority]++;
       by_status[item->status]++;
+      if (item->priority >= 1 && item->priority <= 5)
+        by_status_priority[item->status][item->priority]++;
       if (sb_incident_status_is_open (item->status))
         n_open++;
       if (item->status == SB_INCIDENT_RESOLVED || item->status == SB_INCIDENT_CLOSED)
@@ -124,38 +127,82 @@ sb_report_build_incident_log (SbStore               *store,
 
   sb_report_document_add_section (document, _("Summary"));
   sb_report_util_add_filters_text (document, store, filters);
-  add_count_figure (document, _("Incidents logged"), n, NULL);
-  add_count_figure (document, _("Still open"), n_open, NULL);
-  add_count_figure (document, _("Resolved or closed"), n_done, NULL);
-  add_count_figure (document, _("Target breached"), n_breached,
-                    _("response or resolution"));
+  {
+    g_autofree char *count = sb_report_util_format_count (n);
+    g_autofree char *detail = NULL;
+
+    /* Translators: under the number of incidents logged in a period */
+    detail = g_strdup_printf (_("%1$u still open, %2$u resolved or closed"), n_open, n_done);
+    sb_report_document_add_key_figure (document, _("Incidents logged"), count, detail);
+  }
+  add_count_figure (document, _("Target breached"), n_breached, _("response or resolution"));
   add_count_figure (document, _("Major incidents"), n_major, NULL);
   sb_report_document_end_key_figures (document);
 
   for (guint p = 1; p <= 5; p++)
+    if (by_priority[p] > 0)
+      {
+        g_autofree char *label = sb_report_util_priority_label (p);
+
+        add_count_figure (document, label, by_priority[p], NULL);
+      }
+  sb_report_document_end_key_figures (document);
+
+  /* Statuses by priority */
+  table = sb_report_document_add_table (document, _("Incidents by status and priority"));
+  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 2.5);
+  for (guint p = 1; p <= 5; p++)
     {
-      g_autofree char *label = sb_report_util_priority_label (p);
+      g_autofree char *label = g_strdup_printf ("P%u", p);
 
-      add_count_figure (document, label, by_priority[p], NULL);
+      sb_report_table_add_column (table, label, SB_REPORT_ALIGN_END, 1);
     }
-  sb_report_document_end_key_figures (document);
-
+  sb_report_table_add_column (table, _("Total"), SB_REPORT_ALIGN_END, 1.2);
+  sb_report_table_set_empty_text (table, _("No incidents were logged in this period."));
   for (guint s = 0; s < SB_INCIDENT_N_STATUSES; s++)
-    if (by_status[s] > 0)
-      add_count_figure (document, sb_incident_status_get_label (s), by_status[s], NULL);
-  sb_report_document_end_key_figures (document);
+    {
+      char *cells_text[6] = { NULL };
+      const char *cells[7];
+      guint row_total = 0;
+
+      if (by_status[s] == 0)
+        continue;
+      cells[0] = sb_incident_status_get_label (s);
+      for (guint p = 1; p <= 5; p++)
+        {
+          cells_text[p - 1] = sb_report_util_format_count (by_status_priority[s][p]);
+          cells[p] = cells_text[p - 1];
+          row_total += by_status_priority[s][p];
+        }
+      cells_text[5] = sb_report_util_format_count (by_status[s]);
+      cells[6] = cells_text[5];
+      sb_report_table_add_rowv (table, cells);
+      for (guint k = 0; k < 6; k++)
+        g_free (cells_text[k]);
+    }
+  if (n > 0)
+    {
+      char *totals[6];
+      const char *cells[7];
+
+      cells[0] = _("Total");
+      for (guint p = 1; p <= 5; p++)
+        cells[p] = totals[p - 1] = sb_report_util_format_count (by_priority[p]);
+      cells[6] = totals[5] = sb_report_util_format_count (n);
+      sb_report_table_add_total_rowv (table, cells);
+      for (guint k = 0; k < 6; k++)
+        g_free (totals[k]);
+    }
 
   sb_report_document_add_section (document, _("Incidents"));
   table = sb_report_document_add_table (document, _("Incidents logged in the period"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.1);
-  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.6);
-  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.1);
-  sb_report_table_add_column (table, _("Customer"), SB_REPORT_ALIGN_START, 1.5);
-  sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.6);
-  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.2);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.6);
-  sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.1);
-  sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.1);
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.0);
+  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.5);
+  sb_report_table_add_column (table, _("Service, customer"), SB_REPORT_ALIGN_START, 1.9);
+  sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.7);
+  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.4);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.8);
+  sb_report_table_add_column (table, _("Response, resolution"), SB_REPORT_ALIGN_START, 1.7);
   sb_report_table_add_column (table, _("Time spent"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_set_empty_text (table, _("No incidents were logged in this period."));
 
@@ -167,7 +214,9 @@ sb_report_build_incident_log (SbStore               *store,
       g_autofree char *minutes = item->minutes > 0 ? sb_duration_format (item->minutes)
                                                    : g_strdup ("–");
       g_autofree char *status = NULL;
-      const char *cells[10];
+      g_autofree char *who = NULL;
+      g_autofree char *clocks = NULL;
+      const char *cells[8];
 
       if (item->status == SB_INCIDENT_ON_HOLD && item->hold_reason != NULL)
         /* Translators: a status with its hold reason, "On hold: Awaiting customer" */
@@ -175,17 +224,22 @@ sb_report_build_incident_log (SbStore               *store,
                                   sb_incident_hold_reason_get_label (item->hold_reason));
       else
         status = g_strdup (sb_incident_status_get_label (item->status));
+      who = g_strdup_printf ("%s\n%s", item->service_code != NULL ? item->service_code : "–",
+                             item->customer_name != NULL ? item->customer_name : "–");
+      /* Translators: the response and resolution clocks in the incident
+       * log, as in "Met / Breached" */
+      clocks = g_strdup_printf (C_ ("service level clocks", "%1$s / %2$s"),
+                                clock_word (&item->sla.response),
+                                clock_word (&item->sla.resolution));
 
       cells[0] = item->reference;
       cells[1] = opened;
-      cells[2] = item->service_code != NULL ? item->service_code : "–";
-      cells[3] = item->customer_name != NULL ? item->customer_name : "–";
-      cells[4] = priority;
-      cells[5] = status;
-      cells[6] = item->title;
-      cells[7] = clock_word (&item->sla.response);
-      cells[8] = clock_word (&item->sla.resolution);
-      cells[9] = minutes;
+      cells[2] = who;
+      cells[3] = priority;
+      cells[4] = status;
+      cells[5] = item->title;
+      cells[6] = clocks;
+      cells[7] = minutes;
       sb_report_table_add_rowv (table, cells);
     }
 
@@ -194,13 +248,13 @@ sb_report_build_incident_log (SbStore               *store,
       g_autofree char *count = NULL;
       g_autofree char *number = sb_report_util_format_count (n);
       g_autofree char *minutes = sb_duration_format (total_minutes);
-      const char *cells[10] = { NULL };
+      const char *cells[8] = { NULL };
 
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident", "%s incidents", n),
                                number);
       cells[0] = _("Total");
-      cells[6] = count;
-      cells[9] = minutes;
+      cells[5] = count;
+      cells[7] = minutes;
       sb_report_table_add_total_rowv (table, cells);
     }
 

@@ -129,7 +129,7 @@ describe_availability (SbService *service)
   g_autofree char *target = NULL;
 
   if (service == NULL || sb_service_get_availability_target (service) <= 0)
-    return g_strdup ("–");
+    return g_strdup (_("no target"));
 
   target = sb_report_util_format_hundredths (sb_service_get_availability_target (service));
   /* Translators: an availability target when no downtime is recorded */
@@ -222,11 +222,6 @@ add_service_table (SbReportDocument   *document,
   else
     title = g_strdup (_("Incidents without a service"));
 
-  sb_report_document_add_heading (document, 2, title);
-  /* Translators: under a service's heading: its availability and workload */
-  line = g_strdup_printf (_("Availability: %1$s. Workload: %2$s."), availability, workload);
-  sb_report_document_add_paragraph (document, line);
-
   table = sb_report_document_add_table (document, title);
   sb_report_table_add_column (table, _("Priority"), SB_REPORT_ALIGN_START, 1.8);
   sb_report_table_add_column (table, _("Incidents"), SB_REPORT_ALIGN_END, 1);
@@ -274,6 +269,10 @@ add_service_table (SbReportDocument   *document,
 
       sb_report_table_add_total_rowv (table, cells);
     }
+
+  /* Translators: under a service's table: its availability and workload */
+  line = g_strdup_printf (_("Availability: %1$s. Workload: %2$s."), availability, workload);
+  sb_report_document_add_paragraph (document, line);
 }
 
 static gboolean
@@ -548,6 +547,7 @@ sb_report_build_service_levels (SbStore               *store,
   sb_report_table_add_column (table, _("Resolution met"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("Resolution breached"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1);
+  sb_report_table_begin_group (table);
   for (guint i = 0; i < N_TREND; i++)
     {
       g_autofree char *name = sb_report_period_get_label (&periods[i]);
@@ -562,6 +562,7 @@ sb_report_build_service_levels (SbStore               *store,
       sb_report_table_add_row (table, name, c, rm, rb, rp, sm, sbr, sp);
       g_free (label_text[i]);
     }
+  sb_report_table_end_group (table);
 
   return g_steal_pointer (&document);
 }

@@ -88,8 +88,8 @@ sb_report_util_format_count (gint64 n)
  * @part: the part
  * @whole: the whole; 0 gives a dash
  *
- * Returns: (transfer full): "87.5 %" with the locale's decimal mark, a
- *   whole number when exact, or "–" when @whole is 0
+ * Returns: (transfer full): "87.5 %" to a tenth, with the locale's
+ *   decimal mark, a whole number when exact, or "–" when @whole is 0
  */
 char *
 sb_report_util_format_percent (guint part,
@@ -98,7 +98,8 @@ sb_report_util_format_percent (guint part,
   if (whole == 0)
     return g_strdup ("–");
 
-  return sb_report_util_format_hundredths ((gint64) ((part * 10000.0) / whole + 0.5));
+  /* to a tenth of a percent: counts do not deserve more */
+  return sb_report_util_format_hundredths ((gint64) ((part * 1000.0) / whole + 0.5) * 10);
 }
 
 /**
