@@ -476,6 +476,69 @@ sb_report_document_add_page_break (SbReportDocument *self)
   append_block (self, BLOCK_PAGE_BREAK);
 }
 
+static void
+move_blocks (SbReportDocument *self,
+             SbReportDocument *other,
+             guint             heading_shift)
+{
+  g_return_if_fail (SB_IS_REPORT_DOCUMENT (self));
+  g_return_if_fail (SB_IS_REPORT_DOCUMENT (other));
+  g_return_if_fail (self != other);
+
+  /* The blocks change hands: freeing them is the receiver's job now */
+  g_ptr_array_set_free_func (other->blocks, NULL);
+  for (guint i = 0; i < other->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (other->blocks, i);
+
+      if (block->kind == BLOCK_HEADING)
+        block->level = MIN (block->level + heading_shift, 3);
+      if (block->kind == BLOCK_TABLE)
+        g_ptr_array_add (self->tables, block->table);
+      g_ptr_array_add (self->blocks, block);
+    }
+  g_ptr_array_set_size (other->blocks, 0);
+  g_ptr_array_set_size (other->tables, 0);
+  g_ptr_array_set_free_func (other->blocks, block_free);
+
+  self->figures_open = FALSE;
+  other->figures_open = FALSE;
+}
+
+/**
+ * sb_report_document_append:
+ * @self: a document
+ * @other: another document
+ *
+ * Moves every block of @other (headings, paragraphs, key figures, tables,
+ * charts, page breaks) to the end of @self, in order, as they are. @other
+ * keeps its title and description but is left without blocks. For a
+ * report made of other reports, and for a report's key figures placed
+ * before the blocks they sum up.
+ */
+void
+sb_report_document_append (SbReportDocument *self,
+                           SbReportDocument *other)
+{
+  move_blocks (self, other, 0);
+}
+
+/**
+ * sb_report_document_append_nested:
+ * @self: a document
+ * @other: another document
+ *
+ * Like sb_report_document_append(), with each heading of @other one level
+ * deeper (level 3 stays 3): @other's sections become subsections of the
+ * section @self has open.
+ */
+void
+sb_report_document_append_nested (SbReportDocument *self,
+                                  SbReportDocument *other)
+{
+  move_blocks (self, other, 1);
+}
+
 /**
  * sb_report_document_get_n_tables:
  * @self: a document

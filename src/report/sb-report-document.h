@@ -80,6 +80,11 @@ void              sb_report_document_add_chart        (SbReportDocument *self,
                                                        double            height);
 void              sb_report_document_add_page_break   (SbReportDocument *self);
 
+void              sb_report_document_append           (SbReportDocument *self,
+                                                       SbReportDocument *other);
+void              sb_report_document_append_nested    (SbReportDocument *self,
+                                                       SbReportDocument *other);
+
 guint             sb_report_document_get_n_tables     (SbReportDocument *self);
 SbReportTable    *sb_report_document_get_table        (SbReportDocument *self,
                                                        guint             index);
