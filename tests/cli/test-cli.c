@@ -758,18 +758,23 @@ test_export_budget (Fixture       *f,
 typedef struct
 {
   const char *name;
-  const char *title;
+  const char *title;    /* as report --list shows it */
+  const char *text;     /* in its PDF's first page; NULL: the record's name */
+  const char *header;   /* the start of a header row its CSV has */
 } ReportName;
 
 static const ReportName report_names[] = {
-  { "catalogue", "Service catalogue" },
-  { "service-levels", "Service level report" },
-  { "incident-log", "Incident log" },
-  { "incident", "Incident record" },
-  { "supplier-review", "Supplier performance review" },
-  { "contracts", "Contract register and renewal calendar" },
-  { "budget", "Budget against actual" },
-  { "management-review", "Management review pack" },
+  { "catalogue", "Service catalogue", "Service catalogue", "Service,Code,Category," },
+  { "service-levels", "Service level report", "Service level report",
+    "Priority,Incidents,Response target," },
+  { "incident-log", "Incident log", "Incident log", "Reference,Opened," },
+  { "incident", "Incident record", NULL, "Field,Value\r\n" },
+  { "supplier-review", "Supplier performance review", NULL, "Contract,Terms,Status," },
+  { "contracts", "Contract register and renewal calendar", "Contract register",
+    "Supplier,Reference,Title," },
+  { "budget", "Budget against actual", "Budget against actual", "Line,Figure," },
+  { "management-review", "Management review pack", "Management review",
+    "Priority,Opened,Resolved," },
 };
 
 /* The first field of the first record of an export to standard output:
@@ -882,7 +887,8 @@ check_report_pdf (const char *pdf,
  * mark, then a table's title or its column titles, every row as wide as
  * the header row above it. */
 static void
-check_report_csv (const char *csv)
+check_report_csv (const char *csv,
+                  const char *header)
 {
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
@@ -912,6 +918,15 @@ check_report_csv (const char *csv)
         }
     }
   g_assert_cmpuint (n_headers, >=, 1);
+
+  /* The column titles of one of its tables, on a line of their own. */
+  if (header != NULL)
+    {
+      g_autofree char *line = g_strconcat ("\n", header, NULL);
+      g_autofree char *text = g_strconcat ("\n", contents + 3, NULL);
+
+      g_assert_nonnull (strstr (text, line));
+    }
 }
 
 static void
@@ -964,7 +979,7 @@ test_report_each (Fixture       *f,
       g_autofree char *csv = g_strconcat (base, ".csv", NULL);
       const char *option = NULL;
       const char *value = NULL;
-      g_autofree char *title = g_strdup (report_names[i].title);
+      g_autofree char *title = g_strdup (report_names[i].text);
       const char *outputs[] = { pdf, csv };
 
       g_test_message ("report %s", name);
@@ -980,6 +995,8 @@ test_report_each (Fixture       *f,
         {
           option = "--supplier";
           value = supplier;
+          g_free (title);
+          title = g_strdup (supplier);
         }
 
       for (guint k = 0; k < G_N_ELEMENTS (outputs); k++)
@@ -991,7 +1008,7 @@ test_report_each (Fixture       *f,
           g_assert_nonnull (strstr (f->out, outputs[k]));
         }
 
-      check_report_csv (csv);
+      check_report_csv (csv, report_names[i].header);
       check_report_pdf (pdf, title);
     }
 
