@@ -196,20 +196,20 @@ sb_report_build_incident_log (SbStore               *store,
 
   sb_report_document_add_section (document, _("Incidents"));
   table = sb_report_document_add_table (document, _("Incidents logged in the period"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.0);
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.4);
   sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.5);
-  sb_report_table_add_column (table, _("Service, customer"), SB_REPORT_ALIGN_START, 1.9);
+  sb_report_table_add_column (table, _("Service, customer"), SB_REPORT_ALIGN_START, 1.7);
   sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.7);
-  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.4);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.8);
+  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.6);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.2);
   sb_report_table_add_column (table, _("Response, resolution"), SB_REPORT_ALIGN_START, 1.7);
-  sb_report_table_add_column (table, _("Time spent"), SB_REPORT_ALIGN_END, 1.1);
+  sb_report_table_add_column (table, _("Time spent"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_set_empty_text (table, _("No incidents were logged in this period."));
 
   for (guint i = 0; i < n; i++)
     {
       const SbReportIncident *item = sb_report_incident_scan_get (scan, i);
-      g_autofree char *opened = format_time (item->opened_ms);
+      g_autofree char *opened = sb_report_util_format_day_and_time (item->opened_ms);
       g_autofree char *priority = g_strdup_printf ("P%u", item->priority);
       g_autofree char *minutes = item->minutes > 0 ? sb_duration_format (item->minutes)
                                                    : g_strdup ("–");
@@ -352,6 +352,7 @@ sb_report_build_incident (SbStore               *store,
   const char *id;
   SbReportTable *table;
   gint64 now_ms, minutes = 0;
+  gboolean any_author = FALSE;
   SbSla sla;
 
   incident = find_incident (store, filters->incident_id, error);
@@ -461,7 +462,6 @@ sb_report_build_incident (SbStore               *store,
     }
   add_detail (table, _("Time spent"), spent);
 
-  sb_report_document_add_heading (document, 2, _("Service level clocks"));
   table = sb_report_document_add_table (document, _("Service level clocks"));
   sb_report_table_add_column (table, _("Clock"), SB_REPORT_ALIGN_START, 1.2);
   sb_report_table_add_column (table, _("Target"), SB_REPORT_ALIGN_END, 1);
@@ -476,7 +476,6 @@ sb_report_build_incident (SbStore               *store,
 
   if (escalations->len > 0)
     {
-      sb_report_document_add_heading (document, 2, _("Escalations to suppliers"));
       table = sb_report_document_add_table (document, _("Escalations to suppliers"));
       sb_report_table_add_column (table, _("Supplier"), SB_REPORT_ALIGN_START, 2);
       sb_report_table_add_column (table, _("Contract"), SB_REPORT_ALIGN_START, 1.2);
@@ -500,19 +499,23 @@ sb_report_build_incident (SbStore               *store,
         }
     }
 
-  sb_report_document_add_heading (document, 2, _("Timeline"));
+  for (guint i = 0; i < timeline->len; i++)
+    if (is_set (sb_incident_event_get_author (g_ptr_array_index (timeline, i))))
+      any_author = TRUE;
+
   table = sb_report_document_add_table (document, _("Timeline"));
   sb_report_table_add_column (table, _("When"), SB_REPORT_ALIGN_START, 1.5);
-  sb_report_table_add_column (table, _("By"), SB_REPORT_ALIGN_START, 1);
+  if (any_author)
+    sb_report_table_add_column (table, _("By"), SB_REPORT_ALIGN_START, 1);
   sb_report_table_add_column (table, _("Entry"), SB_REPORT_ALIGN_START, 2);
-  sb_report_table_add_column (table, _("Text"), SB_REPORT_ALIGN_START, 4);
-  sb_report_table_add_column (table, _("Visible to"), SB_REPORT_ALIGN_START, 1.1);
-  sb_report_table_add_column (table, _("Time"), SB_REPORT_ALIGN_END, 0.9);
+  sb_report_table_add_column (table, _("Text"), SB_REPORT_ALIGN_START, 3.8);
+  sb_report_table_add_column (table, _("Visible to"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (table, _("Time"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_set_empty_text (table, _("The timeline has no entries."));
   for (guint i = 0; i < timeline->len; i++)
     {
       SbIncidentEvent *event = g_ptr_array_index (timeline, i);
-      g_autofree char *when = format_time (sb_incident_event_get_at_ms (event));
+      g_autofree char *when = sb_report_util_format_day_and_time (sb_incident_event_get_at_ms (event));
       g_autofree char *what = sb_incident_event_describe (event);
       g_autofree char *time = sb_incident_event_get_minutes (event) > 0
                                 ? sb_duration_format (sb_incident_event_get_minutes (event))
@@ -520,21 +523,28 @@ sb_report_build_incident (SbStore               *store,
       const char *author = sb_incident_event_get_author (event);
       const char *body = sb_incident_event_get_body (event);
       const char *kind = sb_incident_event_get_kind (event);
+      const char *cells[6];
+      guint c = 0;
 
       /* A status entry's body is its hold reason, already in the entry's words. */
       if (g_strcmp0 (kind, SB_INCIDENT_EVENT_STATUS) == 0)
         body = NULL;
 
-      sb_report_table_add_row (table, when, is_set (author) ? author : "–", what,
-                               is_set (body) ? body : "",
-                               sb_incident_event_get_customer_visible (event)
-                                 ? C_ ("visibility", "Customer") : C_ ("visibility", "Internal"),
-                               time != NULL ? time : "");
+      cells[c++] = when;
+      if (any_author)
+        cells[c++] = is_set (author) ? author : "–";
+      cells[c++] = what;
+      cells[c++] = is_set (body) ? body : "";
+      cells[c++] = sb_incident_event_get_customer_visible (event)
+                     ? C_ ("visibility", "Customer") : C_ ("visibility", "Internal");
+      cells[c++] = time != NULL ? time : "";
+      sb_report_table_add_rowv (table, cells);
     }
   if (minutes > 0)
     {
-      const char *cells[6] = { _("Total"), NULL, NULL, NULL, NULL, spent };
+      const char *cells[6] = { _("Total"), NULL, NULL, NULL, NULL, NULL };
 
+      cells[any_author ? 5 : 4] = spent;
       sb_report_table_add_total_rowv (table, cells);
     }
 

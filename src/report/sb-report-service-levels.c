@@ -491,7 +491,7 @@ sb_report_build_service_levels (SbStore               *store,
     {
       const SbReportIncident *item = sb_report_incident_scan_get (scan, g_array_index (breaches, guint, b));
       gint64 now_ms = sb_store_now_ms (store);
-      g_autofree char *opened = sb_time_format_local (item->opened_ms, NULL);
+      g_autofree char *opened = sb_report_util_format_day_and_time (item->opened_ms);
       g_autofree char *priority = g_strdup_printf ("P%u", item->priority);
       g_autofree char *response = sb_sla_clock_describe (&item->sla.response, now_ms);
       g_autofree char *resolution = sb_sla_clock_describe (&item->sla.resolution, now_ms);

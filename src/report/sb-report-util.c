@@ -125,6 +125,36 @@ sb_report_util_format_hundredths (gint64 hundredths)
 }
 
 /**
+ * sb_report_util_format_day_and_time:
+ * @ms: an instant, UTC Unix milliseconds, or %SB_SLA_NO_TIME
+ *
+ * Returns: (transfer full): the local date over the time of day ("5 Oct
+ *   2026" and "09:00" on two lines), for narrow columns; "–" for no time
+ */
+char *
+sb_report_util_format_day_and_time (gint64 ms)
+{
+  g_autoptr (GDateTime) dt = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  GDate date;
+
+  if (ms == SB_SLA_NO_TIME || ms < SB_TIME_MIN_MS || ms > SB_TIME_MAX_MS)
+    return g_strdup ("–");
+  dt = g_date_time_new_from_unix_local (ms / 1000);
+  if (dt == NULL)
+    return sb_time_format_local (ms, NULL);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+  day = sb_date_format_local (&date);
+  /* Translators: a time of day under a date in a narrow column; codes of
+   * g_date_time_format() (%l:%M %p for a 12-hour clock) */
+  time = g_date_time_format (dt, C_ ("time of day", "%H:%M"));
+  return g_strdup_printf ("%s\n%s", day, time);
+}
+
+/**
  * sb_report_util_priority_label:
  * @priority: 1–5
  *

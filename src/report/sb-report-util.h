@@ -25,6 +25,7 @@ char *sb_report_util_format_count     (gint64                n);
 char *sb_report_util_format_percent   (guint                 part,
                                        guint                 whole);
 char *sb_report_util_format_hundredths (gint64               hundredths);
+char *sb_report_util_format_day_and_time (gint64             ms);
 char *sb_report_util_priority_label   (guint                 priority);
 char *sb_report_util_customer_name    (SbStore              *store,
                                        const char           *customer_id,
