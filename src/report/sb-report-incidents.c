@@ -469,8 +469,10 @@ sb_report_build_incident (SbStore               *store,
   sb_report_table_add_column (table, _("Paused"), SB_REPORT_ALIGN_END, 1);
   sb_report_table_add_column (table, _("Due"), SB_REPORT_ALIGN_START, 1.6);
   sb_report_table_add_column (table, _("State"), SB_REPORT_ALIGN_START, 2);
+  sb_report_table_begin_group (table);
   add_clock_row (table, _("Response"), &sla.response, now_ms);
   add_clock_row (table, _("Resolution"), &sla.resolution, now_ms);
+  sb_report_table_end_group (table);
   sb_report_document_add_paragraph (document,
                                     _("Targets, time used and time paused are business time of the service’s support hours, computed from the timeline below."));
 
@@ -510,7 +512,7 @@ sb_report_build_incident (SbStore               *store,
   sb_report_table_add_column (table, _("Entry"), SB_REPORT_ALIGN_START, 2);
   sb_report_table_add_column (table, _("Text"), SB_REPORT_ALIGN_START, 3.8);
   sb_report_table_add_column (table, _("Visible to"), SB_REPORT_ALIGN_START, 1.3);
-  sb_report_table_add_column (table, _("Time"), SB_REPORT_ALIGN_END, 1.2);
+  sb_report_table_add_column (table, _("Time"), SB_REPORT_ALIGN_END, 1.4);
   sb_report_table_set_empty_text (table, _("The timeline has no entries."));
   for (guint i = 0; i < timeline->len; i++)
     {

@@ -129,11 +129,10 @@ describe_availability (SbService *service)
   g_autofree char *target = NULL;
 
   if (service == NULL || sb_service_get_availability_target (service) <= 0)
-    return g_strdup (_("no target"));
+    return g_strdup ("–");
 
   target = sb_report_util_format_hundredths (sb_service_get_availability_target (service));
-  /* Translators: an availability target when no downtime is recorded */
-  return g_strdup_printf (_("target %s, not measured"), target);
+  return g_steal_pointer (&target);
 }
 
 /* Why an incident missed its target, from what the book holds. */
@@ -211,9 +210,6 @@ add_service_table (SbReportDocument   *document,
                    guint               months)
 {
   g_autofree char *title = NULL;
-  g_autofree char *workload = describe_workload (st, months);
-  g_autofree char *availability = describe_availability (st->service);
-  g_autofree char *line = NULL;
   SbReportTable *table;
 
   if (st->service != NULL)
@@ -228,11 +224,11 @@ add_service_table (SbReportDocument   *document,
   sb_report_table_add_column (table, _("Response target"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, C_ ("targets", "Met"), SB_REPORT_ALIGN_END, 0.8);
   sb_report_table_add_column (table, C_ ("targets", "Breached"), SB_REPORT_ALIGN_END, 1);
-  sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 0.9);
+  sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_add_column (table, _("Resolution target"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, C_ ("targets", "Met"), SB_REPORT_ALIGN_END, 0.8);
   sb_report_table_add_column (table, C_ ("targets", "Breached"), SB_REPORT_ALIGN_END, 1);
-  sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 0.9);
+  sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_set_empty_text (table, _("No incidents were logged for this service in the period."));
 
   for (guint p = 1; p <= 5; p++)
@@ -270,9 +266,6 @@ add_service_table (SbReportDocument   *document,
       sb_report_table_add_total_rowv (table, cells);
     }
 
-  /* Translators: under a service's table: its availability and workload */
-  line = g_strdup_printf (_("Availability: %1$s. Workload: %2$s."), availability, workload);
-  sb_report_document_add_paragraph (document, line);
 }
 
 static gboolean
@@ -442,7 +435,7 @@ sb_report_build_service_levels (SbStore               *store,
   sb_report_document_add_paragraph (document,
                                     _("A target counts as met when the clock stopped within it and as breached when it went past it; clocks still running within their target are not counted yet. Times are business time of each service’s support hours."));
   sb_report_document_add_paragraph (document,
-                                    _("Availability is not measured: the book records no downtime. Availability targets are shown for reference."));
+                                    _("Availability is not measured: the book records no downtime. Availability targets are shown for reference. Workload is the number of incidents against the limit agreed for the period."));
 
   /* Per service */
   sb_report_document_add_section (document, _("Targets against achieved"));
@@ -451,8 +444,8 @@ sb_report_build_service_levels (SbStore               *store,
   sb_report_table_add_column (table, _("Incidents"), SB_REPORT_ALIGN_END, 1);
   sb_report_table_add_column (table, _("Response met"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("Resolution met"), SB_REPORT_ALIGN_END, 1.2);
-  sb_report_table_add_column (table, _("Availability"), SB_REPORT_ALIGN_START, 2);
-  sb_report_table_add_column (table, _("Workload"), SB_REPORT_ALIGN_END, 1.2);
+  sb_report_table_add_column (table, _("Availability target"), SB_REPORT_ALIGN_END, 1.5);
+  sb_report_table_add_column (table, _("Workload (limit)"), SB_REPORT_ALIGN_END, 1.5);
   sb_report_table_set_empty_text (table, _("No services are in the scope of this report."));
   for (guint i = 0; i < order->len; i++)
     {
@@ -479,13 +472,13 @@ sb_report_build_service_levels (SbStore               *store,
   sb_report_document_add_section (document, _("Breaches and their reasons"));
   table = sb_report_document_add_table (document, _("Breaches"));
   sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.3);
-  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.5);
-  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.2);
+  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.4);
+  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.6);
   sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.7);
   sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.2);
   sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.4);
   sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.4);
-  sb_report_table_add_column (table, _("Reason"), SB_REPORT_ALIGN_START, 2.6);
+  sb_report_table_add_column (table, _("Reason"), SB_REPORT_ALIGN_START, 3.2);
   sb_report_table_set_empty_text (table, _("No target was breached in this period."));
   for (guint b = 0; b < breaches->len; b++)
     {

@@ -746,7 +746,7 @@ test_service_levels (void)
   /* workload: EMAIL has a limit of 3 a month and had 5 */
   table = table_of (doc, "Services");
   g_assert_cmpstr (sb_report_table_get_cell (table, row_of (table, 0, "Email and calendar"),
-                                             column_of (table, "Workload", 0)), ==, "5 of 3");
+                                             column_of (table, "Workload (limit)", 0)), ==, "5 of 3");
 
   csv = sb_report_document_to_csv (doc, 0);
   g_assert_nonnull (strstr (csv, "P2 High,4,1 h,2,2,50 %,4 h,2,2,50 %"));
