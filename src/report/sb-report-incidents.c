@@ -60,6 +60,15 @@ format_time (gint64 ms)
   return sb_time_format_local (ms, NULL);
 }
 
+/* "1:35": time spent in a narrow column of figures */
+static char *
+format_hours_minutes (gint64 minutes)
+{
+  g_autofree char *hours = sb_report_util_format_count (minutes / 60);
+
+  return g_strdup_printf ("%s:%02d", hours, (int) (minutes % 60));
+}
+
 static void
 add_count_figure (SbReportDocument *document,
                   const char       *label,
@@ -196,14 +205,14 @@ sb_report_build_incident_log (SbStore               *store,
 
   sb_report_document_add_section (document, _("Incidents"));
   table = sb_report_document_add_table (document, _("Incidents logged in the period"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.4);
-  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.5);
-  sb_report_table_add_column (table, _("Service, customer"), SB_REPORT_ALIGN_START, 1.7);
-  sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.7);
-  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.6);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.2);
-  sb_report_table_add_column (table, _("Response, resolution"), SB_REPORT_ALIGN_START, 1.7);
-  sb_report_table_add_column (table, _("Time spent"), SB_REPORT_ALIGN_END, 1.2);
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.3);
+  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.7);
+  sb_report_table_add_column (table, _("Service, customer"), SB_REPORT_ALIGN_START, 1.9);
+  sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.6);
+  sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.3);
+  sb_report_table_add_column (table, _("Response, resolution"), SB_REPORT_ALIGN_START, 1.6);
+  sb_report_table_add_column (table, _("Time spent (h:mm)"), SB_REPORT_ALIGN_END, 1.3);
   sb_report_table_set_empty_text (table, _("No incidents were logged in this period."));
 
   for (guint i = 0; i < n; i++)
@@ -211,7 +220,7 @@ sb_report_build_incident_log (SbStore               *store,
       const SbReportIncident *item = sb_report_incident_scan_get (scan, i);
       g_autofree char *opened = sb_report_util_format_day_and_time (item->opened_ms);
       g_autofree char *priority = g_strdup_printf ("P%u", item->priority);
-      g_autofree char *minutes = item->minutes > 0 ? sb_duration_format (item->minutes)
+      g_autofree char *minutes = item->minutes > 0 ? format_hours_minutes (item->minutes)
                                                    : g_strdup ("–");
       g_autofree char *status = NULL;
       g_autofree char *who = NULL;
@@ -247,7 +256,7 @@ sb_report_build_incident_log (SbStore               *store,
     {
       g_autofree char *count = NULL;
       g_autofree char *number = sb_report_util_format_count (n);
-      g_autofree char *minutes = sb_duration_format (total_minutes);
+      g_autofree char *minutes = format_hours_minutes (total_minutes);
       const char *cells[8] = { NULL };
 
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident", "%s incidents", n),

@@ -795,9 +795,9 @@ test_incident_log (void)
   /* A: 10 + 20 min spent; B: 45 + 30 min; order of opening */
   g_assert_cmpstr (sb_report_table_get_cell (table, 0, 5), ==, "Cannot send mail");
   g_assert_cmpstr (sb_report_table_get_cell (table, 0, 2), ==, "EMAIL\nNorthwind Traders");
-  g_assert_cmpstr (sb_report_table_get_cell (table, 0, 7), ==, "30 min");
-  g_assert_cmpstr (sb_report_table_get_cell (table, 1, 7), ==, "1 h 15 min");
-  g_assert_cmpstr (sb_report_table_get_cell (table, 6, 7), ==, "1 h 45 min");
+  g_assert_cmpstr (sb_report_table_get_cell (table, 0, 7), ==, "0:30");
+  g_assert_cmpstr (sb_report_table_get_cell (table, 1, 7), ==, "1:15");
+  g_assert_cmpstr (sb_report_table_get_cell (table, 6, 7), ==, "1:45");
   g_assert_cmpstr (sb_report_table_get_cell (table, 0, 6), ==, "Met / Met");
   g_assert_cmpstr (sb_report_table_get_cell (table, 1, 6), ==, "Breached / Breached");
   g_assert_cmpstr (sb_report_table_get_cell (table, 4, 6), ==, "Breached / Met");
@@ -814,8 +814,8 @@ test_incident_log (void)
   g_assert_true (sb_report_write_csv (doc, csv_path, 0, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_nonnull (strstr (csv, "Reference,Opened,\"Service, customer\",Prio.,Status,Title,\"Response, resolution\",Time spent"));
-  g_assert_nonnull (strstr (csv, ",\"EMAIL\nNorthwind Traders\",P2,Resolved,Cannot send mail,Met / Met,30 min"));
+  g_assert_nonnull (strstr (csv, "Reference,Opened,\"Service, customer\",Prio.,Status,Title,\"Response, resolution\",Time spent (h:mm)"));
+  g_assert_nonnull (strstr (csv, ",\"EMAIL\nNorthwind Traders\",P2,Resolved,Cannot send mail,Met / Met,0:30"));
   g_assert_nonnull (strstr (csv, ",P2,New,Spam filter blocks invoices,Breached / Breached,–"));
 
   filters.customer_id = b->contoso;
