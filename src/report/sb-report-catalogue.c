@@ -169,6 +169,8 @@ add_service (SbReportDocument *document,
   facts = sb_report_document_add_table (document, facts_title);
   sb_report_table_add_column (facts, _("Term"), SB_REPORT_ALIGN_START, 1);
   sb_report_table_add_column (facts, _("Details"), SB_REPORT_ALIGN_START, 3);
+  /* the terms of a service on one page when they fit */
+  sb_report_table_begin_group (facts);
   add_fact (facts, _("Support hours"), hours);
   add_fact (facts, _("Support channel"), sb_service_get_support_channel (service));
   add_fact (facts, _("Support contact"), sb_service_get_support_contact (service));
@@ -178,6 +180,7 @@ add_service (SbReportDocument *document,
   add_fact (facts, _("Exclusions"), sb_service_get_exclusions (service));
   add_fact (facts, _("Agreed exceptions"), sb_service_get_exceptions (service));
   add_fact (facts, _("Price"), price);
+  sb_report_table_end_group (facts);
   sb_report_table_set_empty_text (facts, _("No terms recorded."));
 
   /* Translators: the table of a service's targets; %s is its code */
@@ -196,12 +199,16 @@ add_service (SbReportDocument *document,
 
       if (response <= 0 && resolution <= 0)
         continue;
+      if (!any_target)
+        sb_report_table_begin_group (targets);
       any_target = TRUE;
       label = sb_report_util_priority_label (p);
       r1 = response > 0 ? sb_duration_format (response) : g_strdup ("–");
       r2 = resolution > 0 ? sb_duration_format (resolution) : g_strdup ("–");
       sb_report_table_add_row (targets, label, r1, r2);
     }
+  if (any_target)
+    sb_report_table_end_group (targets);
   sb_report_table_set_empty_text (targets, _("No response or resolution targets are agreed for this service."));
   if (any_target)
     sb_report_document_add_paragraph (document,
@@ -261,11 +268,11 @@ sb_report_build_catalogue (SbStore               *store,
 
   sb_report_document_add_section (document, _("Services at a glance"));
   overview = sb_report_document_add_table (document, _("Services"));
-  sb_report_table_add_column (overview, _("Service"), SB_REPORT_ALIGN_START, 3);
-  sb_report_table_add_column (overview, _("Code"), SB_REPORT_ALIGN_START, 1.3);
-  sb_report_table_add_column (overview, _("Category"), SB_REPORT_ALIGN_START, 2);
-  sb_report_table_add_column (overview, _("Support hours"), SB_REPORT_ALIGN_START, 3.5);
-  sb_report_table_add_column (overview, _("Price"), SB_REPORT_ALIGN_END, 2.8);
+  sb_report_table_add_column (overview, _("Service"), SB_REPORT_ALIGN_START, 2.6);
+  sb_report_table_add_column (overview, _("Code"), SB_REPORT_ALIGN_START, 1.8);
+  sb_report_table_add_column (overview, _("Category"), SB_REPORT_ALIGN_START, 2.4);
+  sb_report_table_add_column (overview, _("Support hours"), SB_REPORT_ALIGN_START, 3.3);
+  sb_report_table_add_column (overview, _("Price"), SB_REPORT_ALIGN_END, 2.5);
   sb_report_table_set_empty_text (overview,
                                   customer != NULL ? _("This customer has no live services.")
                                                    : _("No live services are in the catalogue."));
