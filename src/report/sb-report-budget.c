@@ -132,7 +132,7 @@ add_month_tables (Budget           *b,
       SbReportTable *table = sb_report_document_add_table (doc, title);
 
       sb_report_table_add_column (table, _("Line"), SB_REPORT_ALIGN_START, 2.3);
-      sb_report_table_add_column (table, _("Figure"), SB_REPORT_ALIGN_START, 0.9);
+      sb_report_table_add_column (table, _("Figure"), SB_REPORT_ALIGN_START, 1.25);
       for (guint i = first; i < first + n; i++)
         {
           g_autofree char *month = sb_month_get_label (b->start + i, FALSE);
@@ -161,13 +161,13 @@ add_summary_table (Budget           *b,
   SbReportTable *table = sb_report_document_add_table (doc, title);
   const SbFiguresRow *total = sb_budget_figures_get_total (figures);
 
-  sb_report_table_add_column (table, first_column, SB_REPORT_ALIGN_START, 2.4);
+  sb_report_table_add_column (table, first_column, SB_REPORT_ALIGN_START, 2.2);
   sb_report_table_add_column (table, _("Planned"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_add_column (table, _("Actual to date"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_add_column (table, _("Committed"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_add_column (table, _("Forecast"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_add_column (table, _("Variance"), SB_REPORT_ALIGN_END, 1.1);
-  sb_report_table_add_column (table, _("Variance %"), SB_REPORT_ALIGN_END, 0.8);
+  sb_report_table_add_column (table, _("Variance %"), SB_REPORT_ALIGN_END, 1.0);
   sb_report_table_set_empty_text (table, empty);
 
   for (guint r = 0; r <= sb_budget_figures_get_n_rows (figures); r++)
@@ -498,8 +498,8 @@ sb_report_build_budget (SbStore               *store,
 
   add_chart (&b, doc);
 
-  sb_report_document_add_section (doc, _("Forecast per line"));
-  add_summary_table (&b, doc, figures, _("Forecast per line"), _("Line"),
+  sb_report_document_add_section (doc, _("Forecast at the period's end"));
+  add_summary_table (&b, doc, figures, _("Per budget line"), _("Line"),
                      _("The budget has no lines and nothing was spent."));
 
   add_explanations (&b, doc);

@@ -83,6 +83,32 @@ format_totals (GArray *totals)
   return g_string_free (out, FALSE);
 }
 
+/* "€450.00 a month", "€6,400.00 once" */
+static char *
+format_cost (gint64          amount,
+             const char     *currency,
+             SbBillingPeriod billing)
+{
+  g_autofree char *money = sb_report_b_money (amount, currency);
+
+  switch (billing)
+    {
+    case SB_BILLING_MONTHLY:
+      /* Translators: a contract's cost, %s is an amount */
+      return g_strdup_printf (_("%s a month"), money);
+    case SB_BILLING_QUARTERLY:
+      /* Translators: a contract's cost, %s is an amount */
+      return g_strdup_printf (_("%s a quarter"), money);
+    case SB_BILLING_YEARLY:
+      /* Translators: a contract's cost, %s is an amount */
+      return g_strdup_printf (_("%s a year"), money);
+    case SB_BILLING_ONE_OFF:
+    default:
+      /* Translators: a contract's one-off cost, %s is an amount */
+      return g_strdup_printf (_("%s once"), money);
+    }
+}
+
 static char *
 format_renewal (const SbContractTerms *terms)
 {
@@ -131,14 +157,12 @@ add_register (SbReportDocument *doc,
   sb_report_document_add_section (doc, _("Contracts"));
 
   table = sb_report_document_add_table (doc, _("Contracts and their cost"));
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 1.4);
   sb_report_table_add_column (table, _("Supplier"), SB_REPORT_ALIGN_START, 1.4);
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 1.1);
   sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.0);
-  sb_report_table_add_column (table, _("Type"), SB_REPORT_ALIGN_START, 1.2);
   sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.1);
-  sb_report_table_add_column (table, _("Billed"), SB_REPORT_ALIGN_START, 0.9);
-  sb_report_table_add_column (table, _("Cost"), SB_REPORT_ALIGN_END, 1.1);
-  sb_report_table_add_column (table, _("Per year"), SB_REPORT_ALIGN_END, 1.1);
+  sb_report_table_add_column (table, _("Cost"), SB_REPORT_ALIGN_END, 1.7);
+  sb_report_table_add_column (table, _("Per year"), SB_REPORT_ALIGN_END, 1.3);
   sb_report_table_set_empty_text (table, _("No contracts are recorded."));
 
   for (guint i = 0; i < n; i++)
@@ -161,7 +185,7 @@ add_register (SbReportDocument *doc,
         {
           gint64 per_year = sb_billing_yearly_amount (billing, amount);
 
-          cost = sb_report_b_money (amount, currency);
+          cost = format_cost (amount, currency, billing);
           if (billing == SB_BILLING_ONE_OFF)
             yearly = g_strdup ("—");
           else
@@ -176,31 +200,30 @@ add_register (SbReportDocument *doc,
         }
 
       sb_report_table_add_row (table,
-                               sb_contract_get_supplier_name (contract),
                                sb_contract_get_reference (contract),
+                               sb_contract_get_supplier_name (contract),
                                sb_contract_get_title (contract),
-                               sb_contract_type_get_label (sb_contract_get_contract_type (contract)),
                                sb_contract_status_get_label (state.status),
-                               amount >= 0 ? sb_billing_period_get_label (billing) : "—",
                                cost, yearly, NULL);
     }
 
   if (n > 0)
     {
       g_autofree char *total = format_totals (totals);
-      const char *cells[] = { _("Contracts in force"), "", "", "", "", "", "", total };
+      const char *cells[] = { _("Total"), "", _("Contracts in force"), "", "", total };
 
       sb_report_table_add_total_rowv (table, cells);
     }
 
   terms_table = sb_report_document_add_table (doc, _("Terms and current dates"));
-  sb_report_table_add_column (terms_table, _("Reference"), SB_REPORT_ALIGN_START, 1.1);
-  sb_report_table_add_column (terms_table, _("Start"), SB_REPORT_ALIGN_END, 1.0);
-  sb_report_table_add_column (terms_table, _("Term"), SB_REPORT_ALIGN_START, 0.9);
-  sb_report_table_add_column (terms_table, _("Renewal"), SB_REPORT_ALIGN_START, 1.7);
+  sb_report_table_add_column (terms_table, _("Reference"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (terms_table, _("Type"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (terms_table, _("Start"), SB_REPORT_ALIGN_END, 1.35);
+  sb_report_table_add_column (terms_table, _("Term"), SB_REPORT_ALIGN_START, 1.0);
+  sb_report_table_add_column (terms_table, _("Renewal"), SB_REPORT_ALIGN_START, 1.6);
   sb_report_table_add_column (terms_table, _("Notice"), SB_REPORT_ALIGN_START, 1.0);
-  sb_report_table_add_column (terms_table, _("Term ends"), SB_REPORT_ALIGN_END, 1.0);
-  sb_report_table_add_column (terms_table, _("Last day for notice"), SB_REPORT_ALIGN_END, 1.1);
+  sb_report_table_add_column (terms_table, _("Term ends"), SB_REPORT_ALIGN_END, 1.35);
+  sb_report_table_add_column (terms_table, _("Last day for notice"), SB_REPORT_ALIGN_END, 1.35);
   sb_report_table_set_empty_text (terms_table, _("No contracts are recorded."));
 
   for (guint i = 0; i < n; i++)
@@ -228,6 +251,7 @@ add_register (SbReportDocument *doc,
         notice_day = g_strdup ("—");
 
       sb_report_table_add_row (terms_table, sb_contract_get_reference (contract),
+                               sb_contract_type_get_label (sb_contract_get_contract_type (contract)),
                                start, term, renewal, notice, ends, notice_day, NULL);
     }
 }
@@ -283,7 +307,7 @@ sb_report_b_add_renewal_calendar (SbReportDocument *doc,
           g_autofree char *month = format_month_long (&deadline->date);
 
           table = sb_report_document_add_table (doc, month);
-          sb_report_table_add_column (table, _("Date"), SB_REPORT_ALIGN_END, 0.9);
+          sb_report_table_add_column (table, _("Date"), SB_REPORT_ALIGN_END, 1.3);
           sb_report_table_add_column (table, _("Deadline"), SB_REPORT_ALIGN_START, 1.3);
           sb_report_table_add_column (table, _("Supplier"), SB_REPORT_ALIGN_START, 1.3);
           sb_report_table_add_column (table, _("Contract"), SB_REPORT_ALIGN_START, 1.8);
@@ -335,6 +359,7 @@ sb_report_build_contracts (SbStore               *store,
   g_autofree char *in_force_text = NULL;
   g_autofree char *attention_text = NULL;
   g_autofree char *yearly_text = NULL;
+  g_autofree char *yearly_detail = NULL;
   g_autofree char *deadlines_text = NULL;
   const char *supplier_id = filters != NULL ? filters->supplier_id : NULL;
   GDate as_of;
@@ -396,6 +421,20 @@ sb_report_build_contracts (SbStore               *store,
     n_text = g_strdup_printf ("%u", g_list_model_get_n_items (contracts));
     in_force_text = g_strdup_printf ("%u", in_force);
     attention_text = g_strdup_printf ("%u", attention);
+    if (totals->len > 1)
+      {
+        g_autoptr(GArray) others = g_array_new (FALSE, TRUE, sizeof (CurrencyTotal));
+        g_autofree char *rest = NULL;
+
+        g_array_append_vals (others, &g_array_index (totals, CurrencyTotal, 1), totals->len - 1);
+        rest = format_totals (others);
+        g_array_set_size (totals, 1);
+        /* Translators: under the yearly cost when contracts are in several
+         * currencies; %s is the other amounts, as in "$10,320.00" */
+        yearly_detail = g_strdup_printf (_("of the contracts in force, plus %s"), rest);
+      }
+    else
+      yearly_detail = g_strdup (_("of the contracts in force"));
     yearly_text = format_totals (totals);
     deadlines_text = g_strdup_printf ("%u", deadlines->len);
 
@@ -403,8 +442,7 @@ sb_report_build_contracts (SbStore               *store,
     sb_report_document_add_key_figure (doc, _("In force"), in_force_text, NULL);
     sb_report_document_add_key_figure (doc, _("Need a decision soon"), attention_text,
                                        _("in the notice window or expiring"));
-    sb_report_document_add_key_figure (doc, _("Cost per year"), yearly_text,
-                                       _("of the contracts in force"));
+    sb_report_document_add_key_figure (doc, _("Cost per year"), yearly_text, yearly_detail);
     sb_report_document_add_key_figure (doc, _("Deadlines"), deadlines_text,
                                        _("in the next 12 months"));
     sb_report_document_end_key_figures (doc);

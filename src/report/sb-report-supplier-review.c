@@ -311,11 +311,11 @@ add_breaches (Review           *review,
   now_ms = sb_report_document_get_generated_at (doc);
 
   table = sb_report_document_add_table (doc, _("Breaches of the supplier's targets"));
-  sb_report_table_add_column (table, _("Incident"), SB_REPORT_ALIGN_START, 0.9);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.2);
-  sb_report_table_add_column (table, _("Priority"), SB_REPORT_ALIGN_CENTER, 0.7);
-  sb_report_table_add_column (table, _("Escalated"), SB_REPORT_ALIGN_END, 1.0);
-  sb_report_table_add_column (table, _("Supplier ticket"), SB_REPORT_ALIGN_START, 1.0);
+  sb_report_table_add_column (table, _("Incident"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 1.8);
+  sb_report_table_add_column (table, _("Priority"), SB_REPORT_ALIGN_CENTER, 0.8);
+  sb_report_table_add_column (table, _("Escalated"), SB_REPORT_ALIGN_END, 1.6);
+  sb_report_table_add_column (table, _("Supplier ticket"), SB_REPORT_ALIGN_START, 1.1);
   sb_report_table_add_column (table, _("Breach"), SB_REPORT_ALIGN_START, 2.6);
   sb_report_table_set_empty_text (table, _("No escalation breached the supplier's targets."));
 
@@ -493,13 +493,14 @@ add_escalations (Review                      *review,
   sb_report_b_add_months (&review->period->last, -(int) (trend->len - 1), &first_month);
 
   sb_report_document_add_heading (doc, 2, _("Escalations per month"));
-  table = sb_report_document_add_table (doc, _("Escalations per month"));
+  table = sb_report_document_add_table (doc, _("Months with escalations"));
   sb_report_table_add_column (table, _("Month"), SB_REPORT_ALIGN_START, 1.2);
   sb_report_table_add_column (table, _("Escalated"), SB_REPORT_ALIGN_END, 1.0);
   sb_report_table_add_column (table, _("Response breached"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("Resolution breached"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("Response met"), SB_REPORT_ALIGN_END, 1.0);
   sb_report_table_add_column (table, _("Resolution met"), SB_REPORT_ALIGN_END, 1.0);
+  sb_report_table_set_empty_text (table, _("No incidents were escalated to this supplier in these months."));
 
   for (guint i = 0; i < trend->len; i++)
     {
@@ -514,7 +515,8 @@ add_escalations (Review                      *review,
       g_ptr_array_add (labels, label);
       escalated[i] = month->n_escalated;
       breached[i] = MAX (month->n_response_breached, month->n_resolution_breached);
-      sb_report_table_add_row (table, label, n, rb, sb, rp, sp, NULL);
+      if (month->n_escalated > 0)
+        sb_report_table_add_row (table, label, n, rb, sb, rp, sp, NULL);
     }
 
   chart = sb_chart_new ();
@@ -575,11 +577,12 @@ add_reviews (Review           *review,
     }
 
   table = sb_report_document_add_table (doc, _("Reviews up to the end of the period"));
-  sb_report_table_add_column (table, _("Date"), SB_REPORT_ALIGN_END, 1.0);
+  sb_report_table_add_column (table, _("Date"), SB_REPORT_ALIGN_END, 1.2);
   for (guint s = 0; s < SB_REVIEW_N_SCORES; s++)
-    sb_report_table_add_column (table, sb_review_score_get_label (s), SB_REPORT_ALIGN_CENTER, 0.9);
-  sb_report_table_add_column (table, _("Mean"), SB_REPORT_ALIGN_CENTER, 0.6);
-  sb_report_table_add_column (table, _("Agreed actions"), SB_REPORT_ALIGN_START, 2.6);
+    sb_report_table_add_column (table, sb_review_score_get_label (s), SB_REPORT_ALIGN_CENTER,
+                                s == SB_REVIEW_RESPONSIVENESS ? 1.5 : 1.0);
+  sb_report_table_add_column (table, _("Mean"), SB_REPORT_ALIGN_CENTER, 0.8);
+  sb_report_table_add_column (table, _("Agreed actions"), SB_REPORT_ALIGN_START, 3.0);
   sb_report_table_set_empty_text (table, _("This supplier has not been reviewed yet."));
 
   for (guint i = 0; i < shown->len; i++)
@@ -866,8 +869,14 @@ sb_report_build_supplier_review (SbStore               *store,
     g_autofree char *breaches = g_strdup_printf (_("%u breached"), perf.n_resolution_breached);
     g_autofree char *response_breaches = g_strdup_printf (_("%u breached"), perf.n_response_breached);
     g_autofree char *risks = g_strdup_printf ("%u", n_gaps + n_open_disputes);
-    g_autofree char *risks_detail = g_strdup_printf (_("%u alignment gaps, %u open disputes"),
-                                                     n_gaps, n_open_disputes);
+    g_autofree char *gaps_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alignment gap",
+                                                               "%u alignment gaps", n_gaps), n_gaps);
+    g_autofree char *disputes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open dispute",
+                                                                   "%u open disputes", n_open_disputes),
+                                                      n_open_disputes);
+    /* Translators: the two parts of the risks, as in "1 alignment gap,
+     * 2 open disputes" */
+    g_autofree char *risks_detail = g_strdup_printf (C_ ("risks", "%s, %s"), gaps_text, disputes_text);
     g_autofree char *deadlines = g_strdup_printf ("%u", n_deadlines);
 
     sb_report_document_add_key_figure (doc, _("Contracts in force"), in_force, NULL);
