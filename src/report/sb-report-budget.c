@@ -161,12 +161,12 @@ add_summary_table (Budget           *b,
   SbReportTable *table = sb_report_document_add_table (doc, title);
   const SbFiguresRow *total = sb_budget_figures_get_total (figures);
 
-  sb_report_table_add_column (table, first_column, SB_REPORT_ALIGN_START, 2.2);
-  sb_report_table_add_column (table, _("Planned"), SB_REPORT_ALIGN_END, 1.1);
-  sb_report_table_add_column (table, _("Actual to date"), SB_REPORT_ALIGN_END, 1.1);
-  sb_report_table_add_column (table, _("Committed"), SB_REPORT_ALIGN_END, 1.1);
-  sb_report_table_add_column (table, _("Forecast"), SB_REPORT_ALIGN_END, 1.1);
-  sb_report_table_add_column (table, _("Variance"), SB_REPORT_ALIGN_END, 1.1);
+  sb_report_table_add_column (table, first_column, SB_REPORT_ALIGN_START, 2.0);
+  sb_report_table_add_column (table, _("Planned"), SB_REPORT_ALIGN_END, 1.25);
+  sb_report_table_add_column (table, _("Actual to date"), SB_REPORT_ALIGN_END, 1.25);
+  sb_report_table_add_column (table, _("Committed"), SB_REPORT_ALIGN_END, 1.25);
+  sb_report_table_add_column (table, _("Forecast"), SB_REPORT_ALIGN_END, 1.25);
+  sb_report_table_add_column (table, _("Variance"), SB_REPORT_ALIGN_END, 1.25);
   sb_report_table_add_column (table, _("Variance %"), SB_REPORT_ALIGN_END, 1.0);
   sb_report_table_set_empty_text (table, empty);
 
@@ -187,10 +187,6 @@ add_summary_table (Budget           *b,
         break;
       if (is_total)
         label = g_strdup (_("Total"));
-      else if (row->unbudgeted)
-        /* Translators: a row of costs that match no budget line, as in
-         * "Training (not budgeted)" */
-        label = g_strdup_printf (_("%s (not budgeted)"), row->label);
       else
         label = g_strdup (row->label != NULL && *row->label != '\0' ? row->label : _("Not assigned"));
 
