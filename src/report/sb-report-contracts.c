@@ -157,8 +157,8 @@ add_register (SbReportDocument *doc,
   sb_report_document_add_section (doc, _("Contracts"));
 
   table = sb_report_document_add_table (doc, _("Contracts and their cost"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 1.4);
   sb_report_table_add_column (table, _("Supplier"), SB_REPORT_ALIGN_START, 1.4);
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 1.4);
   sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.0);
   sb_report_table_add_column (table, _("Status"), SB_REPORT_ALIGN_START, 1.1);
   sb_report_table_add_column (table, _("Cost"), SB_REPORT_ALIGN_END, 1.7);
@@ -200,8 +200,8 @@ add_register (SbReportDocument *doc,
         }
 
       sb_report_table_add_row (table,
-                               sb_contract_get_reference (contract),
                                sb_contract_get_supplier_name (contract),
+                               sb_contract_get_reference (contract),
                                sb_contract_get_title (contract),
                                sb_contract_status_get_label (state.status),
                                cost, yearly, NULL);
