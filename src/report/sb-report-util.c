@@ -436,12 +436,25 @@ sb_report_incident_scan (SbStore     *store,
   return g_steal_pointer (&scan);
 }
 
+/**
+ * sb_report_incident_scan_get_n:
+ * @scan: a scan
+ *
+ * Returns: how many incidents the scan read
+ */
 guint
 sb_report_incident_scan_get_n (SbReportIncidentScan *scan)
 {
   return scan->items->len;
 }
 
+/**
+ * sb_report_incident_scan_get:
+ * @scan: a scan
+ * @index: which incident, in order of opening
+ *
+ * Returns: (transfer none): the incident, owned by @scan
+ */
 const SbReportIncident *
 sb_report_incident_scan_get (SbReportIncidentScan *scan,
                              guint                 index)
@@ -451,6 +464,12 @@ sb_report_incident_scan_get (SbReportIncidentScan *scan,
   return &g_array_index (scan->items, SbReportIncident, index);
 }
 
+/**
+ * sb_report_incident_scan_free:
+ * @scan: (nullable): a scan
+ *
+ * Frees the scan and every incident's strings.
+ */
 void
 sb_report_incident_scan_free (SbReportIncidentScan *scan)
 {
