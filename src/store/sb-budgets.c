@@ -252,8 +252,9 @@ read_first_id (SbStore     *store,
  * @store: a store
  * @name: a budget's name, in any case
  *
- * Finds the newest live revision of the budget called @name, as the
- * command line does. A failure to read the book is logged.
+ * Finds the budget called @name, as the command line does: of the
+ * latest period with that name (a name may come back every year), the
+ * newest live revision. A failure to read the book is logged.
  *
  * Returns: (transfer full) (nullable): the budget with its lines, or %NULL
  */
@@ -274,7 +275,7 @@ sb_budgets_find (SbStore    *store,
 
   if (!read_first_id (store,
                       "SELECT id FROM budget WHERE deleted = 0 AND name = ?1 COLLATE NOCASE "
-                      "ORDER BY revision DESC, start_month DESC, created_at DESC, id DESC",
+                      "ORDER BY start_month DESC, revision DESC, created_at DESC, id DESC",
                       stripped, &id, &error))
     {
       g_warning ("%s", error->message);

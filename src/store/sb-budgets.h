@@ -25,7 +25,7 @@ GListModel *sb_budgets_list                  (SbStore      *store,
 SbBudget   *sb_budgets_get                   (SbStore      *store,
                                               const char   *id,
                                               GError      **error);   /* with lines and plan */
-/* By name, case-insensitive: the newest live revision. */
+/* By name, case-insensitive: the newest live revision of the latest period. */
 SbBudget   *sb_budgets_find                  (SbStore      *store,
                                               const char   *name);
 /* The budget covering @day: the approved one, else the newest draft. */

@@ -566,6 +566,40 @@ test_delete_drafts (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM budget_plan WHERE deleted = 0", NULL), ==, 24);
 }
 
+/* A name that comes back every year: the latest period wins, even over
+ * a later revision of an earlier period. */
+static void
+test_find_by_name (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SbBudget) this_year = make_budget (f, "Operations");
+  g_autoptr(SbBudget) next_year = make_budget (f, "Operations");
+  g_autoptr(SbBudget) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *revision_id = NULL;
+  g_autofree char *next_id = NULL;
+  GDate day;
+
+  first_id = save (f, this_year);
+  set_date (&day, "2026-03-20");
+  g_assert_true (sb_budgets_approve (f->book->store, first_id, &day, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_budgets_revise (f->book->store, first_id, &revision_id, &error));
+  g_assert_no_error (error);
+
+  /* Within one period, the newest revision */
+  found = sb_budgets_find (f->book->store, "operations");
+  g_assert_cmpstr (sb_budget_get_id (found), ==, revision_id);
+  g_clear_object (&found);
+
+  sb_budget_set_start (next_year, sb_month_from_ymd (2027, 4));
+  next_id = save (f, next_year);
+  found = sb_budgets_find (f->book->store, "Operations");
+  g_assert_cmpstr (sb_budget_get_id (found), ==, next_id);
+  g_assert_cmpuint (sb_budget_get_revision (found), ==, 1);
+}
+
 static void
 test_find_current (Fixture       *f,
                    gconstpointer  data)
@@ -679,6 +713,7 @@ main (int argc, char **argv)
   ADD ("/store/budgets/lifecycle", test_lifecycle);
   ADD ("/store/budgets/delete-drafts", test_delete_drafts);
   ADD ("/store/budgets/find-current", test_find_current);
+  ADD ("/store/budgets/find-by-name", test_find_by_name);
   ADD ("/store/budgets/settings", test_settings);
   g_test_add_func ("/store/budgets/labels", test_labels);
 
