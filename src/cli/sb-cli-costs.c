@@ -331,15 +331,22 @@ sb_cli_import_costs (SbCliContext *ctx)
     return sb_cli_fail (error);
 
   {
-    g_autofree char *count = g_strdup_printf ("%u", sb_cost_import_get_n_new (import));
+    guint n_new = sb_cost_import_get_n_new (import);
+    g_autofree char *count = g_strdup_printf ("%u", n_new);
     guint n_problems = sb_cost_import_get_n_problems (import);
 
-    printf (_("Imported %s costs into %s.\n"), count, ctx->book_path);
+    printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s cost into %s.\n",
+                         "Imported %s costs into %s.\n", n_new),
+            count, ctx->book_path);
     if (n_problems > 0)
       {
         g_autofree char *left = g_strdup_printf ("%u", n_problems);
 
-        printf (_("%s lines with problems were left out (listed above).\n"), left);
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "%s line with problems was left out (listed above).\n",
+                             "%s lines with problems were left out (listed above).\n",
+                             n_problems),
+                left);
       }
     printf (_("To undo it: servicebook import undo %s\n"), batch);
   }

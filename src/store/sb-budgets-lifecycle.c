@@ -281,6 +281,47 @@ sb_budgets_close (SbStore     *store,
          sb_transaction_commit (tx, error);
 }
 
+/* Reads budget @id, live or deleted; refused when there is none. */
+static gboolean
+read_known_row (SbStore      *store,
+                const char   *id,
+                SbBudgetRow  *row,
+                GError      **error)
+{
+  if (!sb_budgets_read_row (store, id, row, error))
+    return FALSE;
+  if (row->name == NULL)
+    return sb_catalog_invalid (error, _("There is no budget with the id %s"), id);
+
+  return TRUE;
+}
+
+/* Deletes (or restores) budget @id with its @lines and @plan rows in one
+ * transaction. The budget comes first: its rows are stamped no earlier
+ * than it, which is how sb_budgets_undelete() tells them from rows
+ * removed before. */
+static gboolean
+apply_with_rows (SbStore     *store,
+                 const char  *id,
+                 GPtrArray   *lines,
+                 GPtrArray   *plan,
+                 gboolean     undelete,
+                 GError     **error)
+{
+  g_autoptr(SbTransaction) tx = NULL;
+  g_autoptr(SbChange) change = undelete ? sb_change_undelete ("budget", id)
+                                        : sb_change_delete ("budget", id);
+
+  tx = sb_store_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+
+  return sb_transaction_apply (tx, change, error) &&
+         sb_suppliers_apply_rows (tx, "budget_line", lines, undelete, error) &&
+         sb_suppliers_apply_rows (tx, "budget_plan", plan, undelete, error) &&
+         sb_transaction_commit (tx, error);
+}
+
 /**
  * sb_budgets_delete:
  * @store: a store
@@ -299,8 +340,6 @@ sb_budgets_delete (SbStore     *store,
                    GError     **error)
 {
   g_auto(SbBudgetRow) row = { 0 };
-  g_autoptr(SbTransaction) tx = NULL;
-  g_autoptr(SbChange) change = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) plan = NULL;
 
@@ -308,10 +347,8 @@ sb_budgets_delete (SbStore     *store,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!sb_budgets_read_row (store, id, &row, error))
+  if (!read_known_row (store, id, &row, error))
     return FALSE;
-  if (row.name == NULL)
-    return sb_catalog_invalid (error, _("There is no budget with the id %s"), id);
   if (row.deleted)
     return TRUE;
   if (g_strcmp0 (row.status, "draft") != 0)
@@ -329,19 +366,7 @@ sb_budgets_delete (SbStore     *store,
   if (plan == NULL)
     return FALSE;
 
-  tx = sb_store_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-
-  /* The budget first: its rows are stamped no earlier than it, which is
-   * how sb_budgets_undelete() tells them from rows removed before. */
-  change = sb_change_delete ("budget", id);
-  if (!sb_transaction_apply (tx, change, error) ||
-      !sb_suppliers_apply_rows (tx, "budget_line", lines, FALSE, error) ||
-      !sb_suppliers_apply_rows (tx, "budget_plan", plan, FALSE, error))
-    return FALSE;
-
-  return sb_transaction_commit (tx, error);
+  return apply_with_rows (store, id, lines, plan, FALSE, error);
 }
 
 /**
@@ -362,8 +387,6 @@ sb_budgets_undelete (SbStore     *store,
                      GError     **error)
 {
   g_auto(SbBudgetRow) row = { 0 };
-  g_autoptr(SbTransaction) tx = NULL;
-  g_autoptr(SbChange) change = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) plan = NULL;
 
@@ -371,10 +394,8 @@ sb_budgets_undelete (SbStore     *store,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!sb_budgets_read_row (store, id, &row, error))
+  if (!read_known_row (store, id, &row, error))
     return FALSE;
-  if (row.name == NULL)
-    return sb_catalog_invalid (error, _("There is no budget with the id %s"), id);
   if (!row.deleted)
     return TRUE;
 
@@ -412,17 +433,7 @@ sb_budgets_undelete (SbStore     *store,
   if (plan == NULL)
     return FALSE;
 
-  tx = sb_store_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-
-  change = sb_change_undelete ("budget", id);
-  if (!sb_transaction_apply (tx, change, error) ||
-      !sb_suppliers_apply_rows (tx, "budget_line", lines, TRUE, error) ||
-      !sb_suppliers_apply_rows (tx, "budget_plan", plan, TRUE, error))
-    return FALSE;
-
-  return sb_transaction_commit (tx, error);
+  return apply_with_rows (store, id, lines, plan, TRUE, error);
 }
 
 /* Settings */

@@ -13,7 +13,7 @@
 #include "sb-catalog-private.h"
 #include "sb-charges.h"
 #include "sb-contract-terms.h"
-#include "sb-costs.h"
+#include "sb-costs-private.h"
 #include "sb-money.h"
 #include "sb-time.h"
 
@@ -22,8 +22,6 @@
  * and the income and margin per service derived from it. Nothing derived
  * is stored. See sb-charges.h for the rules.
  */
-
-#define BASE_RATE G_GINT64_CONSTANT (1000000)
 
 /* Months between two billings of @period; 0 for one-off, -1 unknown. */
 static int
@@ -128,6 +126,21 @@ column_date (sqlite3_stmt *stmt,
     g_date_clear (out, 1);
 }
 
+/* @sql prepared with @service_id (nullable) bound to ?1. */
+static sqlite3_stmt *
+prepare_for_service (SbStore     *store,
+                     const char  *sql,
+                     const char  *service_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, service_id, -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
 /**
  * sb_charges_list:
  * @store: a store
@@ -149,19 +162,17 @@ sb_charges_list (SbStore     *store,
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = sb_store_prepare (store,
-                           "SELECT ch.id, ch.service_id, ch.customer_id, ch.amount, ch.currency, "
-                           "       ch.period, ch.start_date, ch.end_date, s.code, c.name "
-                           "  FROM service_charge ch "
-                           "  JOIN service s ON s.id = ch.service_id "
-                           "  JOIN customer c ON c.id = ch.customer_id "
-                           " WHERE ch.deleted = 0 AND (?1 IS NULL OR ch.service_id = ?1) "
-                           " ORDER BY s.code, c.name COLLATE NOCASE, ch.start_date",
-                           error);
+  stmt = prepare_for_service (store,
+                              "SELECT ch.id, ch.service_id, ch.customer_id, ch.amount, ch.currency, "
+                              "       ch.period, ch.start_date, ch.end_date, s.code, c.name "
+                              "  FROM service_charge ch "
+                              "  JOIN service s ON s.id = ch.service_id "
+                              "  JOIN customer c ON c.id = ch.customer_id "
+                              " WHERE ch.deleted = 0 AND (?1 IS NULL OR ch.service_id = ?1) "
+                              " ORDER BY s.code, c.name COLLATE NOCASE, ch.start_date",
+                              service_id, error);
   if (stmt == NULL)
     return NULL;
-
-  sqlite3_bind_text (stmt, 1, service_id, -1, SQLITE_TRANSIENT);
 
   charges = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_service_charge_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -410,23 +421,14 @@ to_base (Income      *income,
          gint64      *out,
          GError     **error)
 {
-  const char *base = sb_store_get_base_currency (income->store);
-  gint64 rate;
+  gboolean estimated = FALSE;
 
-  if (currency == NULL || g_ascii_strcasecmp (currency, base) == 0)
-    {
-      *out = amount;
-      return TRUE;
-    }
+  if (!sb_costs_to_base_at_last_rate (income->store, amount, currency, out, &estimated, error))
+    return FALSE;
+  if (estimated)
+    g_hash_table_add (income->estimated, g_strdup (service_id));
 
-  rate = sb_costs_get_last_rate (income->store, currency);
-  if (rate <= 0)
-    {
-      rate = BASE_RATE;
-      g_hash_table_add (income->estimated, g_strdup (service_id));
-    }
-
-  return sb_money_convert (amount, currency, rate, base, out, error);
+  return TRUE;
 }
 
 /* Adds @amount on each billing day of a charge from @start every @step
@@ -476,18 +478,17 @@ add_charges (Income      *income,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = sb_store_prepare (income->store,
-                           "SELECT ch.service_id, ch.amount, ch.currency, ch.period, "
-                           "       ch.start_date, ch.end_date "
-                           "  FROM service_charge ch "
-                           "  JOIN service s ON s.id = ch.service_id AND s.deleted = 0 "
-                           "  JOIN customer c ON c.id = ch.customer_id AND c.deleted = 0 "
-                           " WHERE ch.deleted = 0 AND (?1 IS NULL OR ch.service_id = ?1)",
-                           error);
+  stmt = prepare_for_service (income->store,
+                              "SELECT ch.service_id, ch.amount, ch.currency, ch.period, "
+                              "       ch.start_date, ch.end_date "
+                              "  FROM service_charge ch "
+                              "  JOIN service s ON s.id = ch.service_id AND s.deleted = 0 "
+                              "  JOIN customer c ON c.id = ch.customer_id AND c.deleted = 0 "
+                              " WHERE ch.deleted = 0 AND (?1 IS NULL OR ch.service_id = ?1)",
+                              service_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, service_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
@@ -528,21 +529,20 @@ add_service_prices (Income      *income,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = sb_store_prepare (income->store,
-                           "SELECT s.id, s.price_amount, s.price_currency, s.price_period "
-                           "  FROM service_customer sc "
-                           "  JOIN service s ON s.id = sc.service_id AND s.deleted = 0 "
-                           "  JOIN customer c ON c.id = sc.customer_id AND c.deleted = 0 "
-                           " WHERE sc.deleted = 0 AND s.price_amount IS NOT NULL "
-                           "   AND (?1 IS NULL OR sc.service_id = ?1) "
-                           "   AND NOT EXISTS (SELECT 1 FROM service_charge ch "
-                           "                    WHERE ch.deleted = 0 AND ch.service_id = sc.service_id "
-                           "                      AND ch.customer_id = sc.customer_id)",
-                           error);
+  stmt = prepare_for_service (income->store,
+                              "SELECT s.id, s.price_amount, s.price_currency, s.price_period "
+                              "  FROM service_customer sc "
+                              "  JOIN service s ON s.id = sc.service_id AND s.deleted = 0 "
+                              "  JOIN customer c ON c.id = sc.customer_id AND c.deleted = 0 "
+                              " WHERE sc.deleted = 0 AND s.price_amount IS NOT NULL "
+                              "   AND (?1 IS NULL OR sc.service_id = ?1) "
+                              "   AND NOT EXISTS (SELECT 1 FROM service_charge ch "
+                              "                    WHERE ch.deleted = 0 AND ch.service_id = sc.service_id "
+                              "                      AND ch.customer_id = sc.customer_id)",
+                              service_id, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, service_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);

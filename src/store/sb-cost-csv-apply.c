@@ -367,6 +367,59 @@ sb_cost_import_apply (SbCostImport  *self,
 /* ------------------------------------------------------------------ */
 /* Undo                                                                */
 
+/* The import @batch_id, or the latest one not undone when %NULL, of
+ * @kind (any when %NULL); every out is %NULL when there is none. */
+static gboolean
+read_batch (SbStore     *store,
+            const char  *batch_id,
+            const char  *kind,
+            char       **out_id,
+            char       **out_kind,
+            char       **out_undone,
+            char       **out_created,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_id = NULL;
+  if (out_kind != NULL)
+    *out_kind = NULL;
+  if (out_undone != NULL)
+    *out_undone = NULL;
+  if (out_created != NULL)
+    *out_created = NULL;
+
+  stmt = sb_store_prepare (store,
+                           "SELECT id, kind, undone_at, created_suppliers FROM import_batch "
+                           " WHERE deleted = 0 AND (?2 IS NULL OR kind = ?2) "
+                           "   AND (id = ?1 OR (?1 IS NULL AND undone_at IS NULL)) "
+                           " ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sb_catalog_column_text (stmt, 0);
+      if (out_kind != NULL)
+        *out_kind = sb_catalog_column_text (stmt, 1);
+      if (out_undone != NULL)
+        *out_undone = sb_catalog_column_text (stmt, 2);
+      if (out_created != NULL)
+        *out_created = sb_catalog_column_text (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
+                                           _("Reading the import"));
+
+  return TRUE;
+}
+
 /**
  * sb_import_batch_find:
  * @store: a store
@@ -386,38 +439,13 @@ sb_import_batch_find (SbStore     *store,
                       char       **out_kind,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (out_id != NULL && out_kind != NULL, FALSE);
 
-  *out_id = NULL;
-  *out_kind = NULL;
-
-  stmt = sb_store_prepare (store,
-                           batch_id != NULL
-                             ? "SELECT id, kind FROM import_batch WHERE id = ? AND deleted = 0"
-                             : "SELECT id, kind FROM import_batch WHERE ?1 IS NULL AND "
-                               "deleted = 0 AND undone_at IS NULL "
-                               "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
-                           error);
-  if (stmt == NULL)
+  if (!read_batch (store, batch_id, NULL, out_id, out_kind, NULL, NULL, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_id = sb_catalog_column_text (stmt, 0);
-      *out_kind = sb_catalog_column_text (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the import"));
 
-  if (rc == SQLITE_DONE)
+  if (*out_id == NULL)
     {
       if (batch_id != NULL)
         g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
@@ -529,8 +557,6 @@ sb_cost_import_undo (SbStore     *store,
   g_autofree char *undone = NULL;
   g_autofree char *created = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -539,30 +565,8 @@ sb_cost_import_undo (SbStore     *store,
   if (tx == NULL)
     return FALSE;
 
-  stmt = sb_store_prepare (store,
-                           batch_id != NULL
-                             ? "SELECT id, undone_at, created_suppliers FROM import_batch WHERE id = ? "
-                               "AND kind = 'costs' AND deleted = 0"
-                             : "SELECT id, undone_at, created_suppliers FROM import_batch WHERE ?1 IS NULL "
-                               "AND kind = 'costs' AND deleted = 0 AND undone_at IS NULL "
-                               "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
-                           error);
-  if (stmt == NULL)
+  if (!read_batch (store, batch_id, "costs", &id, NULL, &undone, &created, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      id = sb_catalog_column_text (stmt, 0);
-      undone = sb_catalog_column_text (stmt, 1);
-      created = sb_catalog_column_text (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the import"));
-
   if (id == NULL)
     {
       if (batch_id != NULL)
@@ -585,21 +589,9 @@ sb_cost_import_undo (SbStore     *store,
       !unused_suppliers (store, created, id, suppliers, error))
     return FALSE;
 
-  for (guint i = 0; i < costs->len; i++)
-    {
-      g_autoptr(SbChange) change = sb_change_delete ("cost_entry", g_ptr_array_index (costs, i));
-
-      if (!sb_transaction_apply (tx, change, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < suppliers->len; i++)
-    {
-      g_autoptr(SbChange) change = sb_change_delete ("supplier",
-                                                     g_ptr_array_index (suppliers, i));
-
-      if (!sb_transaction_apply (tx, change, error))
-        return FALSE;
-    }
+  if (!sb_suppliers_apply_rows (tx, "cost_entry", costs, FALSE, error) ||
+      !sb_suppliers_apply_rows (tx, "supplier", suppliers, FALSE, error))
+    return FALSE;
 
   now = sb_time_format_instant (sb_store_now_ms (store));
   mark = sb_change_update ("import_batch", id);

@@ -143,17 +143,33 @@ compare_committed (gconstpointer a,
   return cmp;
 }
 
-/* The base amount of @amount in @currency at the last rate used; 1:1 and
- * @out_estimated when no rate is known yet. */
-static gboolean
-to_base (SbStore     *store,
-         gint64       amount,
-         const char  *currency,
-         gint64      *out_base,
-         gboolean    *out_estimated,
-         GError     **error)
+/**
+ * sb_costs_to_base_at_last_rate:
+ * @store: a store
+ * @amount: minor units of @currency
+ * @currency: (nullable): an ISO 4217 code; %NULL for the base currency
+ * @out_base: (out): the amount in minor units of the base currency
+ * @out_estimated: (out): whether no rate was known, so it is one for one
+ * @error: return location for a #GError
+ *
+ * Converts @amount at the last rate used for @currency, as committed
+ * costs and income are counted before a rate is agreed.
+ *
+ * Returns: %TRUE on success; %FALSE when the result does not fit
+ */
+gboolean
+sb_costs_to_base_at_last_rate (SbStore     *store,
+                               gint64       amount,
+                               const char  *currency,
+                               gint64      *out_base,
+                               gboolean    *out_estimated,
+                               GError     **error)
 {
-  gint64 rate = sb_costs_get_last_rate (store, currency);
+  gint64 rate;
+
+  if (currency == NULL)
+    currency = sb_store_get_base_currency (store);
+  rate = sb_costs_get_last_rate (store, currency);
 
   *out_estimated = rate <= 0;
 
@@ -234,7 +250,8 @@ sb_costs_list_committed (SbStore      *store,
           cost->date = charge->date;
           cost->amount = charge->amount;
           g_strlcpy (cost->currency, currency, sizeof cost->currency);
-          if (!to_base (store, charge->amount, currency, &cost->base_amount, &cost->estimated, error))
+          if (!sb_costs_to_base_at_last_rate (store, charge->amount, currency, &cost->base_amount,
+                                              &cost->estimated, error))
             return NULL;
 
           g_ptr_array_add (costs, g_steal_pointer (&cost));

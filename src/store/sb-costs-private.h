@@ -51,4 +51,14 @@ gboolean sb_costs_confirm_committed_in    (SbTransaction *tx,
                                            char         **out_id,
                                            GError       **error);
 
+/* @amount of @currency in the base currency at the last rate used for
+ * @currency (sb_costs_get_last_rate()); one for one, with
+ * @out_estimated set, when no rate is known yet (sb-costs-committed.c). */
+gboolean sb_costs_to_base_at_last_rate    (SbStore       *store,
+                                           gint64         amount,
+                                           const char    *currency,
+                                           gint64        *out_base,
+                                           gboolean      *out_estimated,
+                                           GError       **error);
+
 G_END_DECLS
