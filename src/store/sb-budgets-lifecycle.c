@@ -89,7 +89,12 @@ sb_budgets_approve_in (SbTransaction  *tx,
       if (g_strcmp0 (earlier.status, "superseded") == 0)
         return sb_catalog_invalid (error, _("The draft revises revision %u of “%s”, which a later revision replaced: revise the current revision instead"),
                                    earlier.revision, earlier.name);
-      if ((g_strcmp0 (earlier.status, "approved") == 0 || g_strcmp0 (earlier.status, "closed") == 0) &&
+      /* Closed after the draft was made: as for revising a closed
+       * budget, its period's figures are final. */
+      if (g_strcmp0 (earlier.status, "closed") == 0)
+        return sb_catalog_invalid (error, _("The draft revises “%s”, which was closed since: its period’s figures are final, so the draft cannot be approved; delete it"),
+                                   earlier.name);
+      if (g_strcmp0 (earlier.status, "approved") == 0 &&
           !set_status (tx, row.revision_of, "superseded", NULL, error))
         return FALSE;
     }

@@ -566,6 +566,40 @@ test_delete_drafts (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM budget_plan WHERE deleted = 0", NULL), ==, 24);
 }
 
+/* A revision drafted before its budget was closed is not approved: the
+ * closed budget stays closed, not superseded. */
+static void
+test_approve_after_close (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SbBudget) budget = make_budget (f, "IT 2026/27");
+  g_autoptr(SbBudget) first = NULL;
+  g_autoptr(SbBudget) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *revision_id = NULL;
+  GDate day;
+
+  id = save (f, budget);
+  set_date (&day, "2026-03-20");
+  g_assert_true (sb_budgets_approve (f->book->store, id, &day, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_budgets_revise (f->book->store, id, &revision_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_budgets_close (f->book->store, id, &error));
+  g_assert_no_error (error);
+
+  set_date (&day, "2027-04-02");
+  g_assert_false (sb_budgets_approve (f->book->store, revision_id, &day, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "which was closed since"));
+
+  first = get (f, id);
+  g_assert_cmpstr (sb_budget_get_status (first), ==, "closed");
+  draft = get (f, revision_id);
+  g_assert_cmpstr (sb_budget_get_status (draft), ==, "draft");
+}
+
 /* A name that comes back every year: the latest period wins, even over
  * a later revision of an earlier period. */
 static void
@@ -714,6 +748,7 @@ main (int argc, char **argv)
   ADD ("/store/budgets/delete-drafts", test_delete_drafts);
   ADD ("/store/budgets/find-current", test_find_current);
   ADD ("/store/budgets/find-by-name", test_find_by_name);
+  ADD ("/store/budgets/approve-after-close", test_approve_after_close);
   ADD ("/store/budgets/settings", test_settings);
   g_test_add_func ("/store/budgets/labels", test_labels);
 
