@@ -810,10 +810,12 @@ add_held (gint64 a,
  *   @n_months (or more) once it is over
  *
  * Where the period will end: every actual and committed cost, plus, for
- * each month after @current, what remains of its plan after that month's
- * actual and committed costs, never below zero (a month already over its
- * plan adds nothing more). The current month counts only what is actual
- * or committed. A %NULL array counts as zero in every month.
+ * the current month and each month after it, what remains of its plan
+ * after that month's actual and committed costs, never below zero (a
+ * month already over its plan adds nothing more). The current month is
+ * not over, so its unspent plan still counts: otherwise the forecast
+ * would drop by a month's plan on the first of every month. A %NULL array
+ * counts as zero in every month.
  *
  * Returns: the forecast, in minor units
  */
@@ -836,7 +838,7 @@ sb_budget_forecast (const gint64 *planned,
 
       total = add_held (total, spent);
 
-      if ((gint64) i > current && planned != NULL)
+      if ((gint64) i >= current && planned != NULL)
         {
           gint64 remaining = sb_variance (planned[i], spent);
 

@@ -82,8 +82,8 @@ char     *sb_percent_bp_format         (int           bp,
 /* The forecast at the period's end, from per-month figures over @n_months
  * with @current the index of the current month (n_months when the period
  * is over; -1 before it starts): every actual, every committed cost, and
- * for the months after the current one what remains of the plan once the
- * month's actual and committed costs are counted (never below zero). */
+ * for the current month and those after it what remains of the plan once
+ * the month's actual and committed costs are counted (never below zero). */
 gint64    sb_budget_forecast           (const gint64 *planned,
                                         const gint64 *actual,
                                         const gint64 *committed,

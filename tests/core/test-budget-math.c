@@ -715,15 +715,16 @@ test_forecast (void)
 {
   const gint64 zeros[4] = { 0 };
 
-  /* Before the start: 390 + 10 + 0 + 70 + 0 = 470 */
+  /* The current month is not over: its unspent plan still counts, and
+   * so does that of every later month.
+   * Before the start and in the first month: 390 + 10 + 0 + 70 + 0 = 470 */
   g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, -1), ==, 470);
-  /* First month current: 390 + 0 + 70 + 0 = 460 */
-  g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 0), ==, 460);
-  /* Middle (second month current): 390 + 70 + 0 = 460 */
+  g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 0), ==, 470);
+  /* Second month current: 390 + 0 + 70 + 0 = 460 */
   g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 1), ==, 460);
-  /* Third month current: 390 + 0 = 390 */
-  g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 2), ==, 390);
-  /* Last month current and after the end: 390 */
+  /* Third month current: 390 + 70 + 0 = 460 */
+  g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 2), ==, 460);
+  /* Last month current (over its plan) and after the end: 390 */
   g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 3), ==, 390);
   g_assert_cmpint (sb_budget_forecast (plan4, actual4, committed4, 4, 4), ==, 390);
 
@@ -745,8 +746,9 @@ test_forecast_year (void)
    * and 4000 so far in October; committed: 10000 in November, 15000 in
    * December (over plan) and 10000 each January–March.
    * Actual + committed = 54000 + 4000 + 10000 + 15000 + 30000 = 113000.
-   * Remaining plan after October: November 0, December 0 (over plan, not
-   * negative), January–March 0. Forecast: 113000. */
+   * Remaining plan from October on: October 10000 − 4000 = 6000 (the month
+   * is not over), November 0, December 0 (over plan, not negative),
+   * January–March 0. Forecast: 113000 + 6000 = 119000. */
   gint64 plan[12], actual[12] = { 0 }, committed[12] = { 0 };
 
   sb_budget_spread (120000, 12, plan);
@@ -756,14 +758,15 @@ test_forecast_year (void)
   committed[7] = 10000;
   committed[8] = 15000;
   committed[9] = committed[10] = committed[11] = 10000;
-  g_assert_cmpint (sb_budget_forecast (plan, actual, committed, 12, 6), ==, 113000);
+  g_assert_cmpint (sb_budget_forecast (plan, actual, committed, 12, 6), ==, 119000);
 
   /* With only 2500 committed in January and nothing in February and
    * March, the plan fills the gaps: 54000 + 4000 + 10000 + 15000 + 2500
-   * = 85500, plus 7500 + 10000 + 10000 remaining = 113000 again. */
+   * = 85500, plus 6000 (October) + 7500 + 10000 + 10000 remaining
+   * = 119000 again. */
   committed[9] = 2500;
   committed[10] = committed[11] = 0;
-  g_assert_cmpint (sb_budget_forecast (plan, actual, committed, 12, 6), ==, 113000);
+  g_assert_cmpint (sb_budget_forecast (plan, actual, committed, 12, 6), ==, 119000);
 
   /* Once the year is over only what was spent counts: in the end
    * January–March cost 2000 each in actuals and the commitments were all

@@ -48,25 +48,26 @@
  *               is more specific than the service's                → L1 Dec
  *   2027-04-01  cloud   7,000                 after the period: left out
  *
- * Forecast = every actual + every committed + for the months after
- * January (Feb, Mar) what is left of the plan (never below zero).
+ * Forecast = every actual + every committed + for January (the month is
+ * not over) and the months after it (Feb, Mar) what is left of the plan
+ * (never below zero).
  *
  * L1: actual 10,000 Apr–Nov, 12,000 Dec = 92,000; committed 30,000;
  *     planned to date (Apr–Jan) 10 × 12,000 = 120,000; actual to date 92,000;
- *     forecast 92,000 + 30,000 + (12,000 − 10,000) × 2 = 126,000;
- *     variance 126,000 − 144,000 = −18,000 = −12.50 % → −1250 bp.
+ *     forecast 92,000 + 30,000 + (12,000 − 10,000) × 3 = 128,000;
+ *     variance 128,000 − 144,000 = −16,000 = −11.1111 % → −1111 bp.
  * L2: actual 4,800 + 5,500 = 10,300; planned to date 50,000;
- *     forecast 10,300 + 5,000 × 2 = 20,300; variance −39,700;
- *     −39,700 / 60,000 = −66.1667 % → −6617 bp.
+ *     forecast 10,300 + 5,000 × 3 = 25,300; variance −34,700;
+ *     −34,700 / 60,000 = −57.8333 % → −5783 bp.
  * L3: actual 180,000 − 10,000 = 170,000; planned to date 200,000;
- *     forecast 170,000 + 50,000 (Feb) + 0 (Mar) = 220,000; variance −30,000;
- *     −30,000 / 250,000 = −12.00 % → −1200 bp.
+ *     forecast 170,000 + 0 (Jan) + 50,000 (Feb) + 0 (Mar) = 220,000;
+ *     variance −30,000; −30,000 / 250,000 = −12.00 % → −1200 bp.
  * Unbudgeted training: actual 30,000; forecast 30,000; variance 30,000,
  *     no percent (nothing planned).
  * Total: planned 454,000; actual 302,300; committed 30,000; planned to
- *     date 370,000; actual to date 302,300; forecast 126,000 + 20,300 +
- *     220,000 + 30,000 = 396,300; variance −57,700;
- *     −57,700 / 454,000 = −12.7093 % → −1271 bp.
+ *     date 370,000; actual to date 302,300; forecast 128,000 + 25,300 +
+ *     220,000 + 30,000 = 403,300; variance −50,700;
+ *     −50,700 / 454,000 = −11.1674 % → −1117 bp.
  */
 
 /* 2027-01-15T12:00:00Z */
@@ -390,7 +391,7 @@ test_by_line (Fixture       *f,
       g_assert_cmpint (row->committed[m], ==, 10000);
     }
   g_assert_cmpint (row->planned[11], ==, 12000);
-  assert_row (row, 144000, 92000, 30000, 120000, 92000, 126000, -18000, TRUE, -1250);
+  assert_row (row, 144000, 92000, 30000, 120000, 92000, 128000, -16000, TRUE, -1111);
   g_assert_cmpuint (row->sources, ==, SB_FIGURE_FROM_CONTRACT | SB_FIGURE_FROM_ENTRY |
                                         SB_FIGURE_FROM_COMMITTED);
 
@@ -400,7 +401,7 @@ test_by_line (Fixture       *f,
   g_assert_nonnull (strstr (row->label, "MAIL"));
   g_assert_cmpint (row->actual[1], ==, 4800);
   g_assert_cmpint (row->actual[7], ==, 5500);
-  assert_row (row, 60000, 10300, 0, 50000, 10300, 20300, -39700, TRUE, -6617);
+  assert_row (row, 60000, 10300, 0, 50000, 10300, 25300, -34700, TRUE, -5783);
   g_assert_cmpuint (row->sources, ==, SB_FIGURE_FROM_ENTRY);
 
   /* L3: the invoice and its credit note */
@@ -421,7 +422,7 @@ test_by_line (Fixture       *f,
   assert_row (row, 0, 30000, 0, 0, 30000, 30000, 30000, FALSE, 0);
 
   row = sb_budget_figures_get_total (figures);
-  assert_row (row, 454000, 302300, 30000, 370000, 302300, 396300, -57700, TRUE, -1271);
+  assert_row (row, 454000, 302300, 30000, 370000, 302300, 403300, -50700, TRUE, -1117);
   /* May: the contract's 10,000 and the dollar cost; June: 10,000 and the invoice */
   g_assert_cmpint (row->actual[1], ==, 14800);
   g_assert_cmpint (row->actual[2], ==, 190000);
@@ -447,7 +448,7 @@ test_groupings (Fixture       *f,
       const SbFiguresRow *total = sb_budget_figures_get_total (all[i]);
       gint64 planned = 0, actual = 0, committed = 0;
 
-      assert_row (total, 454000, 302300, 30000, 370000, 302300, 396300, -57700, TRUE, -1271);
+      assert_row (total, 454000, 302300, 30000, 370000, 302300, 403300, -50700, TRUE, -1117);
       for (guint r = 0; r < sb_budget_figures_get_n_rows (all[i]); r++)
         {
           row = sb_budget_figures_get_row (all[i], r);
@@ -461,7 +462,7 @@ test_groupings (Fixture       *f,
     }
 
   /* By category, in the order of the categories: hardware, cloud, training.
-   * Cloud: forecast 102,300 + 30,000 + (17,000 − 10,000) × 2 = 146,300. */
+   * Cloud: forecast 102,300 + 30,000 + (17,000 − 10,000) × 3 = 153,300. */
   g_assert_cmpuint (sb_budget_figures_get_n_rows (by_category), ==, 3);
   row = sb_budget_figures_get_row (by_category, 0);
   g_assert_cmpstr (row->key, ==, "hardware");
@@ -469,8 +470,8 @@ test_groupings (Fixture       *f,
   row = sb_budget_figures_get_row (by_category, 1);
   g_assert_cmpstr (row->key, ==, "cloud");
   g_assert_cmpstr (row->label, ==, sb_cost_category_get_label ("cloud"));
-  /* −57,700 / 204,000 = −28.2843 % */
-  assert_row (row, 204000, 102300, 30000, 170000, 102300, 146300, -57700, TRUE, -2828);
+  /* −50,700 / 204,000 = −24.8529 % */
+  assert_row (row, 204000, 102300, 30000, 170000, 102300, 153300, -50700, TRUE, -2485);
   row = sb_budget_figures_get_row (by_category, 2);
   g_assert_cmpstr (row->key, ==, "training");
   g_assert_false (row->unbudgeted);
@@ -478,7 +479,7 @@ test_groupings (Fixture       *f,
 
   /* By service (MAIL, WEB by code, then none):
    * MAIL: planned 60,000 (L2); actual 4,800 + 5,500 + 2,000 = 12,300;
-   *   forecast 12,300 + 5,000 × 2 = 22,300; −37,700 / 60,000 → −6283 bp.
+   *   forecast 12,300 + 5,000 × 3 = 27,300; −32,700 / 60,000 → −5450 bp.
    * WEB: the contract's charges 90,000, committed 30,000, the hardware
    *   170,000: actual 260,000, nothing planned; forecast 290,000.
    * None: planned 144,000 + 250,000 = 394,000, the training 30,000. */
@@ -487,7 +488,7 @@ test_groupings (Fixture       *f,
   g_assert_cmpstr (row->key, ==, f->mail);
   g_assert_cmpstr (row->label, ==, "MAIL");
   g_assert_cmpstr (row->category, ==, "cloud");
-  assert_row (row, 60000, 12300, 0, 50000, 12300, 22300, -37700, TRUE, -6283);
+  assert_row (row, 60000, 12300, 0, 50000, 12300, 27300, -32700, TRUE, -5450);
   row = sb_budget_figures_get_row (by_service, 1);
   g_assert_cmpstr (row->key, ==, f->web);
   g_assert_null (row->category);   /* cloud and hardware */
@@ -509,7 +510,7 @@ test_groupings (Fixture       *f,
   g_assert_cmpint (row->actual_total, ==, 10300);
   row = sb_budget_figures_get_row (by_supplier, 2);
   g_assert_cmpstr (row->key, ==, f->stratus);
-  assert_row (row, 144000, 92000, 30000, 120000, 92000, 126000, -18000, TRUE, -1250);
+  assert_row (row, 144000, 92000, 30000, 120000, 92000, 128000, -16000, TRUE, -1111);
   row = sb_budget_figures_get_row (by_supplier, 3);
   g_assert_cmpstr (row->key, ==, "");
   g_assert_cmpint (row->planned_total, ==, 310000);
@@ -603,8 +604,8 @@ test_current_month (Fixture       *f,
  * (month 6) = 9,000; 45 minutes on one without a service on 10 December
  * (month 8) = 4,500. Without a labour line both are unbudgeted; with a
  * line for labour of 5,000 a month they go to it: planned 60,000, actual
- * 13,500, forecast 13,500 + 5,000 × 2 = 23,500, variance −36,500,
- * −60.8333 % → −6083 bp. */
+ * 13,500, forecast 13,500 + 5,000 × 3 (January to March) = 28,500,
+ * variance −31,500, −52.5 % → −5250 bp. */
 static void
 test_labour (Fixture       *f,
              gconstpointer  data)
@@ -672,7 +673,7 @@ test_labour (Fixture       *f,
   row = sb_budget_figures_get_row (by_line, 3);
   g_assert_cmpstr (row->key, ==, line);
   g_assert_false (row->unbudgeted);
-  assert_row (row, 60000, 13500, 0, 50000, 13500, 23500, -36500, TRUE, -6083);
+  assert_row (row, 60000, 13500, 0, 50000, 13500, 28500, -31500, TRUE, -5250);
 
   /* By service, WEB has its labour too: 260,000 + 9,000 */
   by_service = compute (f, SB_FIGURES_BY_SERVICE);
