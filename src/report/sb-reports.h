@@ -86,8 +86,8 @@ typedef SbReportDocument *(*SbReportBuildFunc) (SbStore               *store,
 typedef struct
 {
   const char        *name;         /* for the command line: "incident-log" */
-  const char        *title;        /* N_() */
-  const char        *description;  /* N_(): one line for a chooser */
+  const char        *title;        /* marked for translation, untranslated */
+  const char        *description;  /* likewise: one line for a chooser */
   guint              needs;        /* SbReportNeeds */
   guint              accepts;      /* SbReportAccepts */
   SbReportBuildFunc  build;
