@@ -13,6 +13,7 @@
 #include "sb-contracts-page.h"
 #include "sb-incidents-page.h"
 #include "sb-overview-page.h"
+#include "sb-reports-page.h"
 #include "sb-services-page.h"
 #include "sb-suppliers-page.h"
 #include "sb-window.h"
@@ -50,6 +51,7 @@ static const SbPageInfo pages[] = {
   { "contracts", N_("Contracts"), "x-office-document-symbolic", 4, sb_contracts_page_get_type },
   { "budgets", N_("Budgets"), "accessories-calculator-symbolic", 5, sb_budgets_page_get_type },
   { "incidents", N_("Incidents"), "dialog-warning-symbolic", 6, sb_incidents_page_get_type },
+  { "reports", N_("Reports"), "document-print-preview-symbolic", 7, sb_reports_page_get_type },
 };
 
 #define DEFAULT_PAGE "overview"
