@@ -12,6 +12,7 @@
 #include "sb-contract-editor-private.h"
 #include "sb-contracts.h"
 #include "sb-money.h"
+#include "sb-report-print.h"
 #include "sb-service-editor.h"
 #include "sb-suppliers.h"
 #include "sb-targets-editor.h"
@@ -424,6 +425,7 @@ load (SbContractEditor *self,
 
   self->loading = FALSE;
   gtk_widget_set_visible (self->delete_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", !sb_contract_editor_is_new (self));
   set_modified (self, FALSE);
   validate (self);
 }
@@ -740,6 +742,26 @@ sb_contract_editor_set_property (GObject      *object,
     }
 }
 
+/* The contract register of the contract's supplier as of today, with
+ * its terms and deadlines: what is saved, not edits in progress. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SbContractEditor *self = SB_CONTRACT_EDITOR (widget);
+  SbReportFilters filters = { 0 };
+  SbReportPeriod period;
+
+  if (self->store == NULL || sb_contract_editor_is_new (self))
+    return;
+
+  filters.supplier_id = sb_contract_get_supplier_id (self->original);
+  filters.contract_id = sb_contract_get_id (self->original);
+  sb_report_period_current (self->store, SB_REPORT_PERIOD_MONTH, &period);
+  sb_report_print_from_store (widget, self->store, "contracts", &period, &filters);
+}
+
 static void
 sb_contract_editor_class_init (SbContractEditorClass *klass)
 {
@@ -843,6 +865,8 @@ sb_contract_editor_class_init (SbContractEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.revert", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "editor.print", NULL);
 }
 
 static void
@@ -865,6 +889,18 @@ sb_contract_editor_init (SbContractEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", FALSE);
+
+  /* Print, in the editor's header next to Delete */
+  {
+    GtkWidget *print = gtk_button_new_from_icon_name ("document-print-symbolic");
+
+    gtk_widget_set_tooltip_text (print, _("Print the Contract Register of This Supplier (Ctrl+P)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "editor.print");
+    g_object_bind_property (print, "sensitive", print, "visible", G_BINDING_SYNC_CREATE);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->delete_button)), print,
+                                gtk_widget_get_prev_sibling (self->delete_button));
+  }
 }
 
 /* Public API */

@@ -10,6 +10,7 @@
 
 #include "sb-escalations.h"
 #include "sb-incident-detail-private.h"
+#include "sb-report-print.h"
 #include "sb-service.h"
 #include "sb-time.h"
 
@@ -525,6 +526,23 @@ revert_cb (GSimpleAction *action,
   sb_incident_detail_revert (user_data);
 }
 
+/* The incident record report: every field, its clocks and its timeline,
+ * as saved (unsaved edits are not in it). */
+static void
+print_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  SbIncidentDetail *self = user_data;
+  SbReportFilters filters = { 0 };
+
+  if (self->incident == NULL)
+    return;
+
+  filters.incident_id = self->incident_id;
+  sb_report_print_from_store (GTK_WIDGET (self), self->store, "incident", NULL, &filters);
+}
+
 static void
 escalate_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -558,6 +576,7 @@ static const GActionEntry entries[] = {
   { "save", save_cb },
   { "revert", revert_cb },
   { "escalate", escalate_cb },
+  { "print", print_cb },
   { "supplier-response", supplier_response_cb, "s" },
   { "supplier-resolution", supplier_resolution_cb, "s" },
 };
@@ -827,6 +846,7 @@ sb_incident_detail_update_actions (SbIncidentDetail *self)
   g_simple_action_set_enabled (lookup (self, "duplicate"),
                                have && allowed (st, SB_INCIDENT_DUPLICATE, "original"));
   g_simple_action_set_enabled (lookup (self, "note"), have);
+  g_simple_action_set_enabled (lookup (self, "print"), have);
   g_simple_action_set_enabled (lookup (self, "add-note"), have);
   g_simple_action_set_enabled (lookup (self, "edit"), have && !final);
   g_simple_action_set_enabled (lookup (self, "escalate"), have && !final);

@@ -882,6 +882,7 @@ sb_incident_detail_class_init (SbIncidentDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_service_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "incident.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "incident.print", NULL);
 }
 
 static void

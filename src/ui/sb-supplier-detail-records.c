@@ -11,6 +11,7 @@
 #include "sb-contracts.h"
 #include "sb-dispute-dialog.h"
 #include "sb-money.h"
+#include "sb-report-print.h"
 #include "sb-review-dialog.h"
 #include "sb-supplier-detail-private.h"
 #include "sb-supplier-performance.h"
@@ -512,6 +513,13 @@ add_review_row (SbSupplierDetail *self,
 
   g_object_set_data_full (G_OBJECT (delete), "review-id", g_strdup (sb_supplier_review_get_id (review)), g_free);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_review_cb), self);
+  {
+    GtkWidget *print = icon_button ("document-print-symbolic", _("Print the Supplier Review of This Period"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "detail.print-review");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (print), "s", sb_supplier_review_get_id (review));
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), print);
+  }
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), delete);
   add_record_row (self, self->reviews_group, expander);
 }
@@ -684,6 +692,78 @@ add_review_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The period a review covers, as a report period: its kind from its
+ * length, so the trend steps back by periods of that length. */
+static gboolean
+review_period (SbSupplierReview *review,
+               SbReportPeriod   *out)
+{
+  const char *from = sb_supplier_review_get_period_from (review);
+  const char *to = sb_supplier_review_get_period_to (review);
+  int days;
+
+  if (from == NULL || to == NULL
+      || !sb_date_parse (from, &out->first, NULL) || !sb_date_parse (to, &out->last, NULL)
+      || g_date_compare (&out->first, &out->last) > 0)
+    return FALSE;
+
+  days = g_date_days_between (&out->first, &out->last) + 1;
+  out->kind = days <= 31 ? SB_REPORT_PERIOD_MONTH : days <= 92 ? SB_REPORT_PERIOD_QUARTER : SB_REPORT_PERIOD_YEAR;
+  return TRUE;
+}
+
+/* Print (Ctrl+P): the supplier performance review for the period of a
+ * review (@parameter its id), or of the latest one; with no review, for
+ * the current quarter. */
+static void
+print_review_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SbSupplierDetail *self = SB_SUPPLIER_DETAIL (widget);
+  const char *review_id = parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  SbSupplierReview *chosen = NULL;
+  SbReportFilters filters = { 0 };
+  SbReportPeriod period;
+
+  if (self->store == NULL || sb_supplier_detail_get_id (self) == NULL)
+    return;
+
+  reviews = sb_suppliers_list_reviews (self->store, sb_supplier_detail_get_id (self), &error);
+  if (reviews == NULL)
+    {
+      sb_report_show_problem (widget, _("The Report Could Not Be Made"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      SbSupplierReview *review = g_ptr_array_index (reviews, i);
+
+      if (*review_id != '\0')
+        {
+          if (g_strcmp0 (sb_supplier_review_get_id (review), review_id) == 0)
+            chosen = review;
+        }
+      else if (chosen == NULL
+               || g_strcmp0 (sb_supplier_review_get_review_date (review),
+                             sb_supplier_review_get_review_date (chosen)) > 0)
+        {
+          chosen = review;
+        }
+    }
+
+  if (chosen == NULL || !review_period (chosen, &period))
+    sb_report_period_current (self->store, SB_REPORT_PERIOD_QUARTER, &period);
+
+  filters.supplier_id = sb_supplier_detail_get_id (self);
+  if (chosen != NULL)
+    filters.contract_id = sb_supplier_review_get_contract_id (chosen);
+  sb_report_print_from_store (widget, self->store, "supplier-review", &period, &filters);
+}
+
 static void
 raise_dispute_action (GtkWidget  *widget,
                       const char *action_name,
@@ -707,6 +787,8 @@ sb_supplier_detail_install_record_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "detail.raise-dispute", NULL, raise_dispute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "detail.add-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "detail.raise-dispute", NULL);
+  gtk_widget_class_install_action (widget_class, "detail.print-review", "s", print_review_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "detail.print-review", "s", "");
 }
 
 void
@@ -736,6 +818,7 @@ sb_supplier_detail_load_records (SbSupplierDetail *self)
   sb_supplier_detail_clear_records (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.add-review", has_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.raise-dispute", has_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.print-review", has_id);
   if (self->store == NULL || !has_id)
     return;
 
