@@ -224,10 +224,12 @@ add_service_table (SbReportDocument   *document,
   sb_report_table_add_column (table, _("Response target"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, C_ ("targets", "Met"), SB_REPORT_ALIGN_END, 0.8);
   sb_report_table_add_column (table, C_ ("targets", "Breached"), SB_REPORT_ALIGN_END, 1);
+  /* xgettext:no-c-format */
   sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_add_column (table, _("Resolution target"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, C_ ("targets", "Met"), SB_REPORT_ALIGN_END, 0.8);
   sb_report_table_add_column (table, C_ ("targets", "Breached"), SB_REPORT_ALIGN_END, 1);
+  /* xgettext:no-c-format */
   sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1.1);
   sb_report_table_set_empty_text (table, _("No incidents were logged for this service in the period."));
 
@@ -536,9 +538,11 @@ sb_report_build_service_levels (SbStore               *store,
   sb_report_table_add_column (table, _("Incidents"), SB_REPORT_ALIGN_END, 1);
   sb_report_table_add_column (table, _("Response met"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("Response breached"), SB_REPORT_ALIGN_END, 1.2);
+  /* xgettext:no-c-format */
   sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1);
   sb_report_table_add_column (table, _("Resolution met"), SB_REPORT_ALIGN_END, 1.2);
   sb_report_table_add_column (table, _("Resolution breached"), SB_REPORT_ALIGN_END, 1.2);
+  /* xgettext:no-c-format */
   sb_report_table_add_column (table, _("% met"), SB_REPORT_ALIGN_END, 1);
   sb_report_table_begin_group (table);
   for (guint i = 0; i < N_TREND; i++)
