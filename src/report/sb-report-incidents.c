@@ -267,8 +267,8 @@ sb_report_build_incident_log (SbStore               *store,
       sb_report_table_add_total_rowv (table, cells);
     }
 
-  /* xgettext:no-c-format */
   sb_report_document_add_paragraph (document,
+                                    /* xgettext:no-c-format */
                                     _("Response and resolution: Met, Breached, Running (within target), At risk (75 % of the target used), Paused (on hold for a reason that stops the clock), or – where no target applies. Times are in business time of each service’s support hours."));
 
   return g_steal_pointer (&document);
