@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -237,8 +238,16 @@ sb_report_print_operation_new (SbReportDocument        *document,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   page_setup = page_setup_new (&job->setup);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
-  if (last_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, last_settings);
+  /* Print to File suggests the report's name rather than "output" */
+  {
+    g_autoptr(GtkPrintSettings) settings = last_settings != NULL ? gtk_print_settings_copy (last_settings)
+                                                                 : gtk_print_settings_new ();
+    g_autofree char *basename = sb_report_suggest_file_name (document, SB_REPORT_FORMAT_PDF);
+
+    basename[strlen (basename) - strlen (".pdf")] = '\0';
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+    gtk_print_operation_set_print_settings (operation, settings);
+  }
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);

@@ -500,9 +500,11 @@ on_leaflet_visible_child_cb (SbReportsPage *self)
   update_can_navigate_back (self);
 }
 
+/* A click, or Enter on the row with the focus, opens the report; moving
+ * the focus along the list does not build each report it passes. */
 static void
-on_report_selected_cb (SbReportsPage *self,
-                       GtkListBoxRow *row)
+show_row (SbReportsPage *self,
+          GtkListBoxRow *row)
 {
   const SbReportInfo *reports;
   guint n_reports;
@@ -524,7 +526,7 @@ static void
 on_report_activated_cb (SbReportsPage *self,
                         GtkListBoxRow *row)
 {
-  on_report_selected_cb (self, row);
+  show_row (self, row);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
@@ -833,7 +835,6 @@ sb_reports_page_class_init (SbReportsPageClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_report_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_changed_cb);
