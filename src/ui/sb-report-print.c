@@ -270,6 +270,25 @@ sb_report_print (GtkWidget               *widget,
                  SbReportDocument        *document,
                  const SbReportPageSetup *setup)
 {
+  sb_report_print_from_page (widget, document, setup, -1);
+}
+
+/**
+ * sb_report_print_from_page:
+ * @widget: the widget printing, for the dialog's parent and a problem
+ * @document: the report
+ * @setup: (nullable): the paper and orientation to start with
+ * @current_page: the page a preview shows, from 0, for the dialog's
+ *   "Current Page"; -1 for none
+ *
+ * Opens the system print dialog for @document, as sb_report_print().
+ */
+void
+sb_report_print_from_page (GtkWidget               *widget,
+                           SbReportDocument        *document,
+                           const SbReportPageSetup *setup,
+                           int                      current_page)
+{
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
@@ -279,6 +298,8 @@ sb_report_print (GtkWidget               *widget,
 
   operation = sb_report_print_operation_new (document, setup);
   g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), g_object_ref (widget));
+  if (current_page >= 0)
+    gtk_print_operation_set_current_page (operation, current_page);
 
   if (export_filename_for_test != NULL)
     {

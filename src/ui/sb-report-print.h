@@ -28,6 +28,10 @@ GtkPrintOperation *sb_report_print_operation_new  (SbReportDocument        *docu
 void               sb_report_print                (GtkWidget               *widget,
                                                    SbReportDocument        *document,
                                                    const SbReportPageSetup *setup);
+void               sb_report_print_from_page      (GtkWidget               *widget,
+                                                   SbReportDocument        *document,
+                                                   const SbReportPageSetup *setup,
+                                                   int                      current_page);
 gboolean           sb_report_print_from_store     (GtkWidget               *widget,
                                                    SbStore                 *store,
                                                    const char              *report_name,

@@ -587,7 +587,8 @@ print_cb (GSimpleAction *action,
     return;
 
   get_page_setup (self, &setup);
-  sb_report_print (GTK_WIDGET (self), self->document, &setup);
+  sb_report_print_from_page (GTK_WIDGET (self), self->document, &setup,
+                             (int) sb_report_preview_get_page (self->preview));
 }
 
 static void
