@@ -434,51 +434,31 @@ ensure_parent_dir (const char  *path,
 }
 
 /**
- * sb_store_open:
+ * sb_store_open_connection:
  * @path: the book's file
- * @flags: %SB_STORE_OPEN_CREATE to create a missing book
+ * @out_db: (out): the connection
  * @error: return location for a #GError
  *
- * Opens a book: checks that the file is a Servicebook book this version
- * can read and that it is not damaged, then applies the connection
- * settings and any pending migrations. A file that fails a check is
- * refused and left untouched.
+ * Opens a connection to @path with the book's connection settings (WAL,
+ * foreign keys, busy timeout, cache), creating the file if needed. No
+ * checks and no migrations: sb_store_open() does those first.
  *
- * Returns: (transfer full): the store, or %NULL with @error set
+ * Returns: %TRUE on success
  */
-SbStore *
-sb_store_open (const char        *path,
-               SbStoreOpenFlags   flags,
-               GError           **error)
+gboolean
+sb_store_open_connection (const char  *path,
+                          sqlite3    **out_db,
+                          GError     **error)
 {
   g_autoptr(sqlite3) db = NULL;
-  FileCheck check = { 0 };
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!check_existing_file (path, FALSE, &check, error))
-        return NULL;
-    }
-  else if ((flags & SB_STORE_OPEN_CREATE) == 0)
-    {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_MISSING,
-                   _("There is no book at “%s”."), path);
-      return NULL;
-    }
-  else if (!ensure_parent_dir (path, error))
-    {
-      return NULL;
-    }
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *doing = g_strdup_printf (_("Opening “%s”"), path);
 
-      return (sb_store_set_error_from_sqlite (error, db, rc, doing), NULL);
+      return sb_store_set_error_from_sqlite (error, db, rc, doing);
     }
 
   sqlite3_extended_result_codes (db, 1);
@@ -498,12 +478,58 @@ sb_store_open (const char        *path,
     {
       g_autofree char *doing = g_strdup_printf (_("Opening “%s”"), path);
 
-      return (sb_store_set_error_from_sqlite (error, db, rc, doing), NULL);
+      return sb_store_set_error_from_sqlite (error, db, rc, doing);
     }
+
+  *out_db = g_steal_pointer (&db);
+
+  return TRUE;
+}
+
+/**
+ * sb_store_open:
+ * @path: the book's file
+ * @flags: %SB_STORE_OPEN_CREATE to create a missing book
+ * @error: return location for a #GError
+ *
+ * Opens a book: checks that the file is a Servicebook book this version
+ * can read and that it is not damaged, then applies the connection
+ * settings and any pending migrations. A file that fails a check is
+ * refused and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SbStore *
+sb_store_open (const char        *path,
+               SbStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  FileCheck check = { 0 };
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!check_existing_file (path, FALSE, &check, error))
+        return NULL;
+    }
+  else if ((flags & SB_STORE_OPEN_CREATE) == 0)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_MISSING,
+                   _("There is no book at “%s”."), path);
+      return NULL;
+    }
+  else if (!ensure_parent_dir (path, error))
+    {
+      return NULL;
+    }
+
+  if (!sb_store_open_connection (path, &db, error))
+    return NULL;
 
   if (!sb_store_migrate_to (db, sb_store_get_latest_schema_version (), error))
     return NULL;
-
 
   return sb_store_new_for_db (g_steal_pointer (&db), path, error);
 }

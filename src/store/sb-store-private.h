@@ -47,6 +47,11 @@ gboolean       sb_store_in_transaction      (SbStore           *self);
 void           sb_store_set_in_transaction  (SbStore           *self,
                                              gboolean           in_transaction);
 
+/* Reopens the connection when the process lost its file locks on the
+ * book (sb-store.c). */
+gboolean       sb_store_ensure_locks        (SbStore           *self,
+                                             GError           **error);
+
 /* The store a transaction writes to (sb-store-write.c). */
 SbStore       *sb_transaction_get_store     (SbTransaction     *tx);
 /* A transaction that stands or falls as a whole, like an import: no
@@ -59,6 +64,9 @@ SbStore       *sb_store_new_for_db          (sqlite3           *db,
                                              GError           **error);
 
 /* sb-store-open.c */
+gboolean       sb_store_open_connection     (const char        *path,
+                                             sqlite3          **out_db,
+                                             GError           **error);
 gboolean       sb_store_set_error_from_sqlite (GError         **error,
                                                sqlite3         *db,
                                                int              rc,

@@ -642,6 +642,9 @@ sb_store_begin (SbStore  *self,
       return NULL;
     }
 
+  if (!sb_store_ensure_locks (self, error))
+    return NULL;
+
   rc = sqlite3_exec (sb_store_get_db (self), "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {

@@ -3,11 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sb-store"
+/* F_OFD_GETLK (Linux open-file-description locks) */
+#define _GNU_SOURCE
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -31,6 +36,12 @@ struct _SbStore
 
   SbStoreClockFunc  clock_func;
   gpointer          clock_data;
+
+  /* Kept open for the store's whole life to look at SQLite's locks on the
+   * book's shared-memory file; never closed while the connection is
+   * open, as closing any descriptor of a file drops the process's locks
+   * on it (sb_store_ensure_locks()). -1: none. */
+  int               shm_fd;
 
   guint             in_transaction : 1;
 };
@@ -80,6 +91,10 @@ sb_store_finalize (GObject *object)
                     self->path, sqlite3_errstr (rc));
       self->db = NULL;
     }
+  /* After the connection: its locks are gone with it anyway. */
+  if (self->shm_fd >= 0)
+    close (self->shm_fd);
+  self->shm_fd = -1;
   g_clear_pointer (&self->hlc, sb_hlc_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->device_id, g_free);
@@ -159,6 +174,112 @@ sb_store_init (SbStore *self)
                                             g_free, finalize_statement);
   self->tables = g_hash_table_new_full (g_str_hash, g_str_equal,
                                         NULL, table_info_free);
+  self->shm_fd = -1;
+}
+
+/*
+ * Lost locks.
+ *
+ * SQLite coordinates the processes sharing a book with POSIX advisory
+ * locks, and POSIX drops ALL of a process's locks on a file as soon as
+ * the process closes ANY descriptor of that file. GTK's file chooser does
+ * exactly that when it lists the book's folder: it reads the first bytes
+ * of book.sqlite-shm and book.sqlite-wal to guess their type. Another
+ * process opening the book then believes it is alone, folds the WAL into
+ * the book and deletes it, while this connection goes on writing into the
+ * deleted file: every later change would be lost.
+ *
+ * SQLite holds a shared lock on the "dead man switch" byte of the -shm
+ * file for as long as the connection is open. Open-file-description locks
+ * conflict with POSIX locks even within one process, so asking (F_OFD_GETLK)
+ * whether an exclusive lock on that byte could be taken tells whether our
+ * own shared lock is still there. When it is gone the connection is
+ * closed, without the checkpoint another process may already have made,
+ * and opened again, which takes the locks anew. This runs before every
+ * write transaction.
+ */
+static gboolean load_tables (SbStore *self, GError **error);
+
+#define SHM_DMS_OFFSET 128   /* (22 + 8) × 4 + 8: see SQLite's os_unix.c, UNIX_SHM_DMS */
+
+static void
+watch_shm (SbStore *self)
+{
+#ifdef F_OFD_GETLK
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+  if (self->shm_fd < 0)
+    self->shm_fd = open (shm, O_RDONLY | O_CLOEXEC);
+#endif
+}
+
+static gboolean
+locks_lost (SbStore *self)
+{
+#ifdef F_OFD_GETLK
+  struct flock probe = { 0 };
+
+  if (self->shm_fd < 0)
+    return FALSE;
+
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;
+  probe.l_start = SHM_DMS_OFFSET;
+  probe.l_len = 1;
+  if (fcntl (self->shm_fd, F_OFD_GETLK, &probe) != 0)
+    return FALSE;
+
+  /* Nobody, not even this process, holds the byte: our lock is gone. */
+  return probe.l_type == F_UNLCK;
+#else
+  return FALSE;
+#endif
+}
+
+/**
+ * sb_store_ensure_locks:
+ * @self: a #SbStore
+ * @error: return location for a #GError
+ *
+ * Makes sure this process still holds SQLite's locks on the book, and
+ * reopens the connection when something in the process dropped them (see
+ * the comment above). Cheap: one fcntl() call when all is well.
+ *
+ * Returns: %TRUE when the connection can be used
+ */
+gboolean
+sb_store_ensure_locks (SbStore  *self,
+                       GError  **error)
+{
+  sqlite3 *fresh = NULL;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  if (self->in_transaction || !locks_lost (self))
+    return TRUE;
+
+  g_message ("The book’s file locks were dropped; reopening %s", self->path);
+
+  /* Close without folding the WAL into the book: another process may
+   * already have done so, and this connection's view of it is stale. */
+  g_hash_table_remove_all (self->statements);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  /* Before the new connection takes its locks: closing this descriptor
+   * afterwards would drop them again. */
+  close (self->shm_fd);
+  self->shm_fd = -1;
+
+  if (!sb_store_open_connection (self->path, &fresh, error))
+    return FALSE;
+  self->db = fresh;
+
+  if (!load_tables (self, error))
+    return FALSE;
+  watch_shm (self);
+
+  return TRUE;
 }
 
 static gint64
@@ -315,6 +436,9 @@ sb_store_new_for_db (sqlite3     *db,
 
   if (!load_tables (self, error))
     return NULL;
+
+  /* Reading the tables made SQLite create and lock the -shm file. */
+  watch_shm (self);
 
   self->device_id = read_meta (self, "device-id");
   if (self->device_id == NULL)

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -314,10 +317,94 @@ test_inspect (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Opens and closes a file, as GTK's file chooser does when it guesses the
+ * type of the files in the book's folder: POSIX then drops every lock
+ * this process held on that file. */
+static void
+touch_like_a_file_chooser (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd >= 0)
+    close (fd);
+}
+
+/* Another program opening the book and closing it again: believing it is
+ * the last one, it folds the WAL into the book and deletes it. A new
+ * process, not a fork: a forked child would inherit SQLite's record of
+ * this process's locks. This test program runs itself with
+ * --open-and-close PATH (see main()). */
+static int
+open_and_close (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "SELECT count(*) FROM customer", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  return rc == SQLITE_OK ? 0 : 1;
+}
+
+static void
+open_and_close_in_another_process (const char *path)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self, "--open-and-close", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (self);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Something in the app drops SQLite's locks on the book (the file
+ * chooser), another process opens and closes the book: nothing written
+ * before or after may be lost. */
+static void
+test_lost_locks (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SbStore) store = sb_test_store_open (f->path);
+  g_autoptr(SbStore) again = NULL;
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *first = sb_test_add_customer (store, "Before the chooser");
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_autofree char *second = NULL;
+
+  touch_like_a_file_chooser (shm);
+  touch_like_a_file_chooser (wal);
+  touch_like_a_file_chooser (f->path);
+  open_and_close_in_another_process (f->path);
+
+  /* The hazard is real: the other process deleted the WAL. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* The next write notices the lost locks and reopens the book. */
+  second = sb_test_add_customer (store, "After the chooser");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  again = sb_test_store_open (f->path);
+  g_assert_cmpint (sb_test_store_count (again, "SELECT count(*) FROM customer WHERE name = ?",
+                                        "Before the chooser"), ==, 1);
+  g_assert_cmpint (sb_test_store_count (again, "SELECT count(*) FROM customer WHERE name = ?",
+                                        "After the chooser"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--open-and-close"))
+    return open_and_close (argv[2]);
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
@@ -331,6 +418,7 @@ main (int   argc,
   ADD ("empty-file", test_empty_file_becomes_book);
   ADD ("migrations", test_migrations_from_every_version);
   ADD ("inspect", test_inspect);
+  ADD ("lost-locks", test_lost_locks);
 
 #undef ADD
 
