@@ -49,12 +49,17 @@ sb_contracts_page_compute_info (SbContractsPage *self,
 
   info->valid = sb_contract_terms_validate (terms, NULL);
   g_date_clear (&info->deadline, 1);
+  g_date_clear (&info->ends, 1);
   if (info->valid)
     {
       sb_contract_get_state (contract, today, warning_days, &info->state);
       info->deadline_text = sb_contract_editor_format_deadline (terms, &info->state, today, &info->deadline);
-      if (g_date_valid (&info->state.term_end))
-        info->term_end_text = sb_date_format_local (&info->state.term_end);
+      info->ends = info->state.term_end;
+      if (g_date_valid (&info->state.final_end) &&
+          (!g_date_valid (&info->ends) || g_date_compare (&info->state.final_end, &info->ends) < 0))
+        info->ends = info->state.final_end;
+      if (g_date_valid (&info->ends))
+        info->term_end_text = sb_date_format_local (&info->ends);
     }
   else
     {
@@ -216,8 +221,8 @@ compare_cb (gconstpointer a,
         return sa < sb ? GTK_ORDERING_SMALLER : sa > sb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
       }
     case COL_TERM_END:
-      return compare_dates (ia != NULL && ia->valid ? &ia->state.term_end : NULL,
-                            ib != NULL && ib->valid ? &ib->state.term_end : NULL);
+      return compare_dates (ia != NULL && ia->valid ? &ia->ends : NULL,
+                            ib != NULL && ib->valid ? &ib->ends : NULL);
     case COL_DEADLINE:
       return compare_dates (ia != NULL ? &ia->deadline : NULL, ib != NULL ? &ib->deadline : NULL);
     case COL_COST:

@@ -24,6 +24,9 @@ typedef struct
   GDate           deadline;
   char           *deadline_text;
   char           *term_end_text;
+  /* the term's end, or the contract's last day when it ends sooner
+   * (ended early, or notice given) */
+  GDate           ends;
   char           *cost_text;
   gint64          yearly;
   char           *haystack;   /* casefolded, for the search */
