@@ -8,14 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sb-catalog.h"
-#include "sb-customer.h"
 #include "sb-incidents.h"
 #include "sb-report-output.h"
-#include "sb-reports-page.h"
-#include "sb-service.h"
-#include "sb-supplier.h"
-#include "sb-suppliers.h"
+#include "sb-reports-page-private.h"
 
 /* The Reports page: the reports on the left; on the right the chosen
  * one's period, filters and paper, and its pages previewed by the same
@@ -28,60 +23,6 @@
 
 #define BUILD_DELAY_MS 200
 
-/* Periods offered: the current one first after the next one, then back */
-#define N_MONTHS   36
-#define N_QUARTERS 16
-#define N_YEARS    8
-
-struct _SbReportsPage
-{
-  AdwBin              parent_instance;
-
-  SbStore            *store;
-  gulong              changed_id;
-  const SbReportInfo *info;        /* the report chosen, NULL for none */
-  SbReportDocument   *document;    /* as built for the settings shown */
-  SbReportRenderer   *renderer;    /* for the preview */
-  char               *problem;     /* why there is no document, in words */
-  GArray             *periods;     /* of SbReportPeriod, as in period_names */
-  GPtrArray          *customer_ids;  /* [0] NULL: all */
-  GPtrArray          *service_ids;
-  GPtrArray          *supplier_ids;
-  GSimpleActionGroup *actions;
-  guint               build_source;
-  guint               loading : 1;
-  guint               stale : 1;   /* the book changed while the page was hidden */
-  guint               can_navigate_back : 1;
-
-  /* Template widgets */
-  GtkWidget          *header_box;
-  AdwLeaflet         *leaflet;
-  GtkListBox         *report_list;
-  GtkStack           *detail_stack;
-  GtkBox             *body_box;
-  GtkWidget          *body_separator;
-  GtkScrolledWindow  *settings_scroller;
-  GtkLabel           *title_label;
-  GtkLabel           *description_label;
-  GtkWidget          *period_group;
-  AdwComboRow        *period_kind_row;
-  AdwComboRow        *period_row;
-  GtkStringList      *period_names;
-  GtkWidget          *filters_group;
-  AdwEntryRow        *incident_row;
-  AdwComboRow        *customer_row;
-  GtkStringList      *customer_names;
-  AdwComboRow        *service_row;
-  GtkStringList      *service_names;
-  AdwComboRow        *supplier_row;
-  GtkStringList      *supplier_names;
-  AdwComboRow        *paper_row;
-  AdwComboRow        *orientation_row;
-  GtkStack           *preview_stack;
-  SbReportPreview    *preview;
-  GtkSpinner         *spinner;
-  AdwStatusPage      *problem_page;
-};
 
 enum {
   PROP_0,
@@ -97,185 +38,6 @@ G_DEFINE_FINAL_TYPE (SbReportsPage, sb_reports_page, ADW_TYPE_BIN)
 
 static void schedule_build (SbReportsPage *self,
                             guint          delay_ms);
-
-/* Settings */
-
-static void
-fill_periods (SbReportsPage *self)
-{
-  SbReportPeriodKind kind = (SbReportPeriodKind) adw_combo_row_get_selected (self->period_kind_row);
-  guint n = kind == SB_REPORT_PERIOD_MONTH ? N_MONTHS : kind == SB_REPORT_PERIOD_QUARTER ? N_QUARTERS : N_YEARS;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  SbReportPeriod current;
-  SbReportPeriod next;
-  GDate day;
-
-  if (kind > SB_REPORT_PERIOD_YEAR)
-    kind = SB_REPORT_PERIOD_MONTH;
-
-  sb_report_period_current (self->store, kind, &current);
-  day = current.last;
-  g_date_add_days (&day, 1);
-  sb_report_period_for_day (kind, &day, &next);
-
-  g_array_set_size (self->periods, 0);
-  g_array_append_val (self->periods, next);
-  g_array_append_val (self->periods, current);
-  for (guint i = 1; i < n; i++)
-    {
-      SbReportPeriod before;
-
-      sb_report_period_previous (&current, i, &before);
-      g_array_append_val (self->periods, before);
-    }
-
-  for (guint i = 0; i < self->periods->len; i++)
-    g_ptr_array_add (labels, sb_report_period_get_label (&g_array_index (self->periods, SbReportPeriod, i)));
-  g_ptr_array_add (labels, NULL);
-
-  self->loading = TRUE;
-  gtk_string_list_splice (self->period_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->period_names)),
-                          (const char * const *) labels->pdata);
-  adw_combo_row_set_selected (self->period_row, 1);
-  self->loading = FALSE;
-}
-
-/* Refills a filter's choices keeping the one chosen. */
-static void
-fill_choices (SbReportsPage *self,
-              AdwComboRow   *row,
-              GtkStringList *names,
-              GPtrArray     *ids,
-              const char    *first,
-              GListModel    *items,
-              const char *(*get_id) (gpointer),
-              char       *(*get_label) (gpointer))
-{
-  guint selected = adw_combo_row_get_selected (row);
-  g_autofree char *kept = selected != GTK_INVALID_LIST_POSITION && selected < ids->len
-                          ? g_strdup (g_ptr_array_index (ids, selected)) : NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
-  guint select = 0;
-
-  g_ptr_array_set_size (ids, 0);
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (labels, g_strdup (first));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-
-      g_ptr_array_add (ids, g_strdup (get_id (item)));
-      g_ptr_array_add (labels, get_label (item));
-      if (kept != NULL && g_strcmp0 (kept, get_id (item)) == 0)
-        select = i + 1;
-    }
-  g_ptr_array_add (labels, NULL);
-
-  self->loading = TRUE;
-  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
-                          (const char * const *) labels->pdata);
-  adw_combo_row_set_selected (row, select);
-  self->loading = FALSE;
-}
-
-static const char *
-customer_id (gpointer item)
-{
-  return sb_customer_get_id (item);
-}
-
-static char *
-customer_label (gpointer item)
-{
-  return g_strdup (sb_customer_get_name (item));
-}
-
-static const char *
-service_id (gpointer item)
-{
-  return sb_service_get_id (item);
-}
-
-static char *
-service_label (gpointer item)
-{
-  /* Translators: a service in a report's filter: its name and its code */
-  return g_strdup_printf (_("%s (%s)"), sb_service_get_name (item), sb_service_get_code (item));
-}
-
-static const char *
-supplier_id (gpointer item)
-{
-  return sb_supplier_get_id (item);
-}
-
-static char *
-supplier_label (gpointer item)
-{
-  return g_strdup (sb_supplier_get_name (item));
-}
-
-static gboolean
-needs_supplier (SbReportsPage *self)
-{
-  return self->info != NULL && (self->info->needs & SB_REPORT_NEEDS_SUPPLIER) != 0;
-}
-
-static void
-fill_filters (SbReportsPage *self)
-{
-  g_autoptr(GListModel) customers = NULL;
-  g_autoptr(GListModel) services = NULL;
-  g_autoptr(GListModel) suppliers = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A list that cannot be read leaves its filter with "All" alone; the
-   * report itself then says what is wrong with the book. */
-  customers = sb_catalog_list_customers (self->store, &error);
-  if (customers == NULL)
-    g_warning ("Customers not read for the report filters: %s", error->message);
-  g_clear_error (&error);
-  services = sb_catalog_list_services (self->store, &error);
-  if (services == NULL)
-    g_warning ("Services not read for the report filters: %s", error->message);
-  g_clear_error (&error);
-  suppliers = sb_suppliers_list (self->store, &error);
-  if (suppliers == NULL)
-    g_warning ("Suppliers not read for the report filters: %s", error->message);
-
-  fill_choices (self, self->customer_row, self->customer_names, self->customer_ids,
-                _("All customers"), customers, customer_id, customer_label);
-  fill_choices (self, self->service_row, self->service_names, self->service_ids,
-                _("All services"), services, service_id, service_label);
-  fill_choices (self, self->supplier_row, self->supplier_names, self->supplier_ids,
-                needs_supplier (self) ? _("Choose a supplier") : _("All suppliers"),
-                suppliers, supplier_id, supplier_label);
-}
-
-static const char *
-chosen_id (AdwComboRow *row,
-           GPtrArray   *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (row)) || selected >= ids->len)
-    return NULL;
-
-  return g_ptr_array_index (ids, selected);
-}
-
-static void
-get_page_setup (SbReportsPage     *self,
-                SbReportPageSetup *setup)
-{
-  sb_report_page_setup_init (setup);
-  setup->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? SB_REPORT_PAPER_LETTER
-                                                                    : SB_REPORT_PAPER_A4;
-  setup->orientation = adw_combo_row_get_selected (self->orientation_row) == 1 ? SB_REPORT_LANDSCAPE
-                                                                                : SB_REPORT_PORTRAIT;
-}
 
 /* Showing the report */
 
@@ -318,7 +80,7 @@ render (SbReportsPage *self)
   if (self->document == NULL)
     return;
 
-  get_page_setup (self, &setup);
+  sb_reports_page_read_page_setup (self, &setup);
   g_clear_object (&self->renderer);
   self->renderer = sb_report_renderer_new (self->document, &setup);
   sb_report_preview_set_renderer (self->preview, self->renderer);
@@ -342,9 +104,9 @@ build (SbReportsPage *self)
   if (period_index < self->periods->len)
     period = &g_array_index (self->periods, SbReportPeriod, period_index);
 
-  filters.customer_id = chosen_id (self->customer_row, self->customer_ids);
-  filters.service_id = chosen_id (self->service_row, self->service_ids);
-  filters.supplier_id = chosen_id (self->supplier_row, self->supplier_ids);
+  filters.customer_id = sb_reports_page_chosen_id (self->customer_row, self->customer_ids);
+  filters.service_id = sb_reports_page_chosen_id (self->service_row, self->service_ids);
+  filters.supplier_id = sb_reports_page_chosen_id (self->supplier_row, self->supplier_ids);
 
   if (self->info->needs & SB_REPORT_NEEDS_INCIDENT)
     {
@@ -450,8 +212,8 @@ show_report (SbReportsPage *self)
                           (needs & (SB_REPORT_NEEDS_INCIDENT | SB_REPORT_NEEDS_SUPPLIER)) || accepts != 0);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->supplier_row),
-                                 needs_supplier (self) ? _("Su_pplier (required)") : _("Su_pplier"));
-  fill_filters (self);
+                                 sb_reports_page_needs_supplier (self) ? _("Su_pplier (required)") : _("Su_pplier"));
+  sb_reports_page_fill_filters (self);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "report");
   g_clear_object (&self->document);
@@ -536,7 +298,7 @@ on_period_kind_changed_cb (SbReportsPage *self)
   if (self->store == NULL)
     return;
 
-  fill_periods (self);
+  sb_reports_page_fill_periods (self);
   schedule_build (self, BUILD_DELAY_MS);
 }
 
@@ -555,7 +317,7 @@ on_store_changed_cb (SbReportsPage *self,
 {
   if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "services") == 0
       || g_strcmp0 (table, "suppliers") == 0)
-    fill_filters (self);
+    sb_reports_page_fill_filters (self);
 
   if (self->info == NULL)
     return;
@@ -586,7 +348,7 @@ print_cb (GSimpleAction *action,
   if (self->document == NULL)
     return;
 
-  get_page_setup (self, &setup);
+  sb_reports_page_read_page_setup (self, &setup);
   sb_report_print_from_page (GTK_WIDGET (self), self->document, &setup,
                              (int) sb_report_preview_get_page (self->preview));
 }
@@ -604,7 +366,7 @@ export_cb (GSimpleAction *action,
   if (self->document == NULL)
     return;
 
-  get_page_setup (self, &setup);
+  sb_reports_page_read_page_setup (self, &setup);
   sb_report_export (GTK_WIDGET (self), self->document, &setup, format);
 }
 
@@ -676,8 +438,8 @@ sb_reports_page_constructed (GObject *object)
   self->changed_id = g_signal_connect_object (self->store, "changed",
                                               G_CALLBACK (on_store_changed_cb), self,
                                               G_CONNECT_SWAPPED);
-  fill_periods (self);
-  fill_filters (self);
+  sb_reports_page_fill_periods (self);
+  sb_reports_page_fill_filters (self);
 }
 
 static void
@@ -929,87 +691,6 @@ sb_reports_page_select_report (SbReportsPage *self,
   return FALSE;
 }
 
-static void
-choose (AdwComboRow *row,
-        GPtrArray   *ids,
-        const char  *id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      adw_combo_row_set_selected (row, i);
-}
-
-/**
- * sb_reports_page_set_filters:
- * @self: a Reports page
- * @filters: the customer, service and supplier to choose; for the
- *   single-incident report, the incident
- *
- * Chooses the filters as a person would in their lists; unset ones are
- * set back to all.
- */
-void
-sb_reports_page_set_filters (SbReportsPage         *self,
-                             const SbReportFilters *filters)
-{
-  g_return_if_fail (SB_IS_REPORTS_PAGE (self));
-  g_return_if_fail (filters != NULL);
-
-  choose (self->customer_row, self->customer_ids, filters->customer_id);
-  choose (self->service_row, self->service_ids, filters->service_id);
-  choose (self->supplier_row, self->supplier_ids, filters->supplier_id);
-  if (filters->incident_id != NULL)
-    {
-      g_autoptr(SbIncident) incident = sb_incidents_get (self->store, filters->incident_id, NULL);
-
-      if (incident != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->incident_row), sb_incident_get_reference (incident));
-    }
-}
-
-/**
- * sb_reports_page_set_period:
- * @self: a Reports page
- * @period: one of the periods the page offers
- *
- * Chooses @period's kind and @period in the period's list.
- */
-void
-sb_reports_page_set_period (SbReportsPage        *self,
-                            const SbReportPeriod *period)
-{
-  g_return_if_fail (SB_IS_REPORTS_PAGE (self));
-  g_return_if_fail (period != NULL);
-
-  adw_combo_row_set_selected (self->period_kind_row, period->kind);
-  for (guint i = 0; i < self->periods->len; i++)
-    {
-      SbReportPeriod *p = &g_array_index (self->periods, SbReportPeriod, i);
-
-      if (g_date_compare (&p->first, &period->first) == 0 && g_date_compare (&p->last, &period->last) == 0)
-        adw_combo_row_set_selected (self->period_row, i);
-    }
-}
-
-/**
- * sb_reports_page_set_paper:
- * @self: a Reports page
- * @paper: A4 or Letter
- * @orientation: portrait or landscape
- *
- * Chooses the paper the preview, the PDF and the print dialog start with.
- */
-void
-sb_reports_page_set_paper (SbReportsPage       *self,
-                           SbReportPaper        paper,
-                           SbReportOrientation  orientation)
-{
-  g_return_if_fail (SB_IS_REPORTS_PAGE (self));
-
-  adw_combo_row_set_selected (self->paper_row, paper == SB_REPORT_PAPER_LETTER ? 1 : 0);
-  adw_combo_row_set_selected (self->orientation_row, orientation == SB_REPORT_LANDSCAPE ? 1 : 0);
-}
-
 /**
  * sb_reports_page_build_now:
  * @self: a Reports page
@@ -1102,6 +783,6 @@ sb_reports_page_export_to_file (SbReportsPage   *self,
       return FALSE;
     }
 
-  get_page_setup (self, &setup);
+  sb_reports_page_read_page_setup (self, &setup);
   return sb_report_export_to_file (self->document, &setup, format, file, error);
 }
