@@ -421,13 +421,26 @@ sb_report_suggest_file_name (SbReportDocument *document,
                              SbReportFormat    format)
 {
   g_autofree char *name = NULL;
+  GString *file_name;
 
   g_return_val_if_fail (SB_IS_REPORT_DOCUMENT (document), NULL);
 
+  /* "Supplier review: Northline" becomes "Supplier review - Northline":
+   * characters no file system takes become dashes. */
   name = job_name (document);
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  file_name = g_string_sized_new (strlen (name) + 8);
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == ':')
+        g_string_append (file_name, " -");
+      else if (strchr ("/\\*?\"<>|", *p) != NULL)
+        g_string_append_c (file_name, '-');
+      else
+        g_string_append_c (file_name, *p);
+    }
+  g_string_append (file_name, format == SB_REPORT_FORMAT_CSV ? ".csv" : ".pdf");
 
-  return g_strconcat (name, format == SB_REPORT_FORMAT_CSV ? ".csv" : ".pdf", NULL);
+  return g_string_free (file_name, FALSE);
 }
 
 typedef struct

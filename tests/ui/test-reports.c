@@ -350,6 +350,16 @@ test_export (Fixture       *f,
   g_assert_true (g_str_has_suffix (name, ".pdf"));
   g_assert_null (strchr (name, '/'));
 
+  /* A colon in a title makes a dash between words */
+  {
+    g_autoptr(SbReportDocument) colon = sb_report_document_new ("Supplier review: A/B");
+    g_autofree char *colon_name = NULL;
+
+    sb_report_document_set_period (colon, "Q3 2026");
+    colon_name = sb_report_suggest_file_name (colon, SB_REPORT_FORMAT_CSV);
+    g_assert_cmpstr (colon_name, ==, "Supplier review - A-B, Q3 2026.csv");
+  }
+
   /* Landscape paper gives the same report on other pages */
   {
     g_autofree char *landscape = g_build_filename (f->dir, "landscape.pdf", NULL);
