@@ -72,6 +72,8 @@ describe_options (const SbReportInfo *info)
     g_string_append (out, " [--service CODE]");
   if ((info->accepts & SB_REPORT_ACCEPTS_SUPPLIER) && !(info->needs & SB_REPORT_NEEDS_SUPPLIER))
     g_string_append (out, " [--supplier NAME]");
+  if ((info->accepts & SB_REPORT_ACCEPTS_CONTRACT) && !(info->needs & SB_REPORT_NEEDS_CONTRACT))
+    g_string_append (out, " [--contract REF]");
 
   if (out->len > 0)
     g_string_erase (out, 0, 1);
@@ -292,7 +294,7 @@ check_options (SbCliContext       *ctx,
     { "--service", SB_REPORT_ACCEPTS_SERVICE, 0 },
     { "--supplier", SB_REPORT_ACCEPTS_SUPPLIER, SB_REPORT_NEEDS_SUPPLIER },
     { "--incident", 0, SB_REPORT_NEEDS_INCIDENT },
-    { "--contract", 0, SB_REPORT_NEEDS_CONTRACT },
+    { "--contract", SB_REPORT_ACCEPTS_CONTRACT, SB_REPORT_NEEDS_CONTRACT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)

@@ -362,6 +362,8 @@ sb_report_build_contracts (SbStore               *store,
   g_autofree char *yearly_detail = NULL;
   g_autofree char *deadlines_text = NULL;
   const char *supplier_id = filters != NULL ? filters->supplier_id : NULL;
+  const char *contract_id = filters != NULL ? filters->contract_id : NULL;
+  g_autoptr(SbContract) only = NULL;
   GDate as_of;
   GDate until;
   guint in_force;
@@ -371,6 +373,16 @@ sb_report_build_contracts (SbStore               *store,
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
+  /* One contract (printed from the contract itself): its supplier's
+   * register narrowed to it. */
+  if (contract_id != NULL)
+    {
+      only = sb_contracts_get (store, contract_id, error);
+      if (only == NULL)
+        return NULL;
+      supplier_id = sb_contract_get_supplier_id (only);
+    }
+
   if (supplier_id != NULL)
     {
       supplier = sb_suppliers_get (store, supplier_id, error);
@@ -378,9 +390,19 @@ sb_report_build_contracts (SbStore               *store,
         return NULL;
     }
 
-  contracts = sb_contracts_list (store, supplier_id, error);
-  if (contracts == NULL)
-    return NULL;
+  if (only != NULL)
+    {
+      GListStore *one = g_list_store_new (SB_TYPE_CONTRACT);
+
+      g_list_store_append (one, only);
+      contracts = G_LIST_MODEL (one);
+    }
+  else
+    {
+      contracts = sb_contracts_list (store, supplier_id, error);
+      if (contracts == NULL)
+        return NULL;
+    }
 
   sb_report_b_reference_day (store, period, &as_of);
   sb_report_b_add_months (&as_of, 12, &until);
@@ -388,10 +410,22 @@ sb_report_build_contracts (SbStore               *store,
   deadlines = sb_report_b_deadlines (store, supplier_id, &as_of, &until, error);
   if (deadlines == NULL)
     return NULL;
+  if (only != NULL)
+    for (guint i = deadlines->len; i > 0; i--)
+      {
+        SbDeadline *deadline = g_ptr_array_index (deadlines, i - 1);
+
+        if (g_strcmp0 (deadline->contract_id, contract_id) != 0)
+          g_ptr_array_remove_index (deadlines, i - 1);
+      }
 
   warning_days = sb_contracts_get_warning_days (store);
 
-  if (supplier != NULL)
+  if (only != NULL)
+    /* Translators: a report's title; the contract's reference, then its supplier */
+    title = g_strdup_printf (_("Contract %s with %s"), sb_contract_get_reference (only),
+                             sb_supplier_get_name (supplier));
+  else if (supplier != NULL)
     /* Translators: a report's title; %s is a supplier's name */
     title = g_strdup_printf (_("Contract register and renewal calendar: %s"),
                              sb_supplier_get_name (supplier));

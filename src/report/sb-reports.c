@@ -59,7 +59,7 @@ static const SbReportInfo reports[] = {
     N_("Contract register and renewal calendar"),
     N_("Every contract with its terms and its next deadlines"),
     0,
-    SB_REPORT_ACCEPTS_SUPPLIER,
+    SB_REPORT_ACCEPTS_SUPPLIER | SB_REPORT_ACCEPTS_CONTRACT,
     sb_report_build_contracts,
   },
   {

@@ -76,6 +76,7 @@ typedef enum
   SB_REPORT_ACCEPTS_CUSTOMER = 1 << 0,
   SB_REPORT_ACCEPTS_SERVICE  = 1 << 1,
   SB_REPORT_ACCEPTS_SUPPLIER = 1 << 2,
+  SB_REPORT_ACCEPTS_CONTRACT = 1 << 3,   /* narrowed to one contract */
 } SbReportAccepts;
 
 typedef SbReportDocument *(*SbReportBuildFunc) (SbStore               *store,

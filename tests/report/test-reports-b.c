@@ -504,6 +504,21 @@ test_contracts_sample (void)
   table = sb_report_document_get_table (one, 0);
   for (guint r = 0; r + 1 < sb_report_table_get_n_rows (table); r++)
     g_assert_cmpstr (sb_report_table_get_cell (table, r, 0), ==, sb_contract_get_supplier_name (first));
+
+  /* Narrowed to one contract (printed from the contract): one row, and
+   * only its own deadlines */
+  {
+    g_autoptr(SbReportDocument) single = NULL;
+    SbReportFilters only = { 0 };
+
+    only.contract_id = sb_contract_get_id (first);
+    single = sb_report_build_contracts (book->store, &period, &only, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (sb_report_document_get_title (single), sb_contract_get_reference (first)));
+    table = sb_report_document_get_table (single, 0);
+    g_assert_cmpuint (sb_report_table_get_n_rows (table), ==, 2);   /* the contract and the total */
+    g_assert_cmpstr (sb_report_table_get_cell (table, 0, 1), ==, sb_contract_get_reference (first));
+  }
 }
 
 /* Budget */
