@@ -118,7 +118,7 @@ sb_cli_report_print_options (FILE *out)
   fprintf (out, "  %-30s %s\n", "--service CODE", _("Only this service"));
   fprintf (out, "  %-30s %s\n", "--supplier NAME", _("Only this supplier; the supplier of a supplier review"));
   fprintf (out, "  %-30s %s\n", "--incident REF", _("The incident of the single-incident report"));
-  fprintf (out, "  %-30s %s\n", "--contract REF", _("One contract"));
+  fprintf (out, "  %-30s %s\n", "--contract REF", _("Only this contract, in the contract register (with --supplier when two suppliers use the reference)"));
   fprintf (out, "  %-30s %s\n", "--paper a4|letter", _("The paper (default: the locale’s)"));
   fprintf (out, "  %-30s %s\n", "--landscape", _("Pages on their side, for wide tables"));
 }

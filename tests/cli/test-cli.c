@@ -1027,6 +1027,33 @@ test_report_each (Fixture       *f,
       g_assert_nonnull (strstr (info, "792 x 612 pts"));
   }
 
+  /* One contract, by its reference, with or without its supplier. */
+  {
+    g_autofree char *csv = g_build_filename (f->dir, "contract.csv", NULL);
+    g_autofree char *contents = NULL;
+
+    run (f, "--book", f->book, "report", "contracts", "--contract", "BW-WAR-5Y", "-o", csv, NULL);
+    g_assert_cmpint (f->status, ==, 0);
+    g_assert_nonnull (strstr (f->out, "BW-WAR-5Y"));
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "BW-WAR-5Y"));
+    g_assert_null (strstr (contents, "BW-LEASE-LAPTOPS"));
+
+    run (f, "--book", f->book, "report", "contracts", "--supplier", "brightwave systems",
+         "--contract", "BW-WAR-5Y", "-o", csv, NULL);
+    g_assert_cmpint (f->status, ==, 0);
+
+    run (f, "--book", f->book, "report", "contracts", "--contract", "NO-SUCH-REF", "-o", csv,
+         NULL);
+    g_assert_cmpint (f->status, ==, 1);
+    g_assert_nonnull (strstr (f->err, "“NO-SUCH-REF”"));
+
+    run (f, "--book", f->book, "report", "incident-log", "--contract", "BW-WAR-5Y", "-o", csv,
+         NULL);
+    g_assert_cmpint (f->status, ==, 2);
+    g_assert_nonnull (strstr (f->err, "takes no --contract"));
+  }
+
   /* CSV to standard output: plain line ends, no byte order mark. */
   run (f, "--book", f->book, "report", "catalogue", "-o", "-", NULL);
   g_assert_cmpint (f->status, ==, 0);
