@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sb-budget-figures.h"
@@ -330,9 +332,16 @@ sb_budgets_page_refresh (SbBudgetsPage *self)
       g_autofree char *period = sb_fiscal_period_get_label (sb_budget_get_start (budget),
                                                             sb_budget_get_n_months (budget));
 
-      /* Translators: a budget in the chooser: name, period and status */
-      g_ptr_array_add (names, g_strdup_printf (_("%s · %s · %s"), sb_budget_get_name (budget), period,
-                                               sb_budget_status_get_label (sb_budget_get_status (budget))));
+      /* A name that already says its period ("IT budget 2026") is not
+       * followed by it again. */
+      if (strstr (sb_budget_get_name (budget), period) != NULL)
+        /* Translators: a budget in the chooser: name and status */
+        g_ptr_array_add (names, g_strdup_printf (_("%s · %s"), sb_budget_get_name (budget),
+                                                 sb_budget_status_get_label (sb_budget_get_status (budget))));
+      else
+        /* Translators: a budget in the chooser: name, period and status */
+        g_ptr_array_add (names, g_strdup_printf (_("%s · %s · %s"), sb_budget_get_name (budget), period,
+                                                 sb_budget_status_get_label (sb_budget_get_status (budget))));
       g_ptr_array_add (self->budget_ids, g_strdup (sb_budget_get_id (budget)));
       if (g_strcmp0 (sb_budget_get_id (budget), self->budget_id) == 0)
         selected = i;
