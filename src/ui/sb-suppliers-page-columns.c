@@ -391,7 +391,11 @@ compare_cb (gconstpointer a,
       result = (int) ma->n_in_force - (int) mb->n_in_force;
       break;
     case COLUMN_COST:
-      result = (ma->cost_12_months > mb->cost_12_months) - (ma->cost_12_months < mb->cost_12_months);
+      /* Amounts in different currencies are not comparable: each
+       * currency's suppliers sort together, then by amount. */
+      result = g_strcmp0 (ma->currency, mb->currency);
+      if (result == 0)
+        result = (ma->cost_12_months > mb->cost_12_months) - (ma->cost_12_months < mb->cost_12_months);
       break;
     case COLUMN_ON_TARGET:
       {
