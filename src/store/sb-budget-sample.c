@@ -407,20 +407,14 @@ static gboolean
 write_hourly_rate (Loader  *loader,
                    GError **error)
 {
-  g_autoptr(SbChange) change = NULL;
   g_autofree char *value = NULL;
 
   if (sb_budgets_get_hourly_rate (loader->store) > 0)
     return TRUE;
 
-  value = sb_store_get_setting (loader->store, HOURLY_RATE_KEY);
-  change = value != NULL ? sb_change_update ("book_setting", HOURLY_RATE_KEY)
-                         : sb_change_insert_with_id ("book_setting", HOURLY_RATE_KEY);
-  g_clear_pointer (&value, g_free);
   value = g_strdup_printf ("%d", SAMPLE_HOURLY_RATE);
-  sb_change_set_string (change, "value", value);
 
-  return sb_transaction_apply (loader->tx, change, error);
+  return sb_transaction_set_setting (loader->tx, HOURLY_RATE_KEY, value, error);
 }
 
 /**

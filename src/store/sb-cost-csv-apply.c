@@ -174,45 +174,6 @@ remembered_text (SbCostImport *self)
   return json_generator_to_data (generator, NULL);
 }
 
-/* Writes a book setting inside @tx: the change sb_store_set_setting()
- * makes. */
-static gboolean
-set_setting_in (SbTransaction  *tx,
-                SbStore        *store,
-                const char     *id,
-                const char     *value,
-                GError        **error)
-{
-  g_autoptr(SbChange) change = NULL;
-  sqlite3_stmt *stmt;
-  gboolean exists;
-  int rc;
-
-  stmt = sb_store_prepare (store, "SELECT value FROM book_setting WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  exists = rc == SQLITE_ROW;
-  if (exists && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), value) == 0)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return TRUE;
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the book settings"));
-
-  change = exists ? sb_change_update ("book_setting", id)
-                  : sb_change_insert_with_id ("book_setting", id);
-  sb_change_set_string (change, "value", value);
-
-  return sb_transaction_apply (tx, change, error);
-}
-
 /* ------------------------------------------------------------------ */
 /* Apply                                                               */
 
@@ -336,7 +297,7 @@ sb_cost_import_apply (SbCostImport  *self,
     return FALSE;
 
   remembered = remembered_text (self);
-  if (!set_setting_in (tx, self->store, SB_COST_IMPORT_SETTING, remembered, error))
+  if (!sb_transaction_set_setting (tx, SB_COST_IMPORT_SETTING, remembered, error))
     return FALSE;
 
   if (!sb_transaction_commit (tx, error))

@@ -205,34 +205,15 @@ remembered_text (SbIncidentImport *self)
   return json_generator_to_data (generator, NULL);
 }
 
-/* The same change sb_store_set_setting() makes, inside @tx. */
+/* Remembers the mapping as part of the import's transaction. */
 static gboolean
 remember_in (SbTransaction     *tx,
              SbIncidentImport  *self,
              GError           **error)
 {
   g_autofree char *text = remembered_text (self);
-  g_autoptr(SbChange) change = NULL;
-  g_autofree char *old = sb_store_get_setting (self->store, SB_INCIDENT_IMPORT_SETTING);
-  sqlite3_stmt *stmt;
-  gboolean exists;
 
-  stmt = sb_store_prepare (self->store, "SELECT 1 FROM book_setting WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, SB_INCIDENT_IMPORT_SETTING, -1, SQLITE_STATIC);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (exists && g_strcmp0 (old, text) == 0)
-    return TRUE;
-
-  change = exists ? sb_change_update ("book_setting", SB_INCIDENT_IMPORT_SETTING)
-                  : sb_change_insert_with_id ("book_setting", SB_INCIDENT_IMPORT_SETTING);
-  sb_change_set_string (change, "value", text);
-
-  return sb_transaction_apply (tx, change, error);
+  return sb_transaction_set_setting (tx, SB_INCIDENT_IMPORT_SETTING, text, error);
 }
 
 /* ------------------------------------------------------------------ */

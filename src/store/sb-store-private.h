@@ -52,6 +52,12 @@ void           sb_store_set_in_transaction  (SbStore           *self,
 gboolean       sb_store_ensure_locks        (SbStore           *self,
                                              GError           **error);
 
+/* A book setting written as part of a transaction (sb-store.c). */
+gboolean       sb_transaction_set_setting   (SbTransaction     *tx,
+                                             const char        *key,
+                                             const char        *value,
+                                             GError           **error);
+
 /* The store a transaction writes to (sb-store-write.c). */
 SbStore       *sb_transaction_get_store     (SbTransaction     *tx);
 /* A transaction that stands or falls as a whole, like an import: no

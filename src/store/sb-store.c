@@ -555,6 +555,80 @@ sb_store_get_setting (SbStore    *self,
   return value;
 }
 
+/* The change that sets the book setting @key to @value: an insert or an
+ * update of its book_setting row. NULL with @out_unchanged set when the
+ * setting already has that value; NULL with @error set on a read failure. */
+static SbChange *
+setting_change (SbStore     *self,
+                const char  *key,
+                const char  *value,
+                gboolean    *out_unchanged,
+                GError     **error)
+{
+  SbChange *change;
+  sqlite3_stmt *stmt;
+  gboolean exists;
+  int rc;
+
+  *out_unchanged = FALSE;
+
+  stmt = sb_store_prepare (self, "SELECT value FROM book_setting WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  exists = rc == SQLITE_ROW;
+  *out_unchanged = exists && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), value) == 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sb_store_set_error_from_sqlite (error, self->db, rc, _("Reading the book settings"));
+      return NULL;
+    }
+  if (*out_unchanged)
+    return NULL;
+
+  change = exists ? sb_change_update ("book_setting", key)
+                  : sb_change_insert_with_id ("book_setting", key);
+  sb_change_set_string (change, "value", value);
+
+  return change;
+}
+
+/**
+ * sb_transaction_set_setting:
+ * @tx: an open transaction
+ * @key: the setting's name
+ * @value: (nullable): its value
+ * @error: return location for a #GError
+ *
+ * Sets a book setting as part of @tx (an import remembering its mapping,
+ * sample data): the change sb_store_set_setting() makes on its own.
+ * Nothing is written when the setting already has the value.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_transaction_set_setting (SbTransaction  *tx,
+                            const char     *key,
+                            const char     *value,
+                            GError        **error)
+{
+  g_autoptr(SbChange) change = NULL;
+  gboolean unchanged = FALSE;
+
+  g_return_val_if_fail (tx != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  change = setting_change (sb_transaction_get_store (tx), key, value, &unchanged, error);
+  if (change == NULL)
+    return unchanged;
+
+  return sb_transaction_apply (tx, change, error);
+}
+
 /**
  * sb_store_set_setting:
  * @self: a store
@@ -574,27 +648,14 @@ sb_store_set_setting (SbStore     *self,
                       GError     **error)
 {
   g_autoptr(SbChange) change = NULL;
-  g_autofree char *old = NULL;
-  sqlite3_stmt *stmt;
-  gboolean exists = FALSE;
+  gboolean unchanged = FALSE;
 
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  stmt = sb_store_prepare (self, "SELECT 1 FROM book_setting WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (exists)
-    change = sb_change_update ("book_setting", key);
-  else
-    change = sb_change_insert_with_id ("book_setting", key);
-
-  sb_change_set_string (change, "value", value);
+  change = setting_change (self, key, value, &unchanged, error);
+  if (change == NULL)
+    return unchanged;
 
   /* The cached value is right before "changed" is emitted, so listeners
    * that refresh on it read the new one. */
