@@ -473,13 +473,15 @@ sb_report_build_service_levels (SbStore               *store,
   /* Breaches */
   sb_report_document_add_section (document, _("Breaches and their reasons"));
   table = sb_report_document_add_table (document, _("Breaches"));
-  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.3);
-  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.4);
-  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.6);
+  /* Wide enough for a whole reference with a wide device tag
+   * (INC-WWWW-0002) and for "breached" on one line. */
+  sb_report_table_add_column (table, _("Reference"), SB_REPORT_ALIGN_START, 2.8);
+  sb_report_table_add_column (table, _("Opened"), SB_REPORT_ALIGN_START, 1.3);
+  sb_report_table_add_column (table, _("Service"), SB_REPORT_ALIGN_START, 1.3);
   sb_report_table_add_column (table, C_ ("column", "Prio."), SB_REPORT_ALIGN_CENTER, 0.7);
-  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.2);
-  sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.4);
-  sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.4);
+  sb_report_table_add_column (table, _("Title"), SB_REPORT_ALIGN_START, 2.0);
+  sb_report_table_add_column (table, _("Response"), SB_REPORT_ALIGN_START, 1.6);
+  sb_report_table_add_column (table, _("Resolution"), SB_REPORT_ALIGN_START, 1.6);
   sb_report_table_add_column (table, _("Reason"), SB_REPORT_ALIGN_START, 3.2);
   sb_report_table_set_empty_text (table, _("No target was breached in this period."));
   for (guint b = 0; b < breaches->len; b++)

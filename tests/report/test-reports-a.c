@@ -150,6 +150,30 @@ assert_has (const char *text,
     g_error ("“%s” is not in the report:\n%s", needle, text);
 }
 
+/* A reference such as INC-MAW3-0002 in a narrow column may wrap after
+ * a hyphen; with -layout, pdftotext then puts the neighbouring columns'
+ * text between its two parts. Each part must be there, in order. */
+static void
+assert_has_reference (const char *text,
+                      const char *reference)
+{
+  g_autofree char *haystack = without_spaces (text);
+  const char *hyphen = strrchr (reference, '-');
+  g_autofree char *head = NULL;
+  const char *found;
+
+  if (strstr (haystack, reference) != NULL || hyphen == NULL)
+    {
+      assert_has (text, reference);
+      return;
+    }
+
+  head = g_strndup (reference, hyphen + 1 - reference);
+  found = strstr (haystack, head);
+  if (found == NULL || strstr (found + strlen (head), hyphen + 1) == NULL)
+    g_error ("“%s” is not in the report, whole or wrapped:\n%s", reference, text);
+}
+
 /* The table of @doc titled @title */
 static SbReportTable *
 table_of (SbReportDocument *doc,
@@ -726,7 +750,7 @@ test_service_levels (void)
         g_assert_cmpstr (sb_report_table_get_cell (table, row_of (table, 0, sb_incident_get_reference (inc)), 7),
                          ==, "Mail server disk full\nEscalated to Northline Networks (NL-4711)");
       if (listed)
-        assert_has (text, sb_incident_get_reference (inc));
+        assert_has_reference (text, sb_incident_get_reference (inc));
     }
 
   /* key figures: the response percentage over the whole period */
