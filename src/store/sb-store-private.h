@@ -70,6 +70,7 @@ SbStore       *sb_store_new_for_db          (sqlite3           *db,
                                              GError           **error);
 
 /* sb-store-open.c */
+void           sb_store_configure_sqlite    (void);
 gboolean       sb_store_open_connection     (const char        *path,
                                              sqlite3          **out_db,
                                              GError           **error);

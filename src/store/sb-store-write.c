@@ -17,12 +17,34 @@
  *   - writes the record, stamping created_at/updated_at;
  *   - writes one journal row for the sync (all fields of the change share
  *     one hybrid-logical-clock stamp);
- *   - writes the audit trail (field, old value, new value).
+ *   - writes the audit trail of an update or delete (field, old value,
+ *     new value). An insert's audit is its journal row, the whole record
+ *     (migration 0006).
  * Each change runs inside a savepoint, so a change that fails leaves
  * nothing behind, whatever stage it reached. A transaction that is all
  * or nothing (an import) does without them: after a change fails, it
  * refuses further changes and its commit, so nothing of it is kept.
  */
+
+/* The tables with a full-text index (migration 0003): new rows of these
+ * are indexed at the commit, see flush_search_index(). */
+enum
+{
+  INDEXED_INCIDENT,
+  INDEXED_INCIDENT_EVENT,
+  N_INDEXED
+};
+
+static int
+indexed_table (const char *table)
+{
+  if (g_str_equal (table, "incident"))
+    return INDEXED_INCIDENT;
+  if (g_str_equal (table, "incident_event"))
+    return INDEXED_INCIDENT_EVENT;
+
+  return -1;
+}
 
 struct _SbTransaction
 {
@@ -30,6 +52,11 @@ struct _SbTransaction
   GHashTable *touched;     /* table names changed so far */
   gint64      now_ms;      /* the instant "now" was formatted for */
   char       *now;
+  /* The rows inserted into each table with a full-text index, as a
+   * range of rowids: a new row always gets a rowid above every row
+   * before it, and rows are never removed (deleting is a tombstone). */
+  gint64      indexed_first[N_INDEXED];
+  gint64      indexed_last[N_INDEXED];
   guint       finished : 1;
   guint       all_or_nothing : 1;
   guint       failed : 1;       /* a change of an all-or-nothing one failed */
@@ -333,6 +360,7 @@ apply_insert (SbStore      *store,
               SbChange     *change,
               const char   *now,
               const char   *stamp,
+              gint64       *out_rowid,
               GError      **error)
 {
   g_autoptr(GString) sql = g_string_sized_new (256);
@@ -387,8 +415,9 @@ apply_insert (SbStore      *store,
   if (!step_done (store, stmt, _("Saving the record"), error))
     return FALSE;
 
-  return write_journal (store, stamp, info->name, id, json->str, error) &&
-         write_audit (store, now, stamp, info->name, id, "*", NULL, json->str, error);
+  *out_rowid = sqlite3_last_insert_rowid (sb_store_get_db (store));
+
+  return write_journal (store, stamp, info->name, id, json->str, error);
 }
 
 static gboolean
@@ -572,9 +601,20 @@ apply_change (SbTransaction  *tx,
     case SB_CHANGE_INSERT:
       {
         g_autofree char *stamp = sb_store_next_stamp (store, now_ms);
+        gint64 rowid = 0;
+        int indexed;
 
-        if (!apply_insert (store, info, change, now, stamp, error))
+        if (!apply_insert (store, info, change, now, stamp, &rowid, error))
           return FALSE;
+
+        indexed = indexed_table (info->name);
+        if (indexed >= 0)
+          {
+            if (tx->indexed_first[indexed] == 0)
+              tx->indexed_first[indexed] = rowid;
+            tx->indexed_last[indexed] = rowid;
+          }
+
         *out_changed = TRUE;
         return TRUE;
       }
@@ -726,16 +766,29 @@ sb_transaction_apply (SbTransaction  *tx,
   return TRUE;
 }
 
-/* Brings the full-text indexes up to date with the rows the triggers
- * noted in sb_fts_pending (migration 0003), in one statement per index,
- * just before the commit. Done here rather than in row triggers: an FTS5
- * table written inside a transaction flushes at every statement
- * savepoint afterwards, which costs more than all the rest of a write. */
+/* Brings the full-text indexes up to date just before the commit, in a
+ * few statements rather than one per row: an FTS5 table written inside a
+ * transaction flushes at every statement savepoint afterwards, which
+ * costs more than all the rest of a write.
+ *   - the rows @tx inserted, from their rowid ranges;
+ *   - the rows the update triggers noted in sb_fts_pending (migration
+ *     0003), removed from the index and added again as they are now. */
 static gboolean
-flush_search_index (SbStore  *store,
-                    GError  **error)
+flush_search_index (SbTransaction  *tx,
+                    GError        **error)
 {
-  static const char *const steps[] = {
+  static const char *const inserted[N_INDEXED] = {
+    [INDEXED_INCIDENT] =
+    "INSERT INTO incident_fts (rowid, reference, title, description, resolution) "
+    "SELECT rowid, reference, title, description, "
+    "trim (coalesce (resolution_notes, '') || ' ' || coalesce (workaround, '')) "
+    "FROM incident WHERE rowid BETWEEN ?1 AND ?2",
+    [INDEXED_INCIDENT_EVENT] =
+    "INSERT INTO incident_note_fts (rowid, body) "
+    "SELECT rowid, body FROM incident_event WHERE rowid BETWEEN ?1 AND ?2 "
+    "AND body IS NOT NULL AND kind IN ('note', 'escalation')",
+  };
+  static const char *const updated[] = {
     "DELETE FROM incident_fts WHERE rowid IN "
     "(SELECT row FROM sb_fts_pending WHERE tbl = 1)",
     "INSERT INTO incident_fts (rowid, reference, title, description, resolution) "
@@ -749,8 +802,25 @@ flush_search_index (SbStore  *store,
     "JOIN incident_event e ON e.rowid = p.row WHERE p.tbl = 2",
     "DELETE FROM sb_fts_pending",
   };
+  SbStore *store = tx->store;
   sqlite3_stmt *pending;
   int rc;
+
+  for (guint i = 0; i < N_INDEXED; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (tx->indexed_first[i] == 0)
+        continue;
+
+      stmt = sb_store_prepare (store, inserted[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, tx->indexed_first[i]);
+      sqlite3_bind_int64 (stmt, 2, tx->indexed_last[i]);
+      if (!step_done (store, stmt, _("Updating the search index"), error))
+        return FALSE;
+    }
 
   pending = sb_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sb_fts_pending)", error);
   if (pending == NULL)
@@ -769,9 +839,9 @@ flush_search_index (SbStore  *store,
     }
   sqlite3_reset (pending);
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (updated); i++)
     {
-      sqlite3_stmt *stmt = sb_store_prepare (store, steps[i], error);
+      sqlite3_stmt *stmt = sb_store_prepare (store, updated[i], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -816,7 +886,7 @@ sb_transaction_commit (SbTransaction  *tx,
       return FALSE;
     }
 
-  if (!flush_search_index (tx->store, error))
+  if (!flush_search_index (tx, error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;

@@ -40,26 +40,6 @@ typedef struct
   gint64   now_ms;
 } Bench;
 
-/* Statement text of the FTS insert triggers, to put them back. */
-static char *
-take_trigger (sqlite3    *db,
-              const char *name)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *sql = NULL;
-  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", name);
-
-  sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sql = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  g_assert_nonnull (sql);
-  bench_bare_exec (db, drop);
-
-  return sql;
-}
-
 static void
 bind_time (sqlite3_stmt *stmt,
            int           index,
@@ -104,8 +84,6 @@ generate (Bench *b)
   g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_free);
   const char *service_ids[BENCH_N_SERVICES];
   g_autofree char *now = sb_time_format_instant (b->now_ms);
-  g_autofree char *fts_trigger = NULL;
-  g_autofree char *note_trigger = NULL;
   sqlite3 *db = sb_store_get_db (b->store);
   sqlite3_stmt *insert = NULL;
   sqlite3_stmt *event = NULL;
@@ -129,9 +107,6 @@ generate (Bench *b)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (customers, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
-
-  fts_trigger = take_trigger (db, "incident_fts_insert");
-  note_trigger = take_trigger (db, "incident_note_fts_insert");
 
   bench_bare_exec (db, "BEGIN IMMEDIATE");
   sqlite3_prepare_v2 (db,
@@ -208,8 +183,6 @@ generate (Bench *b)
                    "WHERE body IS NOT NULL AND kind IN ('note', 'escalation'); "
                    "INSERT INTO incident_fts (incident_fts) VALUES ('optimize'); "
                    "INSERT INTO incident_note_fts (incident_note_fts) VALUES ('optimize');");
-  bench_bare_exec (db, fts_trigger);
-  bench_bare_exec (db, note_trigger);
   bench_bare_exec (db, "COMMIT; ANALYZE; PRAGMA wal_checkpoint (TRUNCATE);");
 
   g_print ("# generated %u incidents in %.1f s\n", b->n, bench_now () - start);

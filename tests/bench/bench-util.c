@@ -129,6 +129,81 @@ bench_bare_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
+void
+bench_journal_init (BenchJournal *journal,
+                    sqlite3      *db,
+                    const char   *now)
+{
+  memset (journal, 0, sizeof *journal);
+  journal->now = now;
+  journal->json = g_string_sized_new (1024);
+  if (sqlite3_prepare_v2 (db, "INSERT INTO sb_journal (hlc, tbl, row_id, data) VALUES (?, ?, ?, ?)",
+                          -1, &journal->insert, NULL) != SQLITE_OK)
+    g_error ("Preparing the journal: %s", sqlite3_errmsg (db));
+}
+
+void
+bench_journal_begin (BenchJournal *journal)
+{
+  g_string_truncate (journal->json, 0);
+  g_string_append_c (journal->json, '{');
+  bench_journal_field (journal, "created_at", journal->now);
+  bench_journal_field (journal, "updated_at", journal->now);
+}
+
+void
+bench_journal_field (BenchJournal *journal,
+                     const char   *column,
+                     const char   *value)
+{
+  if (journal->json->len > 1)
+    g_string_append_c (journal->json, ',');
+  sb_json_append_string (journal->json, column);
+  g_string_append_c (journal->json, ':');
+  if (value != NULL)
+    sb_json_append_string (journal->json, value);
+  else
+    g_string_append (journal->json, "null");
+}
+
+void
+bench_journal_write (BenchJournal *journal,
+                     const char   *table,
+                     const char   *id)
+{
+  char *stamp = g_strdup_printf ("%s-%04x-0123456789abcdef", journal->now, journal->counter++);
+
+  g_string_append_c (journal->json, '}');
+  sqlite3_bind_text (journal->insert, 1, stamp, -1, g_free);
+  sqlite3_bind_text (journal->insert, 2, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (journal->insert, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (journal->insert, 4, journal->json->str, journal->json->len, SQLITE_STATIC);
+  if (sqlite3_step (journal->insert) != SQLITE_DONE)
+    g_error ("Journal: %s", sqlite3_errmsg (sqlite3_db_handle (journal->insert)));
+  sqlite3_reset (journal->insert);
+}
+
+void
+bench_journal_clear (BenchJournal *journal)
+{
+  g_clear_pointer (&journal->insert, sqlite3_finalize);
+  if (journal->json != NULL)
+    g_string_free (journal->json, TRUE);
+  journal->json = NULL;
+}
+
+void
+bench_bare_fill_search_index (sqlite3 *db)
+{
+  bench_bare_exec (db,
+                   "INSERT INTO incident_fts (rowid, reference, title, description, resolution) "
+                   "SELECT rowid, reference, title, description, "
+                   "trim (coalesce (resolution_notes, '') || ' ' || coalesce (workaround, '')) "
+                   "FROM incident; "
+                   "INSERT INTO incident_note_fts (rowid, body) SELECT rowid, body FROM incident_event "
+                   "WHERE body IS NOT NULL AND kind IN ('note', 'escalation');");
+}
+
 sqlite3 *
 bench_bare_open (const char *path)
 {
@@ -136,6 +211,8 @@ bench_bare_open (const char *path)
   sqlite3 *db = NULL;
   int version = 1;
 
+  /* The same SQLite set-up as the store's. */
+  sb_store_configure_sqlite ();
   if (sqlite3_open (path, &db) != SQLITE_OK)
     g_error ("Cannot open %s", path);
 

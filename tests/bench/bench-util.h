@@ -30,6 +30,32 @@ sqlite3 *bench_bare_open       (const char *path);
 void     bench_bare_exec       (sqlite3    *db,
                                 const char *sql);
 
+/* What the store writes beside each record, written by a floor with bare
+ * statements so that the floor does the same work: a journal row of the
+ * record as JSON per insert, and the full-text index filled once before
+ * the commit (sb-store-write.c). */
+typedef struct
+{
+  sqlite3_stmt *insert;
+  const char   *now;
+  guint         counter;
+  GString      *json;
+} BenchJournal;
+
+void     bench_journal_init    (BenchJournal *journal,
+                                sqlite3      *db,
+                                const char   *now);
+/* Starts the JSON of a record; add its fields, then write it. */
+void     bench_journal_begin   (BenchJournal *journal);
+void     bench_journal_field   (BenchJournal *journal,
+                                const char   *column,
+                                const char   *value);
+void     bench_journal_write   (BenchJournal *journal,
+                                const char   *table,
+                                const char   *id);
+void     bench_journal_clear   (BenchJournal *journal);
+void     bench_bare_fill_search_index (sqlite3 *db);
+
 /* One generated incident. Deterministic in @index; strings are static
  * or owned by the struct (free with bench_incident_clear). Titles carry
  * BENCH_RARE_TITLE_WORD in 1 % of incidents, notes BENCH_NOTE_WORD in

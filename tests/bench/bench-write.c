@@ -16,11 +16,9 @@
  * The store's one write path on its own: incidents with their "opened"
  * entry and a note, as SbChanges in one transaction (what the importer
  * and the incident write path build on), against the same rows written
- * with bare prepared statements. Usage: bench-write [N [store|bare|deferred]]
- * (default 100,000, both; one of them alone is for profiling).
- * "deferred" measures both with the full-text triggers dropped and the
- * index filled once before the commit instead: what SQLite 3.40's FTS5
- * costs when every statement savepoint flushes its pending terms.
+ * with bare prepared statements, with their journal rows and full-text
+ * index. Usage: bench-write [N [store|bare]] (default 100,000, both; one
+ * of them alone is for profiling).
  */
 
 static void
@@ -49,20 +47,10 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, sb_time_format_instant (ms), -1, g_free);
 }
 
-static const char drop_fts_triggers[] =
-  "DROP TRIGGER incident_fts_insert; DROP TRIGGER incident_note_fts_insert;";
-static const char fill_fts[] =
-  "INSERT INTO incident_fts (rowid, reference, title, description, resolution) "
-  "SELECT rowid, reference, title, description, "
-  "trim (coalesce (resolution_notes, '') || ' ' || coalesce (workaround, '')) FROM incident; "
-  "INSERT INTO incident_note_fts (rowid, body) SELECT rowid, body FROM incident_event "
-  "WHERE body IS NOT NULL AND kind IN ('note', 'escalation');";
-
 static double
 run_store (const char *path,
            guint       n,
-           gint64      now_ms,
-           gboolean    deferred)
+           gint64      now_ms)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
@@ -70,8 +58,6 @@ run_store (const char *path,
   double start;
 
   g_assert_no_error (error);
-  if (deferred)
-    bench_bare_exec (sb_store_get_db (store), drop_fts_triggers);
 
   start = bench_now ();
   tx = sb_store_begin (store, &error);
@@ -126,8 +112,6 @@ run_store (const char *path,
       bench_incident_clear (&inc);
     }
 
-  if (deferred)
-    bench_bare_exec (sb_store_get_db (store), fill_fts);
   if (!sb_transaction_commit (tx, &error))
     g_error ("%s", error->message);
 
@@ -137,20 +121,18 @@ run_store (const char *path,
 static double
 run_bare (const char *path,
           guint       n,
-          gint64      now_ms,
-          gboolean    deferred)
+          gint64      now_ms)
 {
   sqlite3 *db = bench_bare_open (path);
   sqlite3_stmt *insert = NULL;
   sqlite3_stmt *event = NULL;
   g_autofree char *now = sb_time_format_instant (now_ms);
+  BenchJournal journal;
   double start;
-
-  if (deferred)
-    bench_bare_exec (db, drop_fts_triggers);
 
   start = bench_now ();
   bench_bare_exec (db, "BEGIN IMMEDIATE");
+  bench_journal_init (&journal, db, now);
   sqlite3_prepare_v2 (db,
                       "INSERT INTO incident (id, created_at, updated_at, reference, title, description, "
                       "contact, channel, category, impact, urgency, priority, major, status, hold_reason, "
@@ -195,11 +177,25 @@ run_bare (const char *path,
         g_error ("%s", sqlite3_errmsg (db));
       sqlite3_reset (insert);
 
+      bench_journal_begin (&journal);
+      bench_journal_field (&journal, "reference", inc.reference);
+      bench_journal_field (&journal, "title", inc.title);
+      bench_journal_field (&journal, "description", inc.description);
+      bench_journal_field (&journal, "contact", inc.contact);
+      bench_journal_field (&journal, "channel", inc.channel);
+      bench_journal_field (&journal, "category", inc.service);
+      bench_journal_field (&journal, "status", inc.status);
+      bench_journal_field (&journal, "hold_reason", inc.hold_reason);
+      bench_journal_field (&journal, "opened_at", opened_at);
+      bench_journal_field (&journal, "resolution_code", inc.resolution_code);
+      bench_journal_field (&journal, "resolution_notes", inc.resolution_notes);
+      bench_journal_write (&journal, "incident", id);
+
       for (int k = 0; k < 2; k++)
         {
           char *event_id = sb_uuid_new ();
 
-          sqlite3_bind_text (event, 1, event_id, -1, g_free);
+          sqlite3_bind_text (event, 1, event_id, -1, SQLITE_STATIC);
           sqlite3_bind_text (event, 2, now, -1, SQLITE_STATIC);
           sqlite3_bind_text (event, 3, now, -1, SQLITE_STATIC);
           sqlite3_bind_text (event, 4, id, -1, SQLITE_STATIC);
@@ -210,6 +206,14 @@ run_bare (const char *path,
           if (sqlite3_step (event) != SQLITE_DONE)
             g_error ("%s", sqlite3_errmsg (db));
           sqlite3_reset (event);
+
+          bench_journal_begin (&journal);
+          bench_journal_field (&journal, "incident_id", id);
+          bench_journal_field (&journal, "at", opened_at);
+          bench_journal_field (&journal, "kind", k == 0 ? "opened" : "note");
+          bench_journal_field (&journal, "body", k == 0 ? NULL : inc.note);
+          bench_journal_write (&journal, "incident_event", event_id);
+          g_free (event_id);
         }
 
       g_free (id);
@@ -217,8 +221,8 @@ run_bare (const char *path,
       bench_incident_clear (&inc);
     }
 
-  if (deferred)
-    bench_bare_exec (db, fill_fts);
+  bench_journal_clear (&journal);
+  bench_bare_fill_search_index (db);
   bench_bare_exec (db, "COMMIT");
   sqlite3_finalize (insert);
   sqlite3_finalize (event);
@@ -245,14 +249,11 @@ main (int   argc,
   /* "≥" and "≤" in the report lines: print in the locale's charset. */
   setlocale (LC_ALL, "");
 
-  gboolean deferred = g_strcmp0 (only, "deferred") == 0;
-
-  floor_s = g_strcmp0 (only, "store") != 0 ? run_bare (bare_path, n, now_ms, deferred) : -1;
-  store_s = g_strcmp0 (only, "bare") != 0 ? run_store (store_path, n, now_ms, deferred) : 1;
+  floor_s = g_strcmp0 (only, "store") != 0 ? run_bare (bare_path, n, now_ms) : -1;
+  store_s = g_strcmp0 (only, "bare") != 0 ? run_store (store_path, n, now_ms) : 1;
 
   count = bench_format_count (n);
-  what = g_strdup_printf ("write path: %s incidents with 2 timeline entries each%s", count,
-                          deferred ? " (full-text index filled at commit, not by triggers)" : "");
+  what = g_strdup_printf ("write path: %s incidents with 2 timeline entries each", count);
   bench_report_time (what, store_s, n, floor_s, "≥ 25,000 /s", n / store_s >= 25000);
   bench_print_summary ("the store's write path");
 

@@ -84,7 +84,8 @@ sb_test_raw_count (const char *db_path,
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);

@@ -49,7 +49,7 @@ footprint (Fixture *f)
                    " + (SELECT count(*) FROM service_customer) + (SELECT count(*) FROM service_dependency)"
                    " + (SELECT count(*) FROM customer) + (SELECT count(*) FROM calendar)") * 1000000 +
          count (f, "SELECT count(*) FROM sb_journal") * 1000 +
-         count (f, "SELECT count(*) FROM sb_audit");
+         count (f, "SELECT count(*) FROM sb_audit_trail");
 }
 
 static char *
@@ -413,7 +413,7 @@ audited_fields (Fixture    *f,
                 const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat (field, ',') FROM "
-                                          "(SELECT field FROM sb_audit WHERE tbl = '%s' "
+                                          "(SELECT field FROM sb_audit_trail WHERE tbl = '%s' "
                                           "AND row_id = '%s' AND field <> '*' ORDER BY field)",
                                           table, id);
   sqlite3_stmt *stmt = sb_store_prepare (f->book->store, sql, NULL);
@@ -444,7 +444,7 @@ test_service_update (Fixture       *f,
   sb_service_set_targets (service, 1, 30, 240);
   g_assert_true (sb_catalog_save_service (f->book->store, service, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'service'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'service'"), ==, 1);
 
   /* Only what changed is written and audited. */
   sb_service_set_name (service, "Email and calendars");
@@ -456,7 +456,7 @@ test_service_update (Fixture       *f,
 
   fields = audited_fields (f, "service", sb_service_get_id (service));
   g_assert_cmpstr (fields, ==, "description,name,owner");
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'service_target' AND field <> '*'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'service_target' AND field <> '*'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM service_target"), ==, 5);
 
   /* Taking the price away clears its currency and period. */

@@ -240,7 +240,7 @@ test_round_trip (Fixture       *f,
 
   /* An update writes only what changed: the title, one target, the
    * notice given, a removed service and a cleared target. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'contract' AND row_id = ?1", id), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'contract' AND row_id = ?1", id), ==, 1);
   sb_contract_set_title (read, "Web and mail hosting");
   edited = *sb_contract_get_terms (read);
   set_date (&edited.notice_given, "2026-08-01");
@@ -253,8 +253,8 @@ test_round_trip (Fixture       *f,
   }
   g_assert_true (sb_contracts_save (f->book->store, read, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'contract' AND row_id = ?1", id), ==, 3);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'contract' AND row_id = ?1 "
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'contract' AND row_id = ?1", id), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'contract' AND row_id = ?1 "
                              "AND field IN ('title', 'notice_given_on')", id), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contract_target WHERE contract_id = ?1 AND deleted = 1", id), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contract_service WHERE contract_id = ?1 AND deleted = 1", id), ==, 1);

@@ -147,7 +147,7 @@ crash_after (int kill_after)
     journal = sqlite3_column_int64 (stmt, 0);
     sqlite3_reset (stmt);
 
-    stmt = sb_store_prepare (store, "SELECT count(*) FROM sb_audit WHERE row_id LIKE 'k%'", NULL);
+    stmt = sb_store_prepare (store, "SELECT count(*) FROM sb_audit_trail WHERE row_id LIKE 'k%'", NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     audit = sqlite3_column_int64 (stmt, 0);
     sqlite3_reset (stmt);

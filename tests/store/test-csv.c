@@ -430,8 +430,10 @@ preview_fixture (Book             *b,
   g_autofree char *path = fixture_path (name);
   SbImportPreview *preview = NULL;
 
-  g_assert_true (sb_catalog_csv_preview_path (b->store, kind, path, &preview, &error));
+  gboolean ok = sb_catalog_csv_preview_path (b->store, kind, path, &preview, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_nonnull (preview);
 
   return preview;
@@ -694,7 +696,7 @@ test_catalog_update (Book          *b,
   g_assert_cmpuint (g_strv_length ((char **)sb_service_get_depends_on_ids (email)), ==, 2);
 
   /* The audit trail holds the one changed field. */
-  g_assert_cmpint (count (b, "SELECT count(*) FROM sb_audit WHERE tbl = 'service' "
+  g_assert_cmpint (count (b, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'service' "
                              "AND field = 'owner' AND new_value = 'Pablo Díaz'"), ==, 1);
 
   /* An empty cell clears the field. */
@@ -847,7 +849,7 @@ test_catalog_one_transaction (Book          *b,
     g_assert_no_error (error);
   }
   journal = count (b, "SELECT count(*) FROM sb_journal");
-  audit = count (b, "SELECT count(*) FROM sb_audit");
+  audit = count (b, "SELECT count(*) FROM sb_audit_trail");
 
   /* BACKUP is the last line: EMAIL and NET are written before it fails. */
   g_assert_true (sb_store_exec (b->store,
@@ -867,7 +869,7 @@ test_catalog_one_transaction (Book          *b,
   g_assert_cmpint (count (b, "SELECT count(*) FROM service_target"), ==, 0);
   g_assert_cmpint (count (b, "SELECT count(*) FROM service_customer"), ==, 0);
   g_assert_cmpint (count (b, "SELECT count(*) FROM sb_journal"), ==, journal);
-  g_assert_cmpint (count (b, "SELECT count(*) FROM sb_audit"), ==, audit);
+  g_assert_cmpint (count (b, "SELECT count(*) FROM sb_audit_trail"), ==, audit);
 
   /* Without the failure the same preview goes through. */
   g_assert_true (sb_store_exec (b->store, "DROP TRIGGER temp.fail_backup", &error));

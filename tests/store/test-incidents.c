@@ -1154,7 +1154,7 @@ test_append_only_and_journal (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'incident' AND row_id = ?", id), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'incident_event' AND row_id IN "
                              "(SELECT id FROM incident_event WHERE incident_id = ?)", id), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'incident' AND row_id = ?", id), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'incident' AND row_id = ?", id), ==, 1);
 
   f->now_ms = T0 + MINUTE;
   g_assert_true (sb_incidents_respond (f->book->store, id, "Looking", 0, SB_INCIDENT_NO_TIME, &error));
@@ -1185,8 +1185,8 @@ test_append_only_and_journal (Fixture       *f,
                              "AND updated_at <> created_at", id), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'incident_event' AND row_id IN "
                              "(SELECT id FROM incident_event WHERE incident_id = ?)", id), ==, n_events);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'incident_event' AND field <> '*'", NULL), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'incident_event' AND row_id IN "
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'incident_event' AND field <> '*'", NULL), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'incident_event' AND row_id IN "
                              "(SELECT id FROM incident_event WHERE incident_id = ?)", id), ==, n_events);
 
   /* the urgency change re-derived the priority: two field entries */

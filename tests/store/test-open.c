@@ -291,6 +291,80 @@ test_migrations_from_every_version (Fixture       *f,
     }
 }
 
+/* Migration 6 rebuilds the journal as a rowid table in stamp order,
+ * drops the audit rows that copied an insert (the journal row is that
+ * copy; sb_audit_trail shows it), keeps the audit of updates, and leaves
+ * the full-text index to the store: a row a version-5 trigger noted is
+ * indexed at the next commit, a row inserted afterwards at its own. */
+static void
+test_migration_6 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "from-5.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(SbChange) change = NULL;
+  g_autofree char *order = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (sb_store_migrate_to (db, 5, &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  /* What the version-5 write path left: an insert (journal row and its
+   * audit copy) and an update of a customer, out of stamp order on disk,
+   * and an incident whose insert the trigger noted for the index. */
+  sb_test_raw_exec (path,
+                    "INSERT INTO customer (id, created_at, updated_at, name) VALUES "
+                    "('c1', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', 'Acme'); "
+                    "INSERT INTO sb_journal (hlc, tbl, row_id, data) VALUES "
+                    "('2026-01-02T00:00:00.000Z-0000-00', 'customer', 'c1', "
+                    "'{\"updated_at\":\"2026-01-02T00:00:00.000Z\",\"name\":\"Acme\"}'), "
+                    "('2026-01-01T00:00:00.000Z-0000-00', 'customer', 'c1', "
+                    "'{\"created_at\":\"2026-01-01T00:00:00.000Z\",\"updated_at\":"
+                    "\"2026-01-01T00:00:00.000Z\",\"deleted\":0,\"name\":\"Acm\"}'); "
+                    "INSERT INTO sb_audit (at, tbl, row_id, field, old_value, new_value, hlc) VALUES "
+                    "('2026-01-01T00:00:00.000Z', 'customer', 'c1', '*', NULL, '{}', "
+                    "'2026-01-01T00:00:00.000Z-0000-00'), "
+                    "('2026-01-02T00:00:00.000Z', 'customer', 'c1', 'name', 'Acm', 'Acme', "
+                    "'2026-01-02T00:00:00.000Z-0000-00'); "
+                    "INSERT INTO incident (id, created_at, updated_at, reference, title, priority, "
+                    "opened_at) VALUES ('i1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', "
+                    "'OLD-1', 'Printer jammed', 3, '2026-01-01T00:00:00.000Z');");
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_fts_pending"), ==, 1);
+
+  store = sb_store_open (path, SB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  order = sb_test_raw_text (path, "SELECT group_concat (substr (hlc, 1, 10), ' ') FROM "
+                                  "(SELECT hlc FROM sb_journal WHERE row_id = 'c1' ORDER BY seq)");
+  g_assert_cmpstr (order, ==, "2026-01-01 2026-01-02");
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_audit WHERE field = '*'"), ==, 0);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_audit_trail WHERE row_id = 'c1' "
+                                            "AND field = '*' AND at = '2026-01-01T00:00:00.000Z' "
+                                            "AND new_value LIKE '%\"Acm\"%'"), ==, 1);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_audit_trail WHERE row_id = 'c1' "
+                                            "AND field = 'name' AND old_value = 'Acm'"), ==, 1);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                            "AND name LIKE 'incident%fts_insert'"), ==, 0);
+
+  /* One commit through the store indexes both the noted row and its own. */
+  change = sb_change_insert ("incident");
+  sb_change_set_string (change, "reference", "NEW-1");
+  sb_change_set_string (change, "title", "Scanner jammed");
+  sb_change_set_int (change, "priority", 3);
+  sb_change_set_string (change, "opened_at", "2026-01-03T00:00:00.000Z");
+  g_assert_true (sb_store_apply (store, change, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM incident_fts "
+                                            "WHERE incident_fts MATCH 'jammed'"), ==, 2);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_fts_pending"), ==, 0);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_audit_trail "
+                                            "WHERE tbl = 'incident' AND field = '*'"), ==, 1);
+}
+
 static void
 test_inspect (Fixture       *f,
               gconstpointer  data)
@@ -417,6 +491,7 @@ main (int   argc,
   ADD ("refuse-foreign", test_refuse_foreign);
   ADD ("empty-file", test_empty_file_becomes_book);
   ADD ("migrations", test_migrations_from_every_version);
+  ADD ("migration-6", test_migration_6);
   ADD ("inspect", test_inspect);
   ADD ("lost-locks", test_lost_locks);
 

@@ -57,7 +57,7 @@ footprint (Fixture *f)
                    " + (SELECT count(*) FROM contract) + (SELECT count(*) FROM contract_target)"
                    " + (SELECT count(*) FROM contract_service)", NULL) * 1000000 +
          count (f, "SELECT count(*) FROM sb_journal", NULL) * 1000 +
-         count (f, "SELECT count(*) FROM sb_audit", NULL);
+         count (f, "SELECT count(*) FROM sb_audit_trail", NULL);
 }
 
 static void

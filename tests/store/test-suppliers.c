@@ -49,7 +49,7 @@ footprint (Fixture *f)
                    " + (SELECT count(*) FROM supplier_review) + (SELECT count(*) FROM supplier_dispute)",
                 NULL) * 1000000 +
          count (f, "SELECT count(*) FROM sb_journal", NULL) * 1000 +
-         count (f, "SELECT count(*) FROM sb_audit", NULL);
+         count (f, "SELECT count(*) FROM sb_audit_trail", NULL);
 }
 
 static void
@@ -249,10 +249,10 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM supplier_contact", NULL), ==, 4);
   /* Only the changed columns went to the audit trail: Sam's email and
    * position, not the name that stayed the same. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE row_id = ? AND field = 'email'", sam_id), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE row_id = ? AND field = 'name'", sam_id), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE row_id = ? AND field = 'status'", id), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE row_id = ? AND field = 'name'", id), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE row_id = ? AND field = 'email'", sam_id), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE row_id = ? AND field = 'name'", sam_id), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE row_id = ? AND field = 'status'", id), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE row_id = ? AND field = 'name'", id), ==, 0);
 }
 
 static void
@@ -716,7 +716,7 @@ test_disputes (Fixture       *f,
   g_clear_pointer (&disputes, g_ptr_array_unref);
 
   /* The status went open → in-progress → resolved: three audited values. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE row_id = ? AND field IN ('status', '*')",
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE row_id = ? AND field IN ('status', '*')",
                           invoice_id), ==, 3);
 
   /* Withdrawn closes too. */
@@ -756,14 +756,14 @@ test_journal (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal", NULL), ==, journal + 4);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'supplier' AND row_id = ?", id), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal WHERE tbl = 'supplier_contact'", NULL), ==, 3);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'supplier' AND field = '*'", NULL), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE tbl = 'supplier_contact' AND field = '*'", NULL), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'supplier' AND field = '*'", NULL), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE tbl = 'supplier_contact' AND field = '*'", NULL), ==, 3);
 
   /* Delete: the supplier and its three contacts, one row each. */
   g_assert_true (sb_suppliers_delete (f->book->store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sb_journal", NULL), ==, journal + 8);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit WHERE field = 'deleted' AND new_value = '1'", NULL), ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sb_audit_trail WHERE field = 'deleted' AND new_value = '1'", NULL), ==, 4);
 
   g_assert_true (sb_suppliers_undelete (f->book->store, id, &error));
   g_assert_no_error (error);
