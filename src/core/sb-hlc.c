@@ -232,7 +232,25 @@ sb_hlc_stamp_format (const SbHlcStamp *s)
 
   instant = sb_time_format_instant (s->millis);
 
-  return g_strdup_printf ("%s-%04x-%s", instant, s->counter, s->node);
+  /* "<instant>-<counter, 4 hex digits>-<node>", without printf: one
+   * stamp per change of the write path. */
+  {
+    static const char hex[] = "0123456789abcdef";
+    gsize instant_len = strlen (instant);
+    gsize node_len = strlen (s->node);
+    char *out = g_malloc (instant_len + 6 + node_len + 1);
+    char *p = out;
+
+    memcpy (p, instant, instant_len);
+    p += instant_len;
+    *p++ = '-';
+    for (int shift = 12; shift >= 0; shift -= 4)
+      *p++ = hex[(s->counter >> shift) & 0xf];
+    *p++ = '-';
+    memcpy (p, s->node, node_len + 1);
+
+    return out;
+  }
 }
 
 /**

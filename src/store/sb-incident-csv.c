@@ -234,6 +234,33 @@ refresh_guesses (SbIncidentImport *self)
                        : sb_import_guess_date_format (self);
 }
 
+static gboolean
+is_time_field (SbIncidentField field)
+{
+  switch (field)
+    {
+    case SB_INCIDENT_FIELD_OPENED:
+    case SB_INCIDENT_FIELD_RESPONDED:
+    case SB_INCIDENT_FIELD_RESOLVED:
+    case SB_INCIDENT_FIELD_CLOSED:
+    case SB_INCIDENT_FIELD_EVENT_TIME:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The guesses that depend on which column @field reads. */
+static void
+refresh_guesses_of (SbIncidentImport *self,
+                    SbIncidentField   field)
+{
+  if (sb_incident_field_is_enumerated (field))
+    collect_values (self, field);
+  if (is_time_field (field) && self->date_format == SB_DATE_FORMAT_AUTO)
+    self->date_guess = sb_import_guess_date_format (self);
+}
+
 /**
  * sb_incident_import_new:
  * @store: the book to import into
@@ -442,10 +469,13 @@ sb_incident_import_set_mapping (SbIncidentImport *self,
                                 guint             column,
                                 SbIncidentField   field)
 {
+  SbIncidentField previous;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (column < self->n_columns);
   g_return_if_fail (field < SB_INCIDENT_N_FIELDS);
 
+  previous = self->mapping[column];
   if (field != SB_INCIDENT_FIELD_IGNORE)
     for (guint c = 0; c < self->n_columns; c++)
       if (self->mapping[c] == field)
@@ -453,7 +483,14 @@ sb_incident_import_set_mapping (SbIncidentImport *self,
 
   self->mapping[column] = field;
   sb_import_clear_plan (self);
-  refresh_guesses (self);
+
+  /* Only the guesses that read the two fields: mapping every column of
+   * a large file one by one would otherwise scan it once per column. */
+  if (previous != field)
+    {
+      refresh_guesses_of (self, previous);
+      refresh_guesses_of (self, field);
+    }
 }
 
 gboolean

@@ -17,10 +17,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef gint64 (*SbStoreClockFunc) (gpointer user_data);
 
+/* What a change may do with a column of a register. */
+typedef enum
+{
+  SB_COLUMN_FIELD = 1,     /* set by changes */
+  SB_COLUMN_STAMPED,       /* id, created_at, updated_at: set by the store */
+  SB_COLUMN_DELETED,       /* only through sb_change_delete() and _undelete() */
+} SbColumnKind;
+
 typedef struct
 {
   char       *name;
-  GHashTable *columns;   /* column name -> GINT_TO_POINTER (1) */
+  GHashTable *columns;   /* column name -> GINT_TO_POINTER (SbColumnKind) */
 } SbTableInfo;
 
 /* sb-store.c */

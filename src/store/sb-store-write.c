@@ -328,8 +328,9 @@ check_columns (SbTableInfo  *info,
   for (guint i = 0; i < n; i++)
     {
       const SbChangeValue *value = sb_change_get_value (change, i);
+      SbColumnKind kind = GPOINTER_TO_INT (g_hash_table_lookup (info->columns, value->column));
 
-      if (!g_hash_table_contains (info->columns, value->column))
+      if (kind == 0)
         {
           g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
                        "Table %s has no field %s", info->name, value->column);
@@ -338,11 +339,8 @@ check_columns (SbTableInfo  *info,
 
       /* The store stamps these itself; "deleted" only through
        * sb_change_delete() and sb_change_undelete(). */
-      if (g_str_equal (value->column, "id") ||
-          g_str_equal (value->column, "created_at") ||
-          g_str_equal (value->column, "updated_at") ||
-          (g_str_equal (value->column, "deleted") &&
-           sb_change_get_kind (change) == SB_CHANGE_INSERT))
+      if (kind == SB_COLUMN_STAMPED ||
+          (kind == SB_COLUMN_DELETED && sb_change_get_kind (change) == SB_CHANGE_INSERT))
         {
           g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
                        "The field %s of %s is set by the store, not by a change",

@@ -288,6 +288,18 @@ default_clock (gpointer user_data)
   return sb_time_now_ms ();
 }
 
+static SbColumnKind
+column_kind (const char *column)
+{
+  if (g_str_equal (column, "id") || g_str_equal (column, "created_at") ||
+      g_str_equal (column, "updated_at"))
+    return SB_COLUMN_STAMPED;
+  if (g_str_equal (column, "deleted"))
+    return SB_COLUMN_DELETED;
+
+  return SB_COLUMN_FIELD;
+}
+
 /* Registers are the tables that carry the record columns every synced
  * record has. They are read from the schema so that a migration adding a
  * register needs no code here. */
@@ -324,7 +336,7 @@ load_tables (SbStore  *self,
           g_hash_table_insert (self->tables, info->name, info);
         }
 
-      g_hash_table_add (info->columns, g_strdup (column));
+      g_hash_table_insert (info->columns, g_strdup (column), GINT_TO_POINTER (column_kind (column)));
     }
 
   if (rc != SQLITE_DONE)
