@@ -157,6 +157,7 @@ sb_when_rows_get (AdwEntryRow  *date_row,
   if (local == NULL)
     {
       *problem = g_strdup (_("That time does not exist here: choose another."));
+      sb_service_editor_set_row_problem (GTK_WIDGET (time_row), *problem);
       return FALSE;
     }
 

@@ -14,6 +14,7 @@
 #include "sb-escalations.h"
 #include "sb-incident-detail-private.h"
 #include "sb-review-dialog.h"
+#include "sb-service-editor.h"
 #include "sb-time.h"
 
 /*
@@ -61,6 +62,9 @@ typedef struct
   char             *incident_id;
   char             *escalation_id;
   gint64            shown_ms;
+  gint64            escalated_ms;
+  gint64            responded_ms;    /* SB_INCIDENT_NO_TIME: none yet */
+  gboolean          recorded;        /* this step is recorded already */
   AdwEntryRow      *date_row;
   AdwEntryRow      *time_row;
   AdwEntryRow      *note_row;
@@ -544,22 +548,96 @@ sb_incident_detail_close_escalate (SbIncidentDetail *self)
 
 /* The response and resolution dialogs */
 
+/*
+ * Why the instant typed cannot be recorded, or NULL; @at is moved to the
+ * escalation (or the response) when it falls in the same minute, as the
+ * rows only show minutes.
+ */
+static char *
+step_time_problem (StepData *data,
+                   gint64   *at)
+{
+  gint64 now = sb_incident_detail_now (data->detail);
+
+  if (*at / 60000 > now / 60000)
+    return g_strdup (_("That time is still to come: record it once it has happened."));
+
+  if (*at / 60000 < data->escalated_ms / 60000)
+    {
+      g_autofree char *when = format_when (data->escalated_ms);
+
+      return data->resolution
+               /* Translators: %s is when the supplier was told, as in "3 Nov 14:30" */
+               ? g_strdup_printf (_("The supplier was told on %s: they cannot have resolved before that."), when)
+               /* Translators: %s is when the supplier was told, as in "3 Nov 14:30" */
+               : g_strdup_printf (_("The supplier was told on %s: they cannot have answered before that."), when);
+    }
+  *at = MAX (*at, data->escalated_ms);
+
+  if (data->resolution && data->responded_ms != SB_INCIDENT_NO_TIME)
+    {
+      if (*at / 60000 < data->responded_ms / 60000)
+        {
+          g_autofree char *when = format_when (data->responded_ms);
+
+          /* Translators: %s is when the supplier answered, as in "3 Nov 15:15" */
+          return g_strdup_printf (_("The supplier answered on %s: they cannot have resolved before that."), when);
+        }
+      *at = MAX (*at, data->responded_ms);
+    }
+
+  return NULL;
+}
+
+static void
+show_step_problem (StepData   *data,
+                   const char *message)
+{
+  gtk_label_set_label (data->hint, or_empty (message));
+  gtk_widget_set_visible (GTK_WIDGET (data->hint), message != NULL);
+}
+
+/* Checks what is typed, as it is typed: the reason under the row, the
+ * Record button insensitive while it is wrong. */
 static gboolean
 read_step_when (StepData *data,
                 gint64   *out_ms)
 {
   g_autofree char *problem = NULL;
+  g_autofree char *range_problem = NULL;
+  gint64 now = sb_incident_detail_now (data->detail);
   gint64 typed = 0;
+  gint64 at = 0;
+  gboolean as_shown = FALSE;
   gboolean ok = sb_when_rows_get (data->date_row, data->time_row, &typed, &problem);
 
-  gtk_label_set_label (data->hint, or_empty (problem));
-  gtk_widget_set_visible (GTK_WIDGET (data->hint), problem != NULL);
+  /* A parse problem is said under its row by sb_when_rows_get() */
+  if (ok)
+    {
+      /* Left as shown: now, to the millisecond. */
+      as_shown = typed / 60000 == data->shown_ms / 60000;
+      at = as_shown ? now : typed;
+      range_problem = step_time_problem (data, &at);
+      sb_service_editor_set_row_problem (GTK_WIDGET (data->time_row), range_problem);
+      ok = range_problem == NULL;
+    }
+
+  if (data->recorded)
+    {
+      show_step_problem (data, data->resolution ? _("The supplier’s resolution is recorded already.")
+                                                : _("The supplier’s response is recorded already."));
+      ok = FALSE;
+    }
+  else
+    {
+      show_step_problem (data, NULL);
+    }
+
   if (data->detail->dialog != NULL)
     adw_message_dialog_set_response_enabled (data->detail->dialog, "ok", ok);
 
-  /* Left as shown: now, to the millisecond. */
   if (ok && out_ms != NULL)
-    *out_ms = typed / 60000 == data->shown_ms / 60000 ? data->detail->now_ms : typed;
+    *out_ms = as_shown && at == now ? data->detail->now_ms : at;
 
   return ok;
 }
@@ -571,7 +649,8 @@ on_step_when_changed_cb (GtkEditable *editable,
   read_step_when (data, NULL);
 }
 
-static void
+/* Writes the step; a refusal is said in the dialog, which stays. */
+static gboolean
 apply_step (StepData *data)
 {
   SbIncidentDetail *self = data->detail;
@@ -581,7 +660,7 @@ apply_step (StepData *data)
   gboolean ok;
 
   if (!read_step_when (data, &at))
-    return;
+    return FALSE;
 
   if (data->resolution)
     ok = sb_escalations_record_resolution (self->store, data->escalation_id, at, *note != '\0' ? note : NULL, &error);
@@ -590,11 +669,13 @@ apply_step (StepData *data)
 
   if (!ok)
     {
-      sb_incident_detail_show_action_problem (self, error->message);
-      return;
+      show_step_problem (data, error->message);
+      return FALSE;
     }
 
   sb_incident_detail_after_write (self);
+
+  return TRUE;
 }
 
 static void
@@ -604,13 +685,28 @@ on_step_response_cb (AdwMessageDialog *dialog,
 {
   SbIncidentDetail *self = data->detail;
 
+  if (g_strcmp0 (response, "ok") == 0 && g_strcmp0 (data->incident_id, self->incident_id) == 0 &&
+      !apply_step (data))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (dialog));
+      return;
+    }
+
   if (self->dialog == dialog)
     self->dialog = NULL;
-
-  if (g_strcmp0 (response, "ok") == 0 && g_strcmp0 (data->incident_id, self->incident_id) == 0)
-    apply_step (data);
-
+  g_signal_handlers_disconnect_by_data (dialog, data);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* A message dialog closes itself on any answer; this one closes only
+ * once the answer is taken (on_step_response_cb()), so that a time the
+ * book refuses can be corrected without typing it again. */
+static gboolean
+on_step_close_request_cb (GtkWindow *dialog,
+                          StepData  *data)
+{
+  return TRUE;
 }
 
 static AdwEntryRow *
@@ -660,6 +756,10 @@ open_step_dialog (SbIncidentDetail *self,
   data->incident_id = g_strdup (self->incident_id);
   data->escalation_id = g_strdup (escalation_id);
   data->shown_ms = sb_incident_detail_now (self);
+  data->escalated_ms = sb_escalation_get_escalated_ms (escalation);
+  data->responded_ms = sb_escalation_get_responded_ms (escalation);
+  data->recorded = resolution ? sb_escalation_get_resolved_ms (escalation) != SB_INCIDENT_NO_TIME
+                              : data->responded_ms != SB_INCIDENT_NO_TIME;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   list = gtk_list_box_new ();
@@ -698,10 +798,12 @@ open_step_dialog (SbIncidentDetail *self,
   g_object_set_data_full (G_OBJECT (dialog), "sb-dialog-data", data, (GDestroyNotify) step_data_free);
   g_object_set_data (G_OBJECT (dialog), "sb-supplier-step", data);
   g_signal_connect (dialog, "response", G_CALLBACK (on_step_response_cb), data);
+  g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_step_close_request_cb), data);
   g_signal_connect (data->date_row, "changed", G_CALLBACK (on_step_when_changed_cb), data);
   g_signal_connect (data->time_row, "changed", G_CALLBACK (on_step_when_changed_cb), data);
 
   self->dialog = ADW_MESSAGE_DIALOG (dialog);
+  read_step_when (data, NULL);
   sb_date_row_add_picker (data->date_row);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (data->note_row));
