@@ -189,6 +189,79 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
+/* The references to missing records (PRAGMA foreign_key_check), or -1
+ * when they cannot be counted. */
+static gint64
+count_broken_references (sqlite3 *db)
+{
+  sqlite3_stmt *check = NULL;
+  gint64 n = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &check, NULL) != SQLITE_OK)
+    return -1;
+  while ((rc = sqlite3_step (check)) == SQLITE_ROW)
+    n++;
+  sqlite3_finalize (check);
+
+  return rc == SQLITE_DONE ? n : -1;
+}
+
+/* Applies migration @next in a transaction of its own; fails if it left
+ * more broken references than the @broken_before the book had. */
+static gboolean
+apply_migration (sqlite3  *db,
+                 int       next,
+                 gint64    broken_before,
+                 GError  **error)
+{
+  g_autofree char *sql = sb_store_load_migration (next, error);
+  g_autofree char *stamp = NULL;
+  g_autofree char *doing = NULL;
+  int rc;
+
+  if (sql == NULL)
+    return FALSE;
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return sb_store_set_error_from_sqlite (error, db, rc, _("Updating the book’s format"));
+
+  doing = g_strdup_printf (_("Updating the book to format %d"), next);
+  stamp = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                           next, SB_STORE_APPLICATION_ID);
+
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      gint64 broken = count_broken_references (db);
+
+      if (broken > broken_before)
+        {
+          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_FAILED,
+                       _("%s: the update would leave records that refer to missing records"),
+                       doing);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (broken < 0)
+        rc = sqlite3_errcode (db);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, stamp, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sb_store_set_error_from_sqlite (error, db, rc, doing);
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sb_store_migrate_to:
  * @db: an open, writable connection
@@ -206,43 +279,34 @@ sb_store_migrate_to (sqlite3  *db,
                      GError  **error)
 {
   int version = 0;
+  int foreign_keys = 0;
+  gint64 broken;
+  gboolean ok = TRUE;
 
-  if (!query_int (db, "PRAGMA user_version", &version, error))
+  if (!query_int (db, "PRAGMA user_version", &version, error) ||
+      !query_int (db, "PRAGMA foreign_keys", &foreign_keys, error))
     return FALSE;
+  if (version >= target_version)
+    return TRUE;
 
-  for (int next = version + 1; next <= target_version; next++)
-    {
-      g_autofree char *sql = sb_store_load_migration (next, error);
-      g_autofree char *stamp = NULL;
-      int rc;
+  /* SQLite's procedure for changing a table: with foreign keys off (the
+   * pragma does nothing inside a transaction), so that a migration can
+   * rebuild a table others refer to, and checked before each commit. A
+   * book that already had broken references (damaged elsewhere) is still
+   * updated, as long as the update breaks none. */
+  sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  broken = count_broken_references (db);
+  if (broken < 0)
+    ok = sb_store_set_error_from_sqlite (error, db, sqlite3_errcode (db),
+                                         _("Updating the book’s format"));
 
-      if (sql == NULL)
-        return FALSE;
+  for (int next = version + 1; ok && next <= target_version; next++)
+    ok = apply_migration (db, next, broken, error);
 
-      rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        return sb_store_set_error_from_sqlite (error, db, rc, _("Updating the book’s format"));
+  if (foreign_keys)
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
-      stamp = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                               next, SB_STORE_APPLICATION_ID);
-
-      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, stamp, NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-
-      if (rc != SQLITE_OK)
-        {
-          g_autofree char *doing = g_strdup_printf (_("Updating the book to format %d"), next);
-
-          sb_store_set_error_from_sqlite (error, db, rc, doing);
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return ok;
 }
 
 typedef struct

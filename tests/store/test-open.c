@@ -305,6 +305,8 @@ test_migration_6 (Fixture       *f,
   g_autoptr(SbStore) store = NULL;
   g_autoptr(SbChange) change = NULL;
   g_autofree char *order = NULL;
+  gint64 incident_rowid;
+  gint64 event_rowid;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -331,8 +333,20 @@ test_migration_6 (Fixture       *f,
                     "'2026-01-02T00:00:00.000Z-0000-00'); "
                     "INSERT INTO incident (id, created_at, updated_at, reference, title, priority, "
                     "opened_at) VALUES ('i1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', "
-                    "'OLD-1', 'Printer jammed', 3, '2026-01-01T00:00:00.000Z');");
-  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_fts_pending"), ==, 1);
+                    "'OLD-1', 'Printer jammed', 3, '2026-01-01T00:00:00.000Z'); "
+                    "INSERT INTO incident_event (id, created_at, updated_at, incident_id, at, kind, "
+                    "body) VALUES ('e1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'i1', "
+                    "'2026-01-01T00:00:00.000Z', 'note', 'Toner smudges'), "
+                    /* damaged elsewhere: a note whose incident is gone */
+                    "('e2', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'gone', "
+                    "'2026-01-01T00:00:00.000Z', 'note', 'Orphan');"
+                    "DELETE FROM incident_event WHERE id = 'e2'; "
+                    "INSERT INTO incident_event (id, created_at, updated_at, incident_id, at, kind) "
+                    "VALUES ('e3', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'gone', "
+                    "'2026-01-01T00:00:00.000Z', 'time');");
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_fts_pending"), ==, 3);
+  incident_rowid = sb_test_raw_count (path, "SELECT rowid FROM incident WHERE id = 'i1'");
+  event_rowid = sb_test_raw_count (path, "SELECT rowid FROM incident_event WHERE id = 'e3'");
 
   store = sb_store_open (path, SB_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -349,6 +363,23 @@ test_migration_6 (Fixture       *f,
   g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
                                             "AND name LIKE 'incident%fts_insert'"), ==, 0);
 
+  /* The rebuilt timeline tables keep their rows, rowids and checks; the
+   * reference broken before the update is still there, not refused. */
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT rowid FROM incident WHERE id = 'i1'"), ==,
+                   incident_rowid);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT rowid FROM incident_event WHERE id = 'e3'"), ==,
+                   event_rowid);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE incident SET status = 'parked' WHERE id = 'i1'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE incident_event SET kind = 'chat' WHERE id = 'e1'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE incident SET status = 'on-hold', "
+                                 "hold_reason = 'awaiting-change' WHERE id = 'i1'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
   /* One commit through the store indexes both the noted row and its own. */
   change = sb_change_insert ("incident");
   sb_change_set_string (change, "reference", "NEW-1");
@@ -360,6 +391,8 @@ test_migration_6 (Fixture       *f,
 
   g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM incident_fts "
                                             "WHERE incident_fts MATCH 'jammed'"), ==, 2);
+  g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM incident_note_fts "
+                                            "WHERE incident_note_fts MATCH 'smudges'"), ==, 1);
   g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_fts_pending"), ==, 0);
   g_assert_cmpint (sb_test_raw_count (path, "SELECT count(*) FROM sb_audit_trail "
                                             "WHERE tbl = 'incident' AND field = '*'"), ==, 1);
