@@ -680,6 +680,37 @@ delete_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
+/* Ctrl+R, Ctrl+D and Ctrl+P from anywhere on the page, the list
+ * included: the detail's own, on the supplier it shows (the selected
+ * one). Inside the detail its bindings answer first. */
+static void
+supplier_record_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SbSuppliersPage *self = SB_SUPPLIERS_PAGE (widget);
+  SbSupplier *shown = sb_supplier_detail_get_supplier (self->detail);
+  const char *detail_action;
+
+  if (g_strcmp0 (action_name, "page.add-review") == 0)
+    detail_action = "detail.add-review";
+  else if (g_strcmp0 (action_name, "page.raise-dispute") == 0)
+    detail_action = "detail.raise-dispute";
+  else
+    detail_action = "detail.print-review";
+
+  /* Not on a new supplier still to be saved */
+  if (!detail_shown (self) || shown == NULL || sb_supplier_get_id (shown) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->detail), detail_action,
+                                      g_strcmp0 (detail_action, "detail.print-review") == 0
+                                        ? g_variant_new_string ("") : NULL);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -929,6 +960,9 @@ sb_suppliers_page_class_init (SbSuppliersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "page.load-sample-data", NULL, load_sample_data_action);
+  gtk_widget_class_install_action (widget_class, "page.add-review", NULL, supplier_record_action);
+  gtk_widget_class_install_action (widget_class, "page.raise-dispute", NULL, supplier_record_action);
+  gtk_widget_class_install_action (widget_class, "page.print-review", NULL, supplier_record_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_to_list_cb, NULL);
 }

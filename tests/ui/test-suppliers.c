@@ -225,6 +225,73 @@ listed (Fixture    *fixture,
   return FALSE;
 }
 
+/* @trigger is @keyval with @mods (alternatives included). */
+static gboolean
+trigger_is (GtkShortcutTrigger *trigger,
+            guint               keyval,
+            GdkModifierType     mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
+           trigger_is (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+}
+
+/* Runs the first shortcut of @widget's controllers of @scope that @keyval
+ * with @mods triggers and that acts. */
+static gboolean
+run_shortcut (GtkWidget        *widget,
+              guint             keyval,
+              GdkModifierType   mods,
+              GtkShortcutScope  scope)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != scope)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, mods) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Presses @keyval with @mods as the window hands it on: the focused widget
+ * and its ancestors first (the detail's own bindings), then the page's
+ * shortcuts, which the window runs wherever the focus is. */
+static gboolean
+press_shortcut (Fixture         *fixture,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  gboolean done = FALSE;
+
+  for (GtkWidget *w = focus; w != NULL && !done; w = gtk_widget_get_parent (w))
+    done = run_shortcut (w, keyval, mods, GTK_SHORTCUT_SCOPE_LOCAL);
+  if (!done)
+    done = run_shortcut (fixture->page, keyval, mods, GTK_SHORTCUT_SCOPE_MANAGED);
+  settle ();
+
+  return done;
+}
+
 /* A new supplier typed into the detail, then saved with the page's Save
  * (Ctrl+S). */
 static void
@@ -776,6 +843,97 @@ test_narrow (Fixture       *fixture,
   g_assert_false (can_back);
 }
 
+/* Ctrl+R and Ctrl+D with the focus in the list act on the selected
+ * supplier, as they do inside its detail; not on a new one. */
+static void
+test_shortcuts_from_list (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkColumnView *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  GtkSingleSelection *selection = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "selection");
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) disputes = NULL;
+  g_autoptr(GError) error = NULL;
+  SbSupplier *selected;
+  g_autofree char *id = NULL;
+  SbReviewDialog *review;
+  SbDisputeDialog *dispute;
+  GtkWidget *focus;
+  guint n_reviews;
+  guint n_disputes;
+
+  create_supplier (fixture, "Acme Hosting");
+  create_supplier (fixture, "Borealis Networks");
+  gtk_single_selection_set_selected (selection, 0);
+  settle ();
+  selected = gtk_single_selection_get_selected_item (selection);
+  id = g_strdup (sb_supplier_get_id (selected));
+  g_assert_cmpstr (sb_supplier_get_name (selected), ==, "Acme Hosting");
+  n_reviews = sb_supplier_detail_get_n_reviews (detail (fixture));
+  n_disputes = sb_supplier_detail_get_n_disputes (detail (fixture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+
+  /* Ctrl+R: a review of the selected supplier */
+  g_assert_true (press_shortcut (fixture, GDK_KEY_r, GDK_CONTROL_MASK));
+  review = find_toplevel (SB_TYPE_REVIEW_DIALOG);
+  g_assert_nonnull (review);
+  type_into (review, SB_TYPE_REVIEW_DIALOG, "review_date_row", "2026-03-31");
+  type_into (review, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-01-01");
+  type_into (review, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-03-31");
+  type_into (review, SB_TYPE_REVIEW_DIALOG, "next_review_row", "2026-06-30");
+  sb_review_dialog_set_score (review, SB_REVIEW_QUALITY, 4);
+  sb_review_dialog_set_score (review, SB_REVIEW_DELIVERY, 3);
+  sb_review_dialog_set_score (review, SB_REVIEW_RESPONSIVENESS, 5);
+  sb_review_dialog_set_score (review, SB_REVIEW_VALUE, 4);
+  g_assert_null (sb_review_dialog_get_problem (review));
+  g_signal_emit_by_name (template_child (review, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
+  settle ();
+  g_assert_null (find_toplevel (SB_TYPE_REVIEW_DIALOG));
+  reviews = sb_suppliers_list_reviews (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 1);
+  g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, n_reviews + 1);
+
+  /* Ctrl+D: a dispute with it, the focus back in the list */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  settle ();
+  g_assert_true (press_shortcut (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
+  dispute = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  g_assert_nonnull (dispute);
+  type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
+  type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "amount_row", "300");
+  g_assert_null (sb_dispute_dialog_get_problem (dispute));
+  gtk_widget_activate_action (GTK_WIDGET (dispute), "dispute.save", NULL);
+  settle ();
+  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  disputes = sb_suppliers_list_disputes (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (disputes->len, ==, 1);
+  g_assert_cmpuint (sb_supplier_detail_get_n_disputes (detail (fixture)), ==, n_disputes + 1);
+
+  /* From the search entry too */
+  gtk_widget_grab_focus (template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "search_entry"));
+  settle ();
+  g_assert_true (press_shortcut (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
+  dispute = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  g_assert_nonnull (dispute);
+  gtk_widget_activate_action (GTK_WIDGET (dispute), "window.close", NULL);
+  settle ();
+  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+
+  /* A new supplier still to be saved has nothing to review yet */
+  gtk_widget_activate_action (fixture->page, "page.new", NULL);
+  settle ();
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  settle ();
+  press_shortcut (fixture, GDK_KEY_r, GDK_CONTROL_MASK);
+  g_assert_null (find_toplevel (SB_TYPE_REVIEW_DIALOG));
+}
+
 static void
 test_relative_dates (void)
 {
@@ -829,6 +987,7 @@ main (int   argc,
   ADD ("/ui/suppliers/search", test_search);
   ADD ("/ui/suppliers/on-target", test_on_target);
   ADD ("/ui/suppliers/unsaved-changes", test_unsaved_changes);
+  ADD ("/ui/suppliers/shortcuts-from-list", test_shortcuts_from_list);
   g_test_add ("/ui/suppliers/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow,
               fixture_tear_down);
   g_test_add_func ("/ui/suppliers/relative-dates", test_relative_dates);
