@@ -62,6 +62,17 @@ on_new_name_changed_cb (GtkEditable      *name,
   adw_message_dialog_set_response_enabled (dialog, "create", *stripped != '\0');
 }
 
+/* Return in a spin button's text confirms the dialog as in an entry; GTK
+ * 4.8's spin button has no activates-default of its own. */
+static void
+spin_activates_default (GtkWidget *spin)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_activates_default (GTK_TEXT (text), TRUE);
+}
+
 static GtkWidget *
 labelled (const char *title,
           GtkWidget  *widget,
@@ -130,6 +141,8 @@ sb_budgets_page_new_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   months = gtk_spin_button_new_with_range (1, 24, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (months), 12);
+  spin_activates_default (year);
+  spin_activates_default (months);
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (row), month);

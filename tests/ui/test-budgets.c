@@ -328,6 +328,116 @@ test_create_and_type (Fixture       *fixture,
 }
 
 static void
+on_response_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                char            **out)
+{
+  g_free (*out);
+  *out = g_strdup (response);
+}
+
+/* Whether @window is still shown: a dialog closes itself on a response
+ * only once it is realized, which a test may outrun. */
+static gboolean
+is_toplevel (gpointer window)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  return g_list_find (toplevels, window) != NULL;
+}
+
+/* Runs the main loop until *@response is set, or two seconds. A button
+ * activated by the keyboard shows itself pressed for a moment before it
+ * clicks. */
+static void
+wait_for_response (char **response)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (*response == NULL && g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  settle ();
+}
+
+/* Return in the New Budget dialog, as the person presses it: the text
+ * field of the name, then of the months, is activated and the dialog
+ * gives its default response, which creates the budget. */
+static void
+test_create_with_return (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *field;
+    guint       months;
+  } cases[] = {
+    { "Return in the name", "name", 12 },
+    { "Return in the months", "months", 6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) budgets = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AdwMessageDialog) dialog = NULL;
+      g_autofree char *response = NULL;
+      GtkEditable *name, *field;
+      AdwMessageDialog *next;
+      gboolean found = FALSE;
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.new", NULL);
+      settle ();
+      dialog = g_object_ref (find_dialog (fixture));
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Budget");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), &response);
+      name = g_object_get_data (G_OBJECT (dialog), "name");
+
+      /* An empty name cannot be confirmed, not even by Return. */
+      gtk_editable_set_text (name, "  ");
+      g_signal_emit_by_name (gtk_editable_get_delegate (name), "activate");
+      wait_for_response (&response);
+      g_assert_null (response);
+
+      gtk_editable_set_text (name, cases[i].name);
+      field = g_object_get_data (G_OBJECT (dialog), cases[i].field);
+      if (GTK_IS_SPIN_BUTTON (field))
+        gtk_editable_set_text (field, "6");
+      g_signal_emit_by_name (gtk_editable_get_delegate (field), "activate");
+      wait_for_response (&response);
+      g_assert_cmpstr (response, ==, "create");
+      g_signal_handlers_disconnect_by_func (dialog, on_response_cb, &response);
+      if (is_toplevel (dialog))
+        gtk_window_destroy (GTK_WINDOW (dialog));
+
+      /* The budget is there and selected. */
+      budgets = sb_budgets_list (fixture->store, &error);
+      g_assert_no_error (error);
+      for (guint b = 0; b < g_list_model_get_n_items (budgets); b++)
+        {
+          g_autoptr(SbBudget) budget = g_list_model_get_item (budgets, b);
+
+          if (g_strcmp0 (sb_budget_get_name (budget), cases[i].name) != 0)
+            continue;
+          found = TRUE;
+          g_assert_cmpuint (sb_budget_get_n_months (budget), ==, cases[i].months);
+          g_assert_cmpstr (sb_budgets_page_get_budget_id (fixture->page), ==, sb_budget_get_id (budget));
+        }
+      g_assert_true (found);
+
+      /* Creating it asks for its first line: not wanted here. */
+      next = find_dialog (fixture);
+      g_assert_nonnull (next);
+      g_assert_cmpstr (adw_message_dialog_get_heading (next), ==, "Add a Budget Line");
+      respond (fixture, "cancel");
+    }
+}
+
+static void
 test_spread (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -563,6 +673,7 @@ main (int   argc,
 
   ADD ("/ui/budgets/empty", test_empty);
   ADD ("/ui/budgets/create-and-type", test_create_and_type);
+  ADD ("/ui/budgets/create-with-return", test_create_with_return);
   ADD ("/ui/budgets/spread", test_spread);
   ADD ("/ui/budgets/approve-and-revise", test_approve_and_revise);
   ADD ("/ui/budgets/sample-book", test_sample_book);
