@@ -22,7 +22,7 @@ static const char * const field_names[SB_INCIDENT_N_FIELDS] = {
   "ignore", "reference", "title", "description", "service", "customer", "contact",
   "channel", "category", "impact", "urgency", "priority", "major", "status",
   "hold-reason", "opened", "responded", "resolved", "closed", "resolution-code",
-  "resolution-notes", "workaround", "note", "event-time", "time-spent",
+  "resolution-notes", "workaround", "note", "event-time", "time-spent", "reopen-count",
 };
 
 static const char * const level3_values[] = { "1", "2", "3", NULL };
@@ -94,6 +94,7 @@ sb_incident_field_get_label (SbIncidentField field)
     case SB_INCIDENT_FIELD_NOTE: return _("Timeline note");
     case SB_INCIDENT_FIELD_EVENT_TIME: return _("Time of the event");
     case SB_INCIDENT_FIELD_TIME_SPENT: return _("Time spent");
+    case SB_INCIDENT_FIELD_REOPEN_COUNT: return _("Times reopened");
     default: return NULL;
     }
 }
@@ -177,6 +178,7 @@ static const struct
   { "Resolution code", "i.resolution_code" },
   { "Resolution notes", "i.resolution_notes" },
   { "Workaround", "i.workaround" },
+  { "Reopen count", "i.reopen_count" },
 };
 
 static GString *

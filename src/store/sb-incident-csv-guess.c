@@ -104,6 +104,10 @@ static const struct
   { SB_INCIDENT_FIELD_TIME_SPENT,
     "time worked|time spent|worked time|work time|duration|effort|minutes spent|"
     "aufwand|arbeitszeit|zeitaufwand|tiempo|tiempo dedicado|tiempo invertido|duracion" },
+  { SB_INCIDENT_FIELD_REOPEN_COUNT,
+    "reopen count|reopen|reopened|reopens|times reopened|reopened count|reopen counter|"
+    "wiedereroffnet|anzahl wiedereroffnungen|wiedereroffnungen|reabierto|veces reabierto|"
+    "reaperturas|numero de reaperturas" },
 };
 
 /**

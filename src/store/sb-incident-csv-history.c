@@ -222,6 +222,7 @@ sb_import_build_item (SbIncidentImport  *self,
       for (guint f = 0; f < SB_INCIDENT_N_FIELDS; f++)
         if (v->text[f] != NULL)
           b->v.text[f] = v->text[f];
+      b->v.reopen_count = MAX (b->v.reopen_count, v->reopen_count);
 
       if (v->times[SB_IMPORT_TIME_OPENED] != SB_INCIDENT_NO_TIME &&
           (opened == SB_INCIDENT_NO_TIME || v->times[SB_IMPORT_TIME_OPENED] < opened))
@@ -429,7 +430,9 @@ sb_import_build_item (SbIncidentImport  *self,
         }
     }
 
-  /* Never an impossible state: the instants follow the final status. */
+  /* Never an impossible state: the instants follow the final status. A
+   * count the file states is kept unless its rows show more reopenings. */
+  b->reopen_count = MAX (b->reopen_count, b->v.reopen_count);
   b->status = status;
   b->hold_reason = status == SB_INCIDENT_ON_HOLD ? (reason != NULL ? reason : "other") : NULL;
   if (b->responded_ms != SB_INCIDENT_NO_TIME)

@@ -43,6 +43,7 @@ typedef struct
   const char *text[SB_INCIDENT_N_FIELDS];
   gint64      times[SB_IMPORT_N_TIMES];
   guint       minutes;
+  guint       reopen_count;
   char       *problem;     /* owned; NULL when the row is fine */
 } SbImportValues;
 

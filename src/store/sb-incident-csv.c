@@ -706,6 +706,16 @@ read_row (SbIncidentImport *self,
         add_problem (&v->problem,
                      g_strdup_printf (_("%s: “%s” is not a duration (minutes, h:mm or 1h 30m)"),
                                       self->header[c], value));
+      else if (field == SB_INCIDENT_FIELD_REOPEN_COUNT)
+        {
+          guint64 n = 0;
+
+          if (!g_ascii_string_to_unsigned (value, 10, 0, 9999, &n, NULL))
+            add_problem (&v->problem,
+                         g_strdup_printf (_("%s: “%s” is not a count of reopenings (0 or more)"),
+                                          self->header[c], value));
+          v->reopen_count = (guint)n;
+        }
     }
 }
 

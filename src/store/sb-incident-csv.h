@@ -58,9 +58,10 @@ typedef enum
   SB_INCIDENT_FIELD_NOTE,             /* a comment or work note: a timeline note */
   SB_INCIDENT_FIELD_EVENT_TIME,       /* when this row of an event log happened */
   SB_INCIDENT_FIELD_TIME_SPENT,       /* minutes, or "1:30", "1h 30m" */
+  SB_INCIDENT_FIELD_REOPEN_COUNT,     /* how often it was reopened */
 } SbIncidentField;
 
-#define SB_INCIDENT_N_FIELDS (SB_INCIDENT_FIELD_TIME_SPENT + 1)
+#define SB_INCIDENT_N_FIELDS (SB_INCIDENT_FIELD_REOPEN_COUNT + 1)
 
 /* "reference", "title", …, as the command line's --map takes them */
 const char *sb_incident_field_to_string   (SbIncidentField  field);

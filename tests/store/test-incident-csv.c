@@ -755,6 +755,15 @@ test_round_trip (Fixture       *f,
 
   batch = apply (import);
 
+  /* A reopened incident keeps its count through the round trip. */
+  {
+    g_autoptr(SbIncident) resolved = sb_incidents_find (f->book->store, "INC0010004");
+
+    g_assert_true (sb_incidents_reopen (f->book->store, sb_incident_get_id (resolved),
+                                        "Down again", NOW, &error));
+    g_assert_no_error (error);
+  }
+
   exported = g_file_new_for_path (csv_path);
   g_assert_true (sb_incident_csv_export_to_file (f->book->store, NULL, exported,
                                                  SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM, &error));
@@ -776,6 +785,46 @@ test_round_trip (Fixture       *f,
   theirs = text (other, sql, NULL);
   g_assert_nonnull (mine);
   g_assert_cmpstr (mine, ==, theirs);
+  g_assert_cmpint (count (other, "SELECT reopen_count FROM incident WHERE reference = ?",
+                          "INC0010004"), ==, 1);
+}
+
+/* A column with how often each incident was reopened: kept when it says
+ * more than the rows do, a line with a count that is not one left out. */
+static void
+test_reopen_count (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->book->dir, "reopens.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(SbIncidentImport) import = NULL;
+  g_autoptr(SbIncident) twice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *batch = NULL;
+  const SbIncidentImportItem *bad;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Number,Short description,Opened,State,Times reopened\n"
+                                      "R-1,Disk full again,2026-03-02 09:15:00,In Progress,2\n"
+                                      "R-2,Fan noise,2026-03-02 10:00:00,New,twice\n"
+                                      "R-3,Slow login,2026-03-02 11:00:00,New,\n",
+                                      -1, NULL));
+  import = sb_incident_import_new (f->book->store, file, &error);
+  g_assert_no_error (error);
+  sb_incident_import_set_time_zone (import, utc);
+  g_assert_cmpint (sb_incident_import_get_mapping (import, 4), ==, SB_INCIDENT_FIELD_REOPEN_COUNT);
+
+  batch = apply (import);
+  g_assert_cmpuint (sb_incident_import_get_n_new (import), ==, 2);
+  bad = item_for (import, "R-2");
+  g_assert_nonnull (bad->problem);
+  g_assert_nonnull (strstr (bad->problem, "“twice” is not a count of reopenings"));
+
+  twice = sb_incidents_find (f->book->store, "R-1");
+  g_assert_cmpuint (sb_incident_get_reopen_count (twice), ==, 2);
+  g_assert_cmpint (count (f->book->store, "SELECT reopen_count FROM incident WHERE reference = ?",
+                          "R-3"), ==, 0);
 }
 
 int
@@ -800,6 +849,7 @@ main (int   argc,
   ADD ("unknown-names", test_unknown_names);
   ADD ("remembered", test_remembered);
   ADD ("round-trip", test_round_trip);
+  ADD ("reopen-count", test_reopen_count);
 
 #undef ADD
 
