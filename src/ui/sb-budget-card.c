@@ -32,6 +32,7 @@ struct _SbBudgetCard
   gint64               planned_to_date;
   gint64               actual_to_date;
   gint64               forecast;
+  gint64               committed;
   gint64               planned_total;
   guint                n_over;
 
@@ -161,7 +162,11 @@ add_to_date (SbBudgetCard       *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_level_bar (total->actual_to_date, total->planned_to_date));
 }
 
-/* The forecast at the period's end against the whole plan. */
+/* The forecast at the period's end against the whole plan, and what it
+ * is made of. Its committed part is the budget's own (the contract
+ * charges dated in the budget's months, past or to come, not yet
+ * confirmed), not the charges due that the Costs view lists: the words
+ * say so, as the Budgets page's key figure does. */
 static void
 add_forecast (SbBudgetCard       *self,
               const SbFiguresRow *total,
@@ -169,23 +174,29 @@ add_forecast (SbBudgetCard       *self,
 {
   g_autofree char *forecast = sb_money_format (total->forecast, currency);
   g_autofree char *planned = sb_money_format (total->planned_total, currency);
+  g_autofree char *committed = sb_money_format (total->committed_total, currency);
   g_autofree char *title = NULL;
   g_autofree char *variance = NULL;
   g_autofree char *subtitle = NULL;
   gboolean over = total->variance > 0;
+  GtkWidget *row;
 
   /* Translators: where the period will end and its plan, as in
    * “€182,000.00 forecast for the year against €175,000.00 planned” */
   title = g_strdup_printf (_("%s forecast for the year against %s planned"), forecast, planned);
   variance = describe_variance (total->variance, total->variance_bp, total->variance_defined, currency);
-  /* Translators: the variance, then how the forecast is made */
-  subtitle = g_strdup_printf (_("%s — the costs so far, the charges still due under contracts, and the rest of the plan"),
-                              variance);
+  /* Translators: the variance, then how the forecast is made, as in
+   * “€1,373.05 over plan (+2.0 %) — the costs so far, €5,572.40 committed
+   * in the period and the rest of the plan”; “committed in the period” is
+   * the caption of the same figure on the Budgets page */
+  subtitle = g_strdup_printf (_("%s — the costs so far, %s committed in the period and the rest of the plan"),
+                              variance, committed);
 
-  add_row (self,
-           over ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
-           over ? "warning" : "success",
-           title, subtitle);
+  row = add_row (self,
+                 over ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
+                 over ? "warning" : "success",
+                 title, subtitle);
+  gtk_widget_set_tooltip_text (row, _("Committed in the period: the contract charges dated in the budget’s months, past or still to come, that are not yet confirmed as costs"));
 }
 
 static int
@@ -240,6 +251,7 @@ reset_figures (SbBudgetCard *self)
   self->planned_to_date = 0;
   self->actual_to_date = 0;
   self->forecast = 0;
+  self->committed = 0;
   self->planned_total = 0;
   self->n_over = 0;
 }
@@ -303,6 +315,7 @@ refresh (SbBudgetCard *self)
   self->planned_to_date = total->planned_to_date;
   self->actual_to_date = total->actual_to_date;
   self->forecast = total->forecast;
+  self->committed = total->committed_total;
   self->planned_total = total->planned_total;
 
   period = sb_fiscal_period_get_label (sb_budget_get_start (budget), sb_budget_get_n_months (budget));
@@ -505,6 +518,21 @@ sb_budget_card_get_forecast (SbBudgetCard *self)
   g_return_val_if_fail (SB_IS_BUDGET_CARD (self), 0);
 
   return self->forecast;
+}
+
+/**
+ * sb_budget_card_get_committed:
+ * @self: a budget card
+ *
+ * Returns: the committed figure of the budget's period the card names
+ *   in its forecast row, in minor units of the budget's currency
+ */
+gint64
+sb_budget_card_get_committed (SbBudgetCard *self)
+{
+  g_return_val_if_fail (SB_IS_BUDGET_CARD (self), 0);
+
+  return self->committed;
 }
 
 /**

@@ -27,6 +27,7 @@ const char *sb_budget_card_get_budget_id       (SbBudgetCard *self);
 gint64      sb_budget_card_get_planned_to_date (SbBudgetCard *self);
 gint64      sb_budget_card_get_actual_to_date  (SbBudgetCard *self);
 gint64      sb_budget_card_get_forecast        (SbBudgetCard *self);
+gint64      sb_budget_card_get_committed       (SbBudgetCard *self);
 gint64      sb_budget_card_get_planned_total   (SbBudgetCard *self);
 guint       sb_budget_card_get_n_over          (SbBudgetCard *self);
 

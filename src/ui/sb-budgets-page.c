@@ -647,7 +647,7 @@ static void
 sb_budgets_page_init (SbBudgetsPage *self)
 {
   static const char *captions[N_KEY_FIGURES] = {
-    N_("Planned for the period"), N_("Actual to date"), N_("Committed, to confirm"),
+    N_("Planned for the period"), N_("Actual to date"), N_("Committed in the period"),
     N_("Forecast at the end"), N_("Variance of the forecast"),
   };
 
@@ -656,6 +656,9 @@ sb_budgets_page_init (SbBudgetsPage *self)
   self->budget_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < N_KEY_FIGURES; i++)
     self->values[i] = add_key_figure (self, _(captions[i]));
+  /* Not the Costs view's charges due, which are those up to today of any year. */
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (self->values[2]),
+                               _("The contract charges dated in the budget’s months, past or still to come, that are not yet confirmed as costs"));
 
   {
     static const GActionEntry entries[] = {

@@ -302,17 +302,22 @@ refresh_committed (SbCostsView *self)
       gtk_list_box_append (self->committed_list, new_committed_row (self, cost, i, &day));
     }
 
+  /* Not the budget's "Committed in the period": these are the charges
+   * dated up to today, of any year, and the budget's are those dated in
+   * its months, past or to come. Different words for different sums. */
   money = sb_money_format (due_total, sb_store_get_base_currency (self->store));
   if (self->committed->len == 0)
-    title = g_strdup (_("Committed: no charges to confirm"));
+    title = g_strdup (_("Nothing to confirm: every contract charge up to today is a cost"));
   else if (n_due == 0)
-    title = g_strdup_printf (ngettext ("Committed: %u charge coming in the next 30 days",
-                                       "Committed: %u charges coming in the next 30 days",
+    title = g_strdup_printf (ngettext ("Nothing due to confirm; %u contract charge in the next 30 days",
+                                       "Nothing due to confirm; %u contract charges in the next 30 days",
                                        self->committed->len),
                              self->committed->len);
   else
-    /* Translators: committed charges due up to today and their total */
-    title = g_strdup_printf (ngettext ("Committed: %u charge due, %s", "Committed: %u charges due, %s", n_due),
+    /* Translators: contract charges dated up to today not yet confirmed as
+     * costs, and their total, as in “Due to confirm: 5 charges up to today, €4,136.20” */
+    title = g_strdup_printf (ngettext ("Due to confirm: %u charge up to today, %s",
+                                       "Due to confirm: %u charges up to today, %s", n_due),
                              n_due, money);
 
   if (n_older > 0)
@@ -321,7 +326,7 @@ refresh_committed (SbCostsView *self)
       g_autofree char *older = NULL;
 
       /* Translators: how many of the charges due are from earlier financial years, as in
-       * “Committed: 62 charges due, €67,358.20 — 58 from before Jan 2026” */
+       * “Due to confirm: 62 charges up to today, €67,358.20 — 58 from before Jan 2026” */
       older = g_strdup_printf (ngettext ("%s — %u from before %s", "%s — %u from before %s", n_older),
                                title, n_older, label);
       g_free (title);

@@ -622,6 +622,9 @@ test_committed (Fixture       *fixture,
   g_assert_cmpuint (n_committed, >=, n_due);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->view->committed_expander)));
   g_assert_true (gtk_widget_get_sensitive (fixture->view->confirm_due_button));
+  /* Its heading says which charges it counts: not the budget's committed. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (fixture->view->committed_title), "Due to confirm: "));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->view->committed_title), " up to today, "));
 
   /* One, with its invoice reference */
   button = find_button (GTK_WIDGET (fixture->view->committed_list), "Confirm");
@@ -658,6 +661,7 @@ test_committed (Fixture       *fixture,
   g_assert_cmpuint (sb_costs_view_get_n_committed (fixture->view), ==, n_committed - n_due);
   g_assert_cmpuint (sb_costs_view_get_n_costs (fixture->view), ==, n_costs + n_due);
   g_assert_false (gtk_widget_get_sensitive (fixture->view->confirm_due_button));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (fixture->view->committed_title), "Nothing"));
 }
 
 static void
@@ -705,6 +709,24 @@ test_budget_card (Fixture       *fixture,
     g_autofree char *title = g_strdup_printf ("%s spent of %s planned to date", actual, planned);
 
     g_assert_nonnull (find_label (card, title));
+  }
+
+  /* Its committed part is the budget's, named as the Budgets page names
+   * it, so that it is not read as the Costs view's charges due. */
+  g_assert_cmpint (sb_budget_card_get_committed (SB_BUDGET_CARD (card)), ==, total->committed_total);
+  g_assert_cmpint (total->committed_total, >, 0);
+  {
+    g_autofree char *committed = sb_money_format (total->committed_total, sb_budget_figures_get_currency (figures));
+    g_autofree char *variance = NULL;
+    g_autofree char *subtitle = NULL;
+    g_autofree char *money = sb_money_format (ABS (total->variance), sb_budget_figures_get_currency (figures));
+    g_autofree char *percent = sb_percent_bp_format (total->variance_bp, TRUE);
+
+    g_assert_true (total->variance_defined && total->variance != 0);
+    variance = g_strdup_printf (total->variance > 0 ? "%s over plan (%s)" : "%s under plan (%s)", money, percent);
+    subtitle = g_strdup_printf ("%s — the costs so far, %s committed in the period and the rest of the plan",
+                                variance, committed);
+    g_assert_nonnull (find_label (card, subtitle));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
