@@ -285,21 +285,6 @@ detail_width_for (int page_width)
   return MIN (wanted, page_width - LIST_MIN_WIDTH - 1);
 }
 
-static gboolean
-update_columns_idle_cb (gpointer user_data)
-{
-  SbSuppliersPage *self = SB_SUPPLIERS_PAGE (user_data);
-
-  self->columns_id = 0;
-  self->page_width = gtk_widget_get_width (GTK_WIDGET (self));
-  sb_supplier_detail_set_preferred_width (self->detail, detail_width_for (self->page_width));
-  sb_suppliers_page_update_columns (self, gtk_widget_get_width (self->list_scroller));
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Showing a supplier, asking first when edits would be lost */
-
 static void
 hide_detail (SbSuppliersPage *self)
 {
@@ -793,16 +778,35 @@ sb_suppliers_page_size_allocate (GtkWidget *widget,
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   int list_width;
 
-  if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (child == NULL)
+    return;
 
-  /* The detail's width and the columns follow the width the page and
-   * the list got, a frame later: changing them while allocating would
-   * ask for another allocation. */
+  /* The detail's share of the width is known before the layout. */
+  sb_supplier_detail_set_preferred_width (self->detail, detail_width_for (width));
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* The columns follow the width the list got, in this same layout:
+   * changed, they are laid out again at once (the list's width does not
+   * depend on its columns, it scrolls). Waiting for an idle moment left
+   * them at the old width until something else asked for a layout. */
   list_width = gtk_widget_get_width (self->list_scroller);
-  if (((list_width > 0 && list_width != self->columns_width) || width != self->page_width) &&
-      self->columns_id == 0)
-    self->columns_id = g_idle_add (update_columns_idle_cb, self);
+  if (list_width > 0 && list_width != self->columns_width)
+    {
+      sb_suppliers_page_update_columns (self, list_width);
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+    }
+}
+
+/* The leaflet also lays its children out on its own (while it folds or
+ * unfolds): the scroller's width then changes without the page's layout,
+ * which is asked for again. */
+static void
+on_list_page_size_cb (SbSuppliersPage *self)
+{
+  int list_width = gtk_widget_get_width (self->list_scroller);
+
+  if (list_width > 0 && list_width != self->columns_width)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -828,7 +832,6 @@ sb_suppliers_page_dispose (GObject *object)
   SbSuppliersPage *self = SB_SUPPLIERS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->columns_id, g_source_remove);
   g_clear_weak_pointer (&self->clicked_row);
   g_clear_pointer (&self->pending_id, g_free);
   if (self->dialog != NULL)
@@ -983,6 +986,8 @@ sb_suppliers_page_init (SbSuppliersPage *self)
   filter = gtk_custom_filter_new (sb_suppliers_page_filter, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (filter));
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->list_scroller)),
+                           "notify::page-size", G_CALLBACK (on_list_page_size_cb), self, G_CONNECT_SWAPPED);
 
   /* Delete on the list deletes the selected supplier (with Undo). */
   keys = gtk_shortcut_controller_new ();

@@ -934,6 +934,50 @@ test_shortcuts_from_list (Fixture       *fixture,
   g_assert_null (find_toplevel (SB_TYPE_REVIEW_DIALOG));
 }
 
+static guint
+n_visible_columns (Fixture *fixture)
+{
+  GtkColumnView *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      n += gtk_column_view_column_get_visible (column) ? 1 : 0;
+    }
+
+  return n;
+}
+
+/* Narrow, then wide again: the columns follow the width at once, with
+ * nothing clicked in between. */
+static void
+test_resize_follows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *scroller = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "list_scroller");
+  g_autoptr(GError) error = NULL;
+  guint wide;
+
+  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  settle ();
+  wide = n_visible_columns (fixture);
+  g_assert_cmpuint (wide, >=, 3);
+
+  gtk_window_set_default_size (fixture->window, 360, 800);
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (scroller), <=, 360);
+  g_assert_cmpuint (n_visible_columns (fixture), <, wide);
+  g_assert_cmpuint (n_visible_columns (fixture), >=, 1);
+
+  gtk_window_set_default_size (fixture->window, 1300, 800);
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (scroller), >, 500);
+  g_assert_cmpuint (n_visible_columns (fixture), ==, wide);
+}
+
 static void
 test_relative_dates (void)
 {
@@ -988,6 +1032,7 @@ main (int   argc,
   ADD ("/ui/suppliers/on-target", test_on_target);
   ADD ("/ui/suppliers/unsaved-changes", test_unsaved_changes);
   ADD ("/ui/suppliers/shortcuts-from-list", test_shortcuts_from_list);
+  ADD ("/ui/suppliers/resize-follows", test_resize_follows);
   g_test_add ("/ui/suppliers/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow,
               fixture_tear_down);
   g_test_add_func ("/ui/suppliers/relative-dates", test_relative_dates);
