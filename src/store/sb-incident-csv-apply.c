@@ -544,128 +544,248 @@ write_item (SbTransaction     *tx,
   return TRUE;
 }
 
+/* An import being written: one transaction, written a slice at a time
+ * so that a window can draw and show progress between slices. */
+struct _SbIncidentImportRun
+{
+  SbIncidentImport *import;
+  SbTransaction    *tx;
+  GHashTable       *created_services;
+  GHashTable       *created_customers;
+  GString          *service_ids;
+  GString          *customer_ids;
+  char             *batch_id;
+  gint64            cache_size;      /* to restore; 0: unchanged */
+  guint             next_item;
+  guint             n_written;
+  gboolean          finished;
+};
+
+static void
+restore_cache (SbIncidentImportRun *run)
+{
+  g_autofree char *restore = NULL;
+
+  if (run->cache_size == 0)
+    return;
+
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, run->cache_size);
+  sb_store_exec (run->import->store, restore, NULL);
+  run->cache_size = 0;
+}
+
 /**
- * sb_incident_import_apply:
+ * sb_incident_import_run_free:
+ * @run: (transfer full) (nullable): an import being written
+ *
+ * Frees @run; one not finished is rolled back, and nothing of it stays.
+ */
+void
+sb_incident_import_run_free (SbIncidentImportRun *run)
+{
+  if (run == NULL)
+    return;
+
+  g_clear_pointer (&run->tx, sb_transaction_free);
+  restore_cache (run);
+  g_clear_pointer (&run->created_services, g_hash_table_unref);
+  g_clear_pointer (&run->created_customers, g_hash_table_unref);
+  if (run->service_ids != NULL)
+    g_string_free (run->service_ids, TRUE);
+  if (run->customer_ids != NULL)
+    g_string_free (run->customer_ids, TRUE);
+  g_free (run->batch_id);
+  g_free (run);
+}
+
+/**
+ * sb_incident_import_run_start:
  * @self: an import
- * @out_batch_id: (out) (optional) (transfer full): the batch, for undo;
- *   %NULL when there was nothing new to import
  * @error: return location for a #GError
  *
- * Writes the incidents of the plan (made now if it was not) in one
- * transaction; lines with problems and incidents already in the book are
- * left out. Remembers the mapping for the next file with this header.
+ * Starts writing the plan (made now if it was not) in one transaction:
+ * the services and customers to create first. Write the incidents with
+ * sb_incident_import_run_step() until it says done, then commit with
+ * sb_incident_import_run_finish(). The book takes no other change until
+ * then; freeing the run before rolls everything back.
  *
- * Returns: %TRUE when everything was written (or nothing was new)
+ * Returns: (transfer full) (nullable): the run, or %NULL on error
  */
-static gboolean apply_plan (SbIncidentImport  *self,
-                            char             **out_batch_id,
-                            GError           **error);
-
-gboolean
-sb_incident_import_apply (SbIncidentImport  *self,
-                          char             **out_batch_id,
-                          GError           **error)
+SbIncidentImportRun *
+sb_incident_import_run_start (SbIncidentImport  *self,
+                              GError           **error)
 {
+  g_autoptr(SbIncidentImportRun) run = NULL;
   sqlite3_stmt *stmt;
-  gint64 cache_size = 0;
-  gboolean ok;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!self->planned && !sb_incident_import_plan (self, error))
+    return NULL;
+
+  run = g_new0 (SbIncidentImportRun, 1);
+  run->import = self;
+  if (self->n_new == 0)
+    return g_steal_pointer (&run);
 
   /* A big import touches many pages of the indexes at once: a larger
    * page cache for its transaction keeps SQLite from spilling and
    * reading them back (about an eighth faster); then the usual size. */
-  stmt = sb_store_prepare (self->store, "PRAGMA cache_size", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    cache_size = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  if (cache_size != 0 && self->rows->len > 1000)
-    sb_store_exec (self->store, "PRAGMA cache_size = -65536", NULL);
-
-  ok = apply_plan (self, out_batch_id, error);
-
-  if (cache_size != 0 && self->rows->len > 1000)
+  if (self->rows->len > 1000)
     {
-      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
-                                                  cache_size);
-
-      sb_store_exec (self->store, restore, NULL);
+      stmt = sb_store_prepare (self->store, "PRAGMA cache_size", NULL);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        run->cache_size = sqlite3_column_int64 (stmt, 0);
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+      if (run->cache_size != 0)
+        sb_store_exec (self->store, "PRAGMA cache_size = -65536", NULL);
     }
 
-  return ok;
+  run->tx = sb_store_begin (self->store, error);
+  if (run->tx == NULL)
+    return NULL;
+  /* The import stops at the first failure and rolls back everything. */
+  sb_transaction_set_all_or_nothing (run->tx);
+
+  run->batch_id = sb_uuid_new ();
+  run->created_services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->created_customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->service_ids = g_string_new (NULL);
+  run->customer_ids = g_string_new (NULL);
+
+  if (!create_unknowns (run->tx, self, TRUE, run->created_services, run->service_ids, error) ||
+      !create_unknowns (run->tx, self, FALSE, run->created_customers, run->customer_ids, error))
+    return NULL;
+
+  return g_steal_pointer (&run);
 }
 
-static gboolean
-apply_plan (SbIncidentImport  *self,
-            char             **out_batch_id,
-            GError           **error)
+/**
+ * sb_incident_import_run_step:
+ * @run: an import being written
+ * @budget_us: about how long to write for, in microseconds; 0: to the end
+ * @out_done: (out): %TRUE once every incident is written
+ * @error: return location for a #GError
+ *
+ * Writes the next incidents of the plan for about @budget_us. After a
+ * failure the run can only be freed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_incident_import_run_step (SbIncidentImportRun  *run,
+                             gint64                budget_us,
+                             gboolean             *out_done,
+                             GError              **error)
 {
-  g_autoptr(SbTransaction) tx = NULL;
-  g_autoptr(GHashTable) created_services = NULL;
-  g_autoptr(GHashTable) created_customers = NULL;
-  g_autoptr(GString) service_ids = g_string_new (NULL);
-  g_autoptr(GString) customer_ids = g_string_new (NULL);
-  g_autoptr(SbChange) batch = NULL;
-  g_autofree char *batch_id = NULL;
-  g_autofree char *now = NULL;
+  SbIncidentImport *self;
+  gint64 until;
 
-  if (out_batch_id != NULL)
-    *out_batch_id = NULL;
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (out_done != NULL, FALSE);
+  g_return_val_if_fail (!run->finished, FALSE);
 
-  if (!self->planned && !sb_incident_import_plan (self, error))
-    return FALSE;
+  self = run->import;
+  until = budget_us > 0 ? g_get_monotonic_time () + budget_us : G_MAXINT64;
+  *out_done = FALSE;
 
-  if (self->n_new == 0)
-    return TRUE;
-
-  tx = sb_store_begin (self->store, error);
-  if (tx == NULL)
-    return FALSE;
-  /* The import stops at the first failure and rolls back everything. */
-  sb_transaction_set_all_or_nothing (tx);
-
-  batch_id = sb_uuid_new ();
-  created_services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  created_customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  if (!create_unknowns (tx, self, TRUE, created_services, service_ids, error) ||
-      !create_unknowns (tx, self, FALSE, created_customers, customer_ids, error))
-    return FALSE;
-
-  for (guint i = 0; i < self->items->len; i++)
+  while (run->next_item < self->items->len)
     {
-      SbImportPlanItem *item = g_ptr_array_index (self->items, i);
+      SbImportPlanItem *item = g_ptr_array_index (self->items, run->next_item);
 
+      run->next_item++;
       if (item->built == NULL)
         continue;
 
-      if (!write_item (tx, self, item, batch_id, created_services, created_customers, error))
+      if (!write_item (run->tx, self, item, run->batch_id, run->created_services,
+                       run->created_customers, error))
         {
           g_prefix_error (error, _("Line %u: "), item->item.line);
           return FALSE;
         }
+      run->n_written++;
+
+      /* The clock is read every few incidents, not after each. */
+      if (run->n_written % 32 == 0 && g_get_monotonic_time () >= until)
+        return TRUE;
     }
 
+  *out_done = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * sb_incident_import_run_get_n_written:
+ * @run: an import being written
+ *
+ * Returns: how many incidents are written so far (of
+ *   sb_incident_import_get_n_new())
+ */
+guint
+sb_incident_import_run_get_n_written (SbIncidentImportRun *run)
+{
+  g_return_val_if_fail (run != NULL, 0);
+
+  return run->n_written;
+}
+
+/**
+ * sb_incident_import_run_finish:
+ * @run: an import whose every incident is written
+ * @out_batch_id: (out) (optional) (transfer full): the batch, for undo;
+ *   %NULL when there was nothing new to import
+ * @error: return location for a #GError
+ *
+ * Records the import batch, remembers the mapping for the next file with
+ * this header, and commits. Free @run afterwards in any case.
+ *
+ * Returns: %TRUE when everything was written (or nothing was new)
+ */
+gboolean
+sb_incident_import_run_finish (SbIncidentImportRun  *run,
+                               char                **out_batch_id,
+                               GError              **error)
+{
+  SbIncidentImport *self;
+  g_autoptr(SbChange) batch = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (!run->finished, FALSE);
+
+  self = run->import;
+  run->finished = TRUE;
+  if (out_batch_id != NULL)
+    *out_batch_id = NULL;
+
+  if (run->tx == NULL)
+    return TRUE;
+
+  g_return_val_if_fail (run->next_item == self->items->len, FALSE);
+
   now = sb_time_format_instant (sb_store_now_ms (self->store));
-  batch = sb_change_insert_with_id ("import_batch", batch_id);
+  batch = sb_change_insert_with_id ("import_batch", run->batch_id);
   sb_change_set_string (batch, "kind", "incidents");
   sb_change_set_string (batch, "file_name", self->file_name);
   sb_change_set_string (batch, "imported_at", now);
   sb_change_set_int (batch, "n_records", self->n_new);
-  if (service_ids->len > 0)
-    sb_change_set_string (batch, "created_services", service_ids->str);
-  if (customer_ids->len > 0)
-    sb_change_set_string (batch, "created_customers", customer_ids->str);
-  if (!sb_transaction_apply (tx, batch, error))
+  if (run->service_ids->len > 0)
+    sb_change_set_string (batch, "created_services", run->service_ids->str);
+  if (run->customer_ids->len > 0)
+    sb_change_set_string (batch, "created_customers", run->customer_ids->str);
+  if (!sb_transaction_apply (run->tx, batch, error))
     return FALSE;
 
-  if (!remember_in (tx, self, error))
+  if (!remember_in (run->tx, self, error))
     return FALSE;
 
-  if (!sb_transaction_commit (tx, error))
+  if (!sb_transaction_commit (run->tx, error))
     return FALSE;
+  g_clear_pointer (&run->tx, sb_transaction_free);
+  restore_cache (run);
 
   /* What is in the book now: a second apply finds them there. */
   for (guint i = 0; i < self->items->len; i++)
@@ -679,9 +799,45 @@ apply_plan (SbIncidentImport  *self,
   self->planned = FALSE;
 
   if (out_batch_id != NULL)
-    *out_batch_id = g_steal_pointer (&batch_id);
+    *out_batch_id = g_steal_pointer (&run->batch_id);
 
   return TRUE;
+}
+
+/**
+ * sb_incident_import_apply:
+ * @self: an import
+ * @out_batch_id: (out) (optional) (transfer full): the batch, for undo;
+ *   %NULL when there was nothing new to import
+ * @error: return location for a #GError
+ *
+ * Writes the incidents of the plan (made now if it was not) in one
+ * transaction, all at once: sb_incident_import_run_start(), _step() to
+ * the end and _finish(). Lines with problems and incidents already in
+ * the book are left out. Remembers the mapping for the next file with
+ * this header.
+ *
+ * Returns: %TRUE when everything was written (or nothing was new)
+ */
+gboolean
+sb_incident_import_apply (SbIncidentImport  *self,
+                          char             **out_batch_id,
+                          GError           **error)
+{
+  g_autoptr(SbIncidentImportRun) run = NULL;
+  gboolean done = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_batch_id != NULL)
+    *out_batch_id = NULL;
+
+  run = sb_incident_import_run_start (self, error);
+
+  return run != NULL &&
+         sb_incident_import_run_step (run, 0, &done, error) &&
+         sb_incident_import_run_finish (run, out_batch_id, error);
 }
 
 /* ------------------------------------------------------------------ */

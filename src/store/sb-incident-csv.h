@@ -190,6 +190,25 @@ gboolean          sb_incident_import_apply       (SbIncidentImport  *self,
                                                   char             **out_batch_id,
                                                   GError           **error);
 
+/* The same transaction written a slice at a time, for a window that
+ * shows progress: start, step until done, finish; free rolls back a run
+ * not finished. The book takes no other change meanwhile. */
+typedef struct _SbIncidentImportRun SbIncidentImportRun;
+
+SbIncidentImportRun *sb_incident_import_run_start  (SbIncidentImport     *self,
+                                                    GError              **error);
+gboolean          sb_incident_import_run_step    (SbIncidentImportRun  *run,
+                                                  gint64                budget_us,
+                                                  gboolean             *out_done,
+                                                  GError              **error);
+guint             sb_incident_import_run_get_n_written (SbIncidentImportRun *run);
+gboolean          sb_incident_import_run_finish  (SbIncidentImportRun  *run,
+                                                  char                **out_batch_id,
+                                                  GError              **error);
+void              sb_incident_import_run_free    (SbIncidentImportRun  *run);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbIncidentImportRun, sb_incident_import_run_free)
+
 /* Undo an import: tombstones its incidents (with their timelines) and
  * the services and customers it created, in one transaction. NULL
  * @batch_id: the latest import not yet undone. */

@@ -789,6 +789,63 @@ test_round_trip (Fixture       *f,
                           "INC0010004"), ==, 1);
 }
 
+/* Written a slice at a time: the book shows nothing of it until the
+ * finish, a run freed before rolls everything back, and one finished is
+ * the same as sb_incident_import_apply(). */
+static void
+test_run_in_steps (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SbIncidentImport) import = open_import (f->book->store, "incidents-servicenow.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *batch = NULL;
+  gint64 journal = count (f->book->store, "SELECT count(*) FROM sb_journal", NULL);
+  gboolean done = FALSE;
+  guint steps = 0;
+
+  {
+    g_autoptr(SbIncidentImportRun) run = sb_incident_import_run_start (import, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (run);
+    /* a tiny budget: the clock is read every 32 incidents, so this
+     * small file may go in one step */
+    g_assert_true (sb_incident_import_run_step (run, 1, &done, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sb_incident_import_run_get_n_written (run), <=, 5);
+    /* The book takes no other change meanwhile. */
+    g_assert_false (sb_store_set_setting (f->book->store, "probe", "1", &error));
+    g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident", NULL), ==, 0);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM sb_journal", NULL), ==, journal);
+  g_assert_true (sb_store_set_setting (f->book->store, "probe", "1", &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SbIncidentImportRun) run = sb_incident_import_run_start (import, &error);
+
+    g_assert_no_error (error);
+    done = FALSE;
+    while (!done)
+      {
+        g_assert_true (sb_incident_import_run_step (run, 1, &done, &error));
+        g_assert_no_error (error);
+        steps++;
+      }
+    g_assert_cmpuint (sb_incident_import_run_get_n_written (run), ==, 5);
+    g_assert_true (sb_incident_import_run_finish (run, &batch, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (batch);
+  }
+  g_assert_cmpuint (steps, >=, 1);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM incident WHERE import_batch = ?",
+                          batch), ==, 5);
+  g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM import_batch WHERE id = ?", batch),
+                   ==, 1);
+}
+
 /* A column with how often each incident was reopened: kept when it says
  * more than the rows do, a line with a count that is not one left out. */
 static void
@@ -850,6 +907,7 @@ main (int   argc,
   ADD ("remembered", test_remembered);
   ADD ("round-trip", test_round_trip);
   ADD ("reopen-count", test_reopen_count);
+  ADD ("run-in-steps", test_run_in_steps);
 
 #undef ADD
 

@@ -720,6 +720,72 @@ test_import (Fixture       *f,
   g_assert_null (sb_incidents_find (f->store, "HD-1003"));
 }
 
+static gboolean
+import_under_way (gpointer data)
+{
+  GtkProgressBar *bar = child (data, SB_TYPE_INCIDENT_IMPORT_DIALOG, "progress_bar");
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  return gtk_widget_get_visible (GTK_WIDGET (bar)) && fraction > 0.0 && fraction < 1.0;
+}
+
+/* A large file goes in slices with a progress bar; closing the dialog
+ * half-way leaves the book as it was and ready for other changes. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) csv = g_string_new ("Number,Short description,State,Opened,Service\r\n");
+  g_autoptr(GError) error = NULL;
+  SbIncidentImportDialog *dialog;
+  GtkLabel *label;
+  guint imported = G_MAXUINT;
+
+  for (guint i = 1; i <= 4000; i++)
+    g_string_append_printf (csv, "BIG-%u,Printer %u jams,Closed,2026-01-05 09:%02u,EMAIL\r\n",
+                            i, i, i % 60);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+
+  dialog = sb_incident_import_dialog_new (f->window, f->store, file);
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
+  g_assert_true (spin_until (at_preview, dialog));
+  g_assert_cmpuint (sb_incident_import_get_n_new (sb_incident_import_dialog_get_import (dialog)), ==,
+                    4000);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  g_assert_true (spin_until (import_under_way, dialog));
+  label = child (dialog, SB_TYPE_INCIDENT_IMPORT_DIALOG, "busy_label");
+  {
+    /* digits grouped as the locale does, or not at all */
+    g_autofree char *progress = g_strdup (gtk_label_get_label (label));
+    g_auto(GStrv) parts = g_strsplit_set (progress, ",. \u00a0", -1);
+    g_autofree char *joined = g_strjoinv ("", parts);
+
+    g_assert_true (g_str_has_prefix (progress, "Importing "));
+    g_assert_nonnull (strstr (joined, "of4000incidents"));
+  }
+
+  /* Cancel, as the button in the header bar */
+  g_signal_emit_by_name (child (dialog, SB_TYPE_INCIDENT_IMPORT_DIALOG, "cancel_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  settle ();
+  g_assert_cmpuint (imported, ==, G_MAXUINT);
+  g_object_unref (dialog);
+
+  g_assert_null (sb_incidents_find (f->store, "BIG-1"));
+  g_assert_null (sb_incidents_find (f->store, "BIG-4000"));
+  g_assert_true (sb_store_set_setting (f->store, "after-cancel", "1", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_import_unreadable (Fixture       *f,
                         gconstpointer  data)
@@ -763,6 +829,7 @@ main (int   argc,
   ADD ("/ui/incident-detail/long-timeline", test_long_timeline);
   ADD ("/ui/incident-new/log", test_new_incident);
   ADD ("/ui/incident-import/csv", test_import);
+  ADD ("/ui/incident-import/cancel", test_import_cancel);
   ADD ("/ui/incident-import/unreadable", test_import_unreadable);
 
 #undef ADD
