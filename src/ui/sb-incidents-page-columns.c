@@ -213,6 +213,18 @@ update_sla_cell (GtkWidget     *box,
   else
     text = g_strdup (full);
 
+  /* Breached, yet the clock shown still runs: the response was late. The
+   * cell says so rather than a red "left" that reads as a contradiction. */
+  if (state == SB_SLA_STATE_BREACHED && clock != NULL && clock->state != SB_SLA_STATE_BREACHED &&
+      text != NULL && *text != '\0')
+    {
+      g_autofree char *shown = g_steal_pointer (&text);
+
+      /* Translators: the response target was missed; the resolution clock
+       * still runs: "response late · 1 h 21 min left" */
+      text = g_strdup_printf (_("response late · %s"), shown);
+    }
+
   if (full != NULL && *full != '\0')
     /* Translators: an SLA state and its clock in words: "Within target · paused, 1 h 5 min left" */
     tooltip = g_strdup_printf (C_("SLA state and clock", "%s · %s"), sb_sla_state_get_label (state), full);
