@@ -579,6 +579,8 @@ build_target_rows (SbContractEditor *self)
       for (guint i = 0; i < 2; i++)
         {
           g_autofree char *label = NULL;
+          const char *placeholder;
+          int width;
 
           entries[i] = gtk_entry_new ();
           if (i == 0)
@@ -587,12 +589,17 @@ build_target_rows (SbContractEditor *self)
           else
             /* Translators: accessible name of an entry, as in “Supplier resolution time for priority 1” */
             label = g_strdup_printf (_("Supplier resolution time for priority %u"), p);
-          gtk_entry_set_placeholder_text (GTK_ENTRY (entries[i]), i == 0 ? _("Respond") : _("Resolve"));
+          placeholder = i == 0 ? _("Respond") : _("Resolve");
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entries[i]), placeholder);
           gtk_widget_set_tooltip_text (entries[i], label);
           gtk_accessible_update_property (GTK_ACCESSIBLE (entries[i]),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          gtk_editable_set_width_chars (GTK_EDITABLE (entries[i]), 5);
-          gtk_editable_set_max_width_chars (GTK_EDITABLE (entries[i]), 9);
+          /* Wide enough for its placeholder, in any language: five
+           * characters cut “Respond” to “Res…” in an empty field. The
+           * row's title and subtitle wrap to make room. */
+          width = MAX (5, (int) g_utf8_strlen (placeholder, -1) + 1);
+          gtk_editable_set_width_chars (GTK_EDITABLE (entries[i]), width);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (entries[i]), MAX (9, width));
           gtk_widget_set_valign (entries[i], GTK_ALIGN_CENTER);
           g_signal_connect (entries[i], "changed", G_CALLBACK (on_entry_changed_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), entries[i]);

@@ -65,6 +65,36 @@ is_default_location (SbStore *store)
   return g_strcmp0 (sb_store_get_path (store), default_path) == 0;
 }
 
+/* A refusal is said on the row it is about, in its subtitle, which wraps:
+ * a toast's single line cut the longer messages short and covered the
+ * row. The row's own subtitle comes back with its next accepted change. */
+static void
+show_problem (AdwActionRow *row,
+              const char   *message)
+{
+  /* A subtitle is markup; an error message is plain text. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (g_object_get_data (G_OBJECT (row), "sb-subtitle") == NULL)
+    g_object_set_data_full (G_OBJECT (row), "sb-subtitle",
+                            g_strdup (adw_action_row_get_subtitle (row)), g_free);
+  adw_action_row_set_subtitle (row, escaped);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+clear_problem (AdwActionRow *row)
+{
+  const char *subtitle = g_object_get_data (G_OBJECT (row), "sb-subtitle");
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (subtitle == NULL)
+    return;
+
+  adw_action_row_set_subtitle (row, subtitle);
+  g_object_set_data (G_OBJECT (row), "sb-subtitle", NULL);
+}
+
 /* The hourly rate as the entry shows it: the amount without a symbol,
  * the currency in the row's subtitle. */
 static void
@@ -76,6 +106,7 @@ show_hourly_rate (SbPreferencesWindow *self)
 
   /* Translators: %s is the book's base currency, as in "EUR" */
   subtitle = g_strdup_printf (_("In %s per hour of incident time; 0 leaves that time out of the costs"), currency);
+  clear_problem (self->hourly_rate_row);
   adw_action_row_set_subtitle (self->hourly_rate_row, subtitle);
 
   self->updating = TRUE;
@@ -139,16 +170,6 @@ refresh (SbPreferencesWindow *self)
 }
 
 static void
-add_toast (SbPreferencesWindow *self,
-           const char          *message)
-{
-  /* A toast's title is markup; an error message is plain text. */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
-}
-
-static void
 on_currency_selected_cb (SbPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -169,7 +190,9 @@ on_currency_selected_cb (SbPreferencesWindow *self)
 
   self->applying = TRUE;
   if (!sb_store_set_base_currency (self->store, code, &error))
-    add_toast (self, error->message);
+    show_problem (ADW_ACTION_ROW (self->currency_row), error->message);
+  else
+    clear_problem (ADW_ACTION_ROW (self->currency_row));
   self->applying = FALSE;
 
   refresh (self);
@@ -190,12 +213,14 @@ on_warning_changed_cb (SbPreferencesWindow *self)
   self->applying = TRUE;
   if (!sb_contracts_set_warning_days (self->store, days, &error))
     {
-      add_toast (self, error->message);
+      show_problem (self->warning_row, error->message);
       /* Back to what the book keeps. */
       self->updating = TRUE;
       gtk_spin_button_set_value (self->warning_spin, sb_contracts_get_warning_days (self->store));
       self->updating = FALSE;
     }
+  else
+    clear_problem (self->warning_row);
   self->applying = FALSE;
 }
 
@@ -213,7 +238,9 @@ on_fiscal_month_selected_cb (SbPreferencesWindow *self)
 
   self->applying = TRUE;
   if (!sb_budgets_set_fiscal_start_month (self->store, (int) selected + 1, &error))
-    add_toast (self, error->message);
+    show_problem (ADW_ACTION_ROW (self->fiscal_month_row), error->message);
+  else
+    clear_problem (ADW_ACTION_ROW (self->fiscal_month_row));
   self->applying = FALSE;
 
   refresh (self);
@@ -236,7 +263,7 @@ apply_hourly_rate (SbPreferencesWindow *self)
       !sb_money_parse (stripped, sb_store_get_base_currency (self->store), &rate, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->hourly_rate_entry), "error");
-      add_toast (self, error->message);
+      show_problem (self->hourly_rate_row, error->message);
       return;
     }
 
@@ -251,7 +278,7 @@ apply_hourly_rate (SbPreferencesWindow *self)
     {
       self->applying = FALSE;
       gtk_widget_add_css_class (GTK_WIDGET (self->hourly_rate_entry), "error");
-      add_toast (self, error->message);
+      show_problem (self->hourly_rate_row, error->message);
       return;
     }
   self->applying = FALSE;

@@ -527,6 +527,53 @@ test_sample_book (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "results_stack")), ==, "no-results");
 }
 
+/* The entries of the supplier targets whose placeholder is @placeholder. */
+static void
+collect_entries (GtkWidget  *root,
+                 const char *placeholder,
+                 GPtrArray  *found)
+{
+  if (GTK_IS_ENTRY (root) &&
+      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, placeholder, found);
+}
+
+/* At 360 px, what the editor says reads whole: the targets' empty
+ * entries are as wide as their placeholder, and a long choice (a type, a
+ * calendar) is the row's subtitle, which wraps, not a value cut short
+ * beside the title. */
+static void
+assert_editor_reads_whole (Fixture *fixture)
+{
+  static const char * const placeholders[] = { "Respond", "Resolve" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (placeholders); p++)
+    {
+      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+      collect_entries (GTK_WIDGET (editor (fixture)), placeholders[p], entries);
+      g_assert_cmpuint (entries->len, ==, 5);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          GtkWidget *entry = g_ptr_array_index (entries, i);
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (entry, placeholders[p]);
+          int width = 0;
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          /* An entry's width is that of its text area, inside its padding. */
+          g_assert_cmpint (width, <=, gtk_widget_get_width (entry));
+        }
+    }
+
+  g_assert_true (adw_combo_row_get_use_subtitle (editor_child (fixture, "type_row")));
+  g_assert_true (adw_combo_row_get_use_subtitle (editor_child (fixture, "calendar_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (editor_child (fixture, "calendar_row")), ==, "Around the Clock (24×7)");
+}
+
 /* Narrow, the list folds: then the editor, with Back to the list. */
 static void
 test_narrow (Fixture       *fixture,
@@ -552,6 +599,7 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
   g_object_get (fixture->page, "can-navigate-back", &can_back, NULL);
   g_assert_true (can_back);
+  assert_editor_reads_whole (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.back", NULL);
   settle ();
