@@ -530,13 +530,17 @@ write_item (SbTransaction     *tx,
         return FALSE;
     }
 
-  /* A new incident someone already answered: create_in leaves the
-   * instants of a new one alone. */
-  if (b->status == SB_INCIDENT_NEW && b->responded_ms != SB_INCIDENT_NO_TIME)
+  /* A new incident someone already answered, or one the file says was
+   * reopened: create_in leaves those fields of a new one alone. */
+  if (b->status == SB_INCIDENT_NEW &&
+      (b->responded_ms != SB_INCIDENT_NO_TIME || b->reopen_count > 0))
     {
       g_autoptr(SbChange) change = sb_change_update ("incident", id);
 
-      set_instant (change, "responded_at", b->responded_ms);
+      if (b->responded_ms != SB_INCIDENT_NO_TIME)
+        set_instant (change, "responded_at", b->responded_ms);
+      if (b->reopen_count > 0)
+        sb_change_set_int (change, "reopen_count", b->reopen_count);
       if (!sb_transaction_apply (tx, change, error))
         return FALSE;
     }
@@ -558,6 +562,7 @@ struct _SbIncidentImportRun
   gint64            cache_size;      /* to restore; 0: unchanged */
   guint             next_item;
   guint             n_written;
+  gboolean          failed;
   gboolean          finished;
 };
 
@@ -586,7 +591,13 @@ sb_incident_import_run_free (SbIncidentImportRun *run)
   if (run == NULL)
     return;
 
-  g_clear_pointer (&run->tx, sb_transaction_free);
+  /* Rolled back: whoever read the incidents meanwhile (on the same
+   * connection, inside the transaction) reads them again. */
+  if (run->tx != NULL)
+    {
+      g_clear_pointer (&run->tx, sb_transaction_free);
+      sb_store_emit_changed (run->import->store, "incident");
+    }
   restore_cache (run);
   g_clear_pointer (&run->created_services, g_hash_table_unref);
   g_clear_pointer (&run->created_customers, g_hash_table_unref);
@@ -702,6 +713,7 @@ sb_incident_import_run_step (SbIncidentImportRun  *run,
       if (!write_item (run->tx, self, item, run->batch_id, run->created_services,
                        run->created_customers, error))
         {
+          run->failed = TRUE;
           g_prefix_error (error, _("Line %u: "), item->item.line);
           return FALSE;
         }
@@ -757,14 +769,22 @@ sb_incident_import_run_finish (SbIncidentImportRun  *run,
   g_return_val_if_fail (!run->finished, FALSE);
 
   self = run->import;
-  run->finished = TRUE;
   if (out_batch_id != NULL)
     *out_batch_id = NULL;
 
+  /* Never half an import: after a failed step, or before the last one,
+   * the run can only be freed (which rolls it back). */
+  if (run->failed || run->next_item < self->items->len)
+    {
+      g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                           run->failed ? _("The import failed part-way; nothing of it is saved")
+                                       : _("The import is not written to the end yet"));
+      return FALSE;
+    }
+
+  run->finished = TRUE;
   if (run->tx == NULL)
     return TRUE;
-
-  g_return_val_if_fail (run->next_item == self->items->len, FALSE);
 
   now = sb_time_format_instant (sb_store_now_ms (self->store));
   batch = sb_change_insert_with_id ("import_batch", run->batch_id);
@@ -776,14 +796,13 @@ sb_incident_import_run_finish (SbIncidentImportRun  *run,
     sb_change_set_string (batch, "created_services", run->service_ids->str);
   if (run->customer_ids->len > 0)
     sb_change_set_string (batch, "created_customers", run->customer_ids->str);
-  if (!sb_transaction_apply (run->tx, batch, error))
-    return FALSE;
-
-  if (!remember_in (run->tx, self, error))
-    return FALSE;
-
-  if (!sb_transaction_commit (run->tx, error))
-    return FALSE;
+  if (!sb_transaction_apply (run->tx, batch, error) ||
+      !remember_in (run->tx, self, error) ||
+      !sb_transaction_commit (run->tx, error))
+    {
+      run->failed = TRUE;
+      return FALSE;
+    }
   g_clear_pointer (&run->tx, sb_transaction_free);
   restore_cache (run);
 

@@ -178,7 +178,7 @@ static const struct
   { "Resolution code", "i.resolution_code" },
   { "Resolution notes", "i.resolution_notes" },
   { "Workaround", "i.workaround" },
-  { "Reopen count", "i.reopen_count" },
+  { "Times reopened", "i.reopen_count" },
 };
 
 static GString *

@@ -105,9 +105,10 @@ static const struct
     "time worked|time spent|worked time|work time|duration|effort|minutes spent|"
     "aufwand|arbeitszeit|zeitaufwand|tiempo|tiempo dedicado|tiempo invertido|duracion" },
   { SB_INCIDENT_FIELD_REOPEN_COUNT,
-    "reopen count|reopen|reopened|reopens|times reopened|reopened count|reopen counter|"
-    "wiedereroffnet|anzahl wiedereroffnungen|wiedereroffnungen|reabierto|veces reabierto|"
-    "reaperturas|numero de reaperturas" },
+    /* only names that say a count: "Reopened" alone is often yes or no */
+    "reopen count|reopens|times reopened|reopened count|reopen counter|number of reopens|"
+    "anzahl wiedereroffnungen|wiedereroffnungen|veces reabierto|reaperturas|"
+    "numero de reaperturas" },
 };
 
 /**

@@ -712,7 +712,7 @@ read_row (SbIncidentImport *self,
 
           if (!g_ascii_string_to_unsigned (value, 10, 0, 9999, &n, NULL))
             add_problem (&v->problem,
-                         g_strdup_printf (_("%s: “%s” is not a count of reopenings (0 or more)"),
+                         g_strdup_printf (_("%s: “%s” is not a count of reopenings (0 to 9999)"),
                                           self->header[c], value));
           v->reopen_count = (guint)n;
         }

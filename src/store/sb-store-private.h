@@ -51,7 +51,6 @@ char          *sb_store_next_stamp          (SbStore           *self,
                                              gint64             now_ms);
 void           sb_store_emit_changed        (SbStore           *self,
                                              const char        *table);
-gboolean       sb_store_in_transaction      (SbStore           *self);
 void           sb_store_set_in_transaction  (SbStore           *self,
                                              gboolean           in_transaction);
 

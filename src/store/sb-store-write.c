@@ -676,7 +676,8 @@ sb_store_begin (SbStore  *self,
   if (sb_store_in_transaction (self))
     {
       g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                   "A transaction is already open on this book");
+                   _("Another change to the book is still being written; try again when it "
+                     "has finished"));
       return NULL;
     }
 

@@ -905,9 +905,21 @@ sb_store_emit_changed (SbStore    *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
+/**
+ * sb_store_in_transaction:
+ * @self: a store
+ *
+ * Whether a write transaction is open, such as an import written a slice
+ * at a time: the book takes no other change until it ends, and a reader
+ * on this connection sees what is not committed yet.
+ *
+ * Returns: %TRUE while a transaction is open
+ */
 gboolean
 sb_store_in_transaction (SbStore *self)
 {
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
   return self->in_transaction;
 }
 

@@ -93,6 +93,7 @@ const char    *sb_store_get_base_currency         (SbStore           *self);
 gboolean       sb_store_set_base_currency         (SbStore           *self,
                                                    const char        *currency,
                                                    GError           **error);
+gboolean       sb_store_in_transaction            (SbStore           *self);
 char          *sb_store_get_setting               (SbStore           *self,
                                                    const char        *key);
 gboolean       sb_store_set_setting               (SbStore           *self,

@@ -197,7 +197,9 @@ check_deadlines (SbApplication *self,
 {
   GDate today;
 
-  if (self->store == NULL)
+  /* An import is being written (its transaction stays open between
+   * slices): not now; the hourly check comes back. */
+  if (self->store == NULL || sb_store_in_transaction (self->store))
     return;
 
   sb_contracts_get_today (self->store, &today);

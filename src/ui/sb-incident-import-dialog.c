@@ -606,13 +606,37 @@ apply_failed (SbIncidentImportDialog *self,
   show_step (self, "preview");
 }
 
-/* One slice of the import, then the progress; the last one commits. */
+static gboolean
+apply_finish_cb (gpointer user_data)
+{
+  SbIncidentImportDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *batch_id = NULL;
+  guint n_new = sb_incident_import_get_n_new (self->import);
+
+  self->work_id = 0;
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+
+  if (!sb_incident_import_run_finish (self->run, &batch_id, &error))
+    {
+      apply_failed (self, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_pointer (&self->run, sb_incident_import_run_free);
+
+  g_signal_emit (self, signals[IMPORTED], 0, batch_id, n_new);
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One slice of the import, then the progress; after the last one, the
+ * commit. */
 static gboolean
 apply_step_cb (gpointer user_data)
 {
   SbIncidentImportDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *batch_id = NULL;
   g_autofree char *progress = NULL;
   guint n_new = sb_incident_import_get_n_new (self->import);
   guint n_written;
@@ -638,17 +662,11 @@ apply_step_cb (gpointer user_data)
   if (!done)
     return G_SOURCE_CONTINUE;
 
-  self->work_id = 0;
+  /* The commit (search index included) takes a while on a large file:
+   * say so, let a frame be drawn, then commit. It cannot be cancelled. */
   gtk_label_set_label (self->busy_label, _("Saving…"));
-  if (!sb_incident_import_run_finish (self->run, &batch_id, &error))
-    {
-      apply_failed (self, error->message);
-      return G_SOURCE_REMOVE;
-    }
-  g_clear_pointer (&self->run, sb_incident_import_run_free);
-
-  g_signal_emit (self, signals[IMPORTED], 0, batch_id, n_new);
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+  self->work_id = g_timeout_add (40, apply_finish_cb, self);
 
   return G_SOURCE_REMOVE;
 }

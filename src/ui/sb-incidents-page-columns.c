@@ -216,6 +216,7 @@ update_sla_cell (GtkWidget     *box,
   /* Breached, yet the clock shown still runs: the response was late. The
    * cell says so rather than a red "left" that reads as a contradiction. */
   if (state == SB_SLA_STATE_BREACHED && clock != NULL && clock->state != SB_SLA_STATE_BREACHED &&
+      sb_incident_row_get_sla (row)->response.state == SB_SLA_STATE_BREACHED &&
       text != NULL && *text != '\0')
     {
       g_autofree char *shown = g_steal_pointer (&text);

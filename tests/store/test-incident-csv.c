@@ -813,6 +813,7 @@ test_run_in_steps (Fixture       *f,
     g_assert_true (sb_incident_import_run_step (run, 1, &done, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (sb_incident_import_run_get_n_written (run), <=, 5);
+
     /* The book takes no other change meanwhile. */
     g_assert_false (sb_store_set_setting (f->book->store, "probe", "1", &error));
     g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
@@ -844,6 +845,31 @@ test_run_in_steps (Fixture       *f,
                           batch), ==, 5);
   g_assert_cmpint (count (f->book->store, "SELECT count(*) FROM import_batch WHERE id = ?", batch),
                    ==, 1);
+
+  /* A longer file stops after 32 incidents on a tiny budget, and cannot
+   * be finished half-way. */
+  {
+    g_autofree char *path = g_build_filename (f->book->dir, "long.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GString) csv = g_string_new ("Number,Short description,Opened,State\n");
+    g_autoptr(SbIncidentImport) longer = NULL;
+    g_autoptr(SbIncidentImportRun) run = NULL;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append_printf (csv, "L-%u,Paper jam %u,2026-03-02 09:15:00,New\n", i, i);
+    g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+    longer = sb_incident_import_new (f->book->store, file, &error);
+    g_assert_no_error (error);
+    run = sb_incident_import_run_start (longer, &error);
+    g_assert_no_error (error);
+    g_assert_true (sb_incident_import_run_step (run, 1, &done, &error));
+    g_assert_false (done);
+    g_assert_cmpuint (sb_incident_import_run_get_n_written (run), ==, 32);
+    g_assert_false (sb_incident_import_run_finish (run, NULL, &error));
+    g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_null (sb_incidents_find (f->book->store, "L-0"));
 }
 
 /* A column with how often each incident was reopened: kept when it says
@@ -865,7 +891,8 @@ test_reopen_count (Fixture       *f,
                                       "Number,Short description,Opened,State,Times reopened\n"
                                       "R-1,Disk full again,2026-03-02 09:15:00,In Progress,2\n"
                                       "R-2,Fan noise,2026-03-02 10:00:00,New,twice\n"
-                                      "R-3,Slow login,2026-03-02 11:00:00,New,\n",
+                                      "R-3,Slow login,2026-03-02 11:00:00,New,\n"
+                                      "R-4,Scanner offline,2026-03-02 12:00:00,New,3\n",
                                       -1, NULL));
   import = sb_incident_import_new (f->book->store, file, &error);
   g_assert_no_error (error);
@@ -873,7 +900,7 @@ test_reopen_count (Fixture       *f,
   g_assert_cmpint (sb_incident_import_get_mapping (import, 4), ==, SB_INCIDENT_FIELD_REOPEN_COUNT);
 
   batch = apply (import);
-  g_assert_cmpuint (sb_incident_import_get_n_new (import), ==, 2);
+  g_assert_cmpuint (sb_incident_import_get_n_new (import), ==, 3);
   bad = item_for (import, "R-2");
   g_assert_nonnull (bad->problem);
   g_assert_nonnull (strstr (bad->problem, "“twice” is not a count of reopenings"));
@@ -882,6 +909,9 @@ test_reopen_count (Fixture       *f,
   g_assert_cmpuint (sb_incident_get_reopen_count (twice), ==, 2);
   g_assert_cmpint (count (f->book->store, "SELECT reopen_count FROM incident WHERE reference = ?",
                           "R-3"), ==, 0);
+  /* a new incident keeps the count too */
+  g_assert_cmpint (count (f->book->store, "SELECT reopen_count FROM incident WHERE reference = ?",
+                          "R-4"), ==, 3);
 }
 
 int
