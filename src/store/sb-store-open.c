@@ -207,6 +207,21 @@ count_broken_references (sqlite3 *db)
   return rc == SQLITE_DONE ? n : -1;
 }
 
+/* The table of the first broken reference, for the message. */
+static char *
+first_broken_table (sqlite3 *db)
+{
+  sqlite3_stmt *check = NULL;
+  char *table = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &check, NULL) == SQLITE_OK &&
+      sqlite3_step (check) == SQLITE_ROW)
+    table = g_strdup ((const char *)sqlite3_column_text (check, 0));
+  sqlite3_finalize (check);
+
+  return table;
+}
+
 /* Applies migration @next in a transaction of its own; fails if it left
  * more broken references than the @broken_before the book had. */
 static gboolean
@@ -238,9 +253,12 @@ apply_migration (sqlite3  *db,
 
       if (broken > broken_before)
         {
+          g_autofree char *table = first_broken_table (db);
+
           g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_FAILED,
-                       _("%s: the update would leave records that refer to missing records"),
-                       doing);
+                       _("%s: the update would leave records of %s that refer to missing "
+                         "records; the book is left as it was"),
+                       doing, table != NULL ? table : "?");
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
@@ -288,6 +306,8 @@ sb_store_migrate_to (sqlite3  *db,
     return FALSE;
   if (version >= target_version)
     return TRUE;
+  /* The pragma below would do nothing inside a transaction. */
+  g_return_val_if_fail (sqlite3_get_autocommit (db), FALSE);
 
   /* SQLite's procedure for changing a table: with foreign keys off (the
    * pragma does nothing inside a transaction), so that a migration can
