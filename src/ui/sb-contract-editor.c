@@ -17,6 +17,7 @@
 #include "sb-suppliers.h"
 #include "sb-targets-editor.h"
 #include "sb-time.h"
+#include "sb-ui-widgets.h"
 
 /* One contract: its terms with what they mean (status, current term, last
  * day to give notice) worked out as the person types, its cost and what
@@ -893,6 +894,7 @@ sb_contract_editor_init (SbContractEditor *self)
   build_texts (self);
   self->services_problem = new_group_problem (self->services_group);
   self->loading = FALSE;
+  sb_ui_scroll_past_spin_buttons (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", FALSE);

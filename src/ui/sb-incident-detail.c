@@ -12,6 +12,7 @@
 #include "sb-incident-detail-private.h"
 #include "sb-service-editor.h"
 #include "sb-time.h"
+#include "sb-ui-widgets.h"
 
 /*
  * The detail pane of one incident. Its header keeps what matters while
@@ -901,6 +902,7 @@ sb_incident_detail_init (SbIncidentDetail *self)
   self->timeline = g_list_store_new (SB_TYPE_INCIDENT_EVENT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sb_ui_scroll_past_spin_buttons (GTK_WIDGET (self));
 
   for (guint i = 0; channels[i] != NULL; i++)
     gtk_string_list_append (self->channel_names, sb_incident_channel_get_label (channels[i]));

@@ -14,6 +14,7 @@
 #include "sb-money.h"
 #include "sb-preferences-window.h"
 #include "sb-priority-matrix-group.h"
+#include "sb-ui-widgets.h"
 
 struct _SbPreferencesWindow
 {
@@ -434,6 +435,7 @@ sb_preferences_window_init (SbPreferencesWindow *self)
 
   g_type_ensure (SB_TYPE_PRIORITY_MATRIX_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
+  sb_ui_scroll_past_spin_buttons (GTK_WIDGET (self));
 
   for (guint i = 0; codes[i] != NULL; i++)
     {
