@@ -20,6 +20,7 @@
 #include "sb-sample-data.h"
 #include "sb-store.h"
 #include "sb-store-private.h"   /* a fixed clock */
+#include "sb-ui-test-utils.h"
 
 /* The Budgets page in a real window on a real display (Xvfb in CI): the
  * empty state, a budget created and planned with the keyboard cell by
@@ -35,17 +36,6 @@ typedef struct
   SbBudgetsPage *page;
   gint64     now_ms;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static void
 remove_tree (const char *path)
@@ -100,7 +90,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, overlay);
   gtk_window_set_default_size (fixture->window, 1300, 900);
   gtk_window_present (fixture->window);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -115,7 +105,7 @@ fixture_tear_down (Fixture       *fixture,
   g_list_free (toplevels);
 
   gtk_window_destroy (fixture->window);
-  settle ();
+  sb_ui_test_settle ();
 
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -161,7 +151,7 @@ respond (Fixture    *fixture,
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  sb_ui_test_settle ();
 }
 
 /* Presses a key on the grid's cells as the person would: through the
@@ -184,7 +174,7 @@ press_key (Fixture *fixture,
           break;
         }
     }
-  settle ();
+  sb_ui_test_settle ();
 
   return handled;
 }
@@ -208,7 +198,7 @@ type_into_cell (Fixture    *fixture,
     gtk_editable_insert_text (GTK_EDITABLE (editor), text + 1, -1, &position);
   }
   g_signal_emit_by_name (editor, "activate");
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static char *
@@ -217,7 +207,7 @@ create_budget_with_line (Fixture *fixture)
   AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "Budget 2026");
@@ -310,7 +300,7 @@ test_create_and_type (Fixture       *fixture,
     g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
     g_assert_true (handled);
   }
-  settle ();
+  sb_ui_test_settle ();
   g_assert_null (grid (fixture)->editor);
   g_clear_object (&budget);
   budget = sb_budgets_get (fixture->store, id, &error);
@@ -323,7 +313,7 @@ test_create_and_type (Fixture       *fixture,
   g_assert_nonnull (grid (fixture)->editor);
   gtk_editable_set_text (GTK_EDITABLE (grid (fixture)->editor), "");
   g_signal_emit_by_name (grid (fixture)->editor, "activate");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_null (grid (fixture)->editor);
 }
 
@@ -360,7 +350,7 @@ wait_for_response (char **response)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
     }
-  settle ();
+  sb_ui_test_settle ();
 }
 
 /* Return in the New Budget dialog, as the person presses it: the text
@@ -391,7 +381,7 @@ test_create_with_return (Fixture       *fixture,
       gboolean found = FALSE;
 
       gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.new", NULL);
-      settle ();
+      sb_ui_test_settle ();
       dialog = g_object_ref (find_dialog (fixture));
       g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Budget");
       g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), &response);
@@ -449,7 +439,7 @@ test_spread (Fixture       *fixture,
 
   sb_budget_grid_set_cursor (grid (fixture), 0, 0);
   gtk_widget_activate_action (GTK_WIDGET (grid (fixture)), "grid.spread", NULL);
-  settle ();
+  sb_ui_test_settle ();
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "entry"), "1000.06");
@@ -478,7 +468,7 @@ test_approve_and_revise (Fixture       *fixture,
   g_assert_true (sb_budget_grid_get_editable (grid (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.approve", NULL);
-  settle ();
+  sb_ui_test_settle ();
   respond (fixture, "approve");
 
   approved = sb_budgets_get (fixture->store, id, &error);
@@ -495,7 +485,7 @@ test_approve_and_revise (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (page_child (fixture, "approve_button")));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.revise", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_cmpstr (sb_budgets_page_get_budget_id (fixture->page), !=, id);
   revision = sb_budgets_get (fixture->store, sb_budgets_page_get_budget_id (fixture->page), &error);
@@ -523,7 +513,7 @@ test_sample_book (Fixture       *fixture,
   GDate today;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.load-sample-data", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_nonnull (sb_budgets_page_get_budget_id (fixture->page));
 
   g_date_clear (&today, 1);
@@ -547,7 +537,7 @@ test_sample_book (Fixture       *fixture,
    * pointer with its figures. */
   chart = SB_CHART_VIEW (sb_budgets_page_get_chart (fixture->page));
   gtk_widget_queue_draw (GTK_WIDGET (chart));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (sb_chart_view_get_drawn (chart));
   {
     double x;
@@ -562,10 +552,10 @@ test_sample_book (Fixture       *fixture,
   /* The costs behind a figure: the popover lists them. */
   sb_budget_grid_set_cursor (grid (fixture), 0, 0);
   gtk_widget_activate_action (GTK_WIDGET (grid (fixture)), "grid.explain", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (grid (fixture)->explain_popover)));
   gtk_popover_popdown (grid (fixture)->explain_popover);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -579,13 +569,13 @@ test_grouping (Fixture       *fixture,
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
   g_assert_no_error (error);
-  settle ();
+  sb_ui_test_settle ();
 
   by_line = sb_budget_grid_get_n_rows (grid (fixture));
   g_assert_cmpuint (by_line, >, 0);
 
   sb_budget_grid_set_grouping (grid (fixture), SB_FIGURES_BY_CATEGORY);
-  settle ();
+  sb_ui_test_settle ();
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
@@ -603,10 +593,10 @@ test_grouping (Fixture       *fixture,
 
   /* The search narrows the rows. */
   sb_budget_grid_set_grouping (grid (fixture), SB_FIGURES_BY_LINE);
-  settle ();
+  sb_ui_test_settle ();
   gtk_editable_set_text (GTK_EDITABLE (grid (fixture)->search_entry), "zzz-no-such-line");
   g_signal_emit_by_name (grid (fixture)->search_entry, "search-changed");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (sb_budget_grid_get_n_rows (grid (fixture)), ==, 0);
 }
 
@@ -631,7 +621,7 @@ test_remove_line (Fixture       *fixture,
 
   sb_budget_grid_set_cursor (grid (fixture), 0, 0);
   gtk_widget_activate_action (GTK_WIDGET (grid (fixture)), "grid.remove-line", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   budget = sb_budgets_get (fixture->store, id, &error);
   g_assert_no_error (error);
@@ -647,7 +637,7 @@ test_narrow (Fixture       *fixture,
   int minimum = 0;
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
-  settle ();
+  sb_ui_test_settle ();
 
   gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
@@ -658,12 +648,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

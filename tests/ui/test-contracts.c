@@ -20,6 +20,7 @@
 #include "sb-store-private.h"   /* a fixed clock */
 #include "sb-suppliers.h"
 #include "sb-time.h"
+#include "sb-ui-test-utils.h"
 
 /* The Contracts page in a real window on a real display (Xvfb in CI): a
  * contract typed into the editor with what its terms mean shown as they
@@ -37,17 +38,6 @@ typedef struct
   char      *supplier_id;
   char      *service_id;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static void
 remove_tree (const char *path)
@@ -69,26 +59,6 @@ remove_tree (const char *path)
     {
       g_unlink (path);
     }
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gint64
@@ -158,7 +128,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, overlay);
   gtk_window_set_default_size (fixture->window, 1180, 800);
   gtk_window_present (fixture->window);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -173,7 +143,7 @@ fixture_tear_down (Fixture       *fixture,
   g_list_free (toplevels);
 
   gtk_window_destroy (fixture->window);
-  settle ();
+  sb_ui_test_settle ();
 
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -216,7 +186,7 @@ type_text (Fixture    *fixture,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editor_child (fixture, row)), text);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static gboolean
@@ -233,7 +203,7 @@ static void
 type_contract (Fixture *fixture)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   adw_combo_row_set_selected (editor_child (fixture, "supplier_row"), 1);
   type_text (fixture, "reference_row", "AC-2291");
@@ -245,7 +215,7 @@ type_contract (Fixture *fixture)
   gtk_spin_button_set_value (editor_child (fixture, "notice_spin"), 3);
   gtk_drop_down_set_selected (editor_child (fixture, "notice_unit_dropdown"), 1);   /* months */
   type_text (fixture, "amount_row", "1200");
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -293,7 +263,7 @@ test_create (Fixture       *fixture,
 
   /* Ctrl+S */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   saved = g_list_model_get_item (model, 0);
@@ -316,7 +286,7 @@ test_notice_longer_than_term (Fixture       *fixture,
 
   /* 13 months' notice of a 12-month term cannot be given. */
   gtk_spin_button_set_value (editor_child (fixture, "notice_spin"), 13);
-  settle ();
+  sb_ui_test_settle ();
 
   problems = sb_contract_editor_get_problems (editor (fixture));
   g_assert_cmpstr (problems, !=, "");
@@ -326,7 +296,7 @@ test_notice_longer_than_term (Fixture       *fixture,
 
   /* Back to 3 months: fine again. */
   gtk_spin_button_set_value (editor_child (fixture, "notice_spin"), 3);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_false (row_shows_problem (editor_child (fixture, "notice_row")));
   g_assert_true (sb_contract_editor_get_can_save (editor (fixture)));
 }
@@ -347,7 +317,7 @@ test_negative_amount (Fixture       *fixture,
 
   /* Save refuses too: nothing reaches the book. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (sb_contracts_page_get_model (fixture->page)), ==, 0);
 }
 
@@ -382,9 +352,9 @@ test_alignment_gap (Fixture       *fixture,
   g_autofree char *id = save_contract (fixture, "MR-1", 60);
   g_autofree char *gaps = NULL;
 
-  settle ();
+  sb_ui_test_settle ();
   sb_contracts_page_select_contract (fixture->page, id);
-  settle ();
+  sb_ui_test_settle ();
 
   /* The supplier answers within an hour; MAIL promises 30 minutes. */
   gaps = sb_contract_editor_get_gaps_text (editor (fixture));
@@ -401,22 +371,22 @@ test_delete_and_undo (Fixture       *fixture,
   g_autoptr(SbContract) back = NULL;
   GtkWidget *undo;
 
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   sb_contracts_page_select_contract (fixture->page, id);
-  settle ();
+  sb_ui_test_settle ();
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_null (sb_contracts_get (fixture->store, id, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 
-  undo = find_button (GTK_WIDGET (fixture->window), "_Undo");
+  undo = sb_ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (undo);
   /* A button activated from the keyboard clicks after a short press. */
   gtk_widget_activate (undo);
   for (guint i = 0; i < 10 && g_list_model_get_n_items (model) == 0; i++)
-    settle ();
+    sb_ui_test_settle ();
 
   back = sb_contracts_get (fixture->store, id, NULL);
   g_assert_nonnull (back);
@@ -434,14 +404,14 @@ test_unsaved_guard (Fixture       *fixture,
   GList *toplevels;
   AdwMessageDialog *dialog = NULL;
 
-  settle ();
+  sb_ui_test_settle ();
   sb_contracts_page_select_contract (fixture->page, first);
-  settle ();
+  sb_ui_test_settle ();
   type_text (fixture, "title_row", "Mail relay support, renegotiated");
   g_assert_true (sb_contract_editor_get_modified (editor (fixture)));
 
   sb_contracts_page_select_contract (fixture->page, second);
-  settle ();
+  sb_ui_test_settle ();
 
   /* Still on the first, asked what to do. */
   g_assert_cmpstr (sb_contract_get_id (sb_contract_editor_get_contract (editor (fixture))), ==, first);
@@ -454,7 +424,7 @@ test_unsaved_guard (Fixture       *fixture,
 
   /* Save, then go on. */
   adw_message_dialog_response (dialog, "save");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (sb_contract_get_id (sb_contract_editor_get_contract (editor (fixture))), ==, second);
   {
     g_autoptr(SbContract) saved = sb_contracts_get (fixture->store, first, NULL);
@@ -490,7 +460,7 @@ test_sample_book (Fixture       *fixture,
   guint n;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.load-sample-data", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >=, 10);
@@ -513,16 +483,16 @@ test_sample_book (Fixture       *fixture,
 
   /* The status filter narrows the list. */
   gtk_drop_down_set_selected (status, 3);   /* active */
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), <, n);
   gtk_drop_down_set_selected (status, 0);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
 
   /* Search */
   gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "search_entry")), "zzz-nothing");
   for (guint i = 0; i < 10 && g_list_model_get_n_items (model) > 0; i++)
-    settle ();
+    sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "results_stack")), ==, "no-results");
 }
@@ -584,8 +554,8 @@ test_narrow (Fixture       *fixture,
   gboolean can_back = FALSE;
 
   gtk_window_set_default_size (fixture->window, 360, 700);
-  settle ();
-  settle ();
+  sb_ui_test_settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->page)), <=, 400);
   g_assert_true (column_shown (fixture, "Supplier"));
@@ -594,7 +564,7 @@ test_narrow (Fixture       *fixture,
   g_assert_false (column_shown (fixture, "Reference"));
 
   sb_contracts_page_select_contract (fixture->page, id);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
   g_object_get (fixture->page, "can-navigate-back", &can_back, NULL);
@@ -602,7 +572,7 @@ test_narrow (Fixture       *fixture,
   assert_editor_reads_whole (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.back", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_object_get (fixture->page, "can-navigate-back", &can_back, NULL);
   g_assert_false (can_back);
@@ -662,12 +632,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

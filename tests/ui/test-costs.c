@@ -20,6 +20,7 @@
 #include "sb-sample-data.h"
 #include "sb-test-utils.h"
 #include "sb-window.h"
+#include "sb-ui-test-utils.h"
 
 /* The costs view, the Overview's budget card and the Budgets group of
  * Preferences on a real display (Xvfb in CI), on a book in a temporary
@@ -36,15 +37,11 @@ typedef struct
   SbCostsView *view;
 } Fixture;
 
+/* The view alone settles sooner than a whole page. */
 static void
 settle (void)
 {
-  for (guint i = 0; i < 30; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  sb_ui_test_settle_for (30, 2000);
 }
 
 static void
@@ -97,26 +94,6 @@ find_label (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -585,22 +562,6 @@ count_due (Fixture *fixture)
   return n;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_committed (Fixture       *fixture,
                 gconstpointer  data)
@@ -627,11 +588,11 @@ test_committed (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->view->committed_title), " up to today, "));
 
   /* One, with its invoice reference */
-  button = find_button (GTK_WIDGET (fixture->view->committed_list), "Confirm");
+  button = sb_ui_test_find_button (GTK_WIDGET (fixture->view->committed_list), "Confirm");
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   settle ();
-  dialog = find_message_dialog ();
+  dialog = sb_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
   gtk_editable_set_text (GTK_EDITABLE (entry), "CONF-77");
@@ -839,12 +800,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -17,6 +17,7 @@
 #include "sb-overview-page.h"
 #include "sb-store.h"
 #include "sb-window.h"
+#include "sb-ui-test-utils.h"
 
 /* The Incidents page in a real window on a real display (Xvfb in CI):
  * the list, its views and search, the whole flow of one incident through
@@ -33,17 +34,6 @@ typedef struct
   char     *vpn_id;       /* resolved */
 } Fixture;
 
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 /* Until @n_items, or a few seconds (the search entry waits a moment
  * before it searches). */
 static guint
@@ -52,7 +42,7 @@ wait_for_items (GListModel *model,
 {
   for (guint i = 0; i < 40 && g_list_model_get_n_items (model) != n_items; i++)
     {
-      settle ();
+      sb_ui_test_settle ();
       g_usleep (20000);
     }
 
@@ -79,46 +69,6 @@ remove_tree (const char *path)
     {
       g_unlink (path);
     }
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static char *
@@ -182,7 +132,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "incidents");
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -192,7 +142,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  settle ();
+  sb_ui_test_settle ();
 
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -270,7 +220,7 @@ press_key (Fixture *fixture,
             {
               g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
                                                            gtk_shortcut_get_arguments (shortcut)));
-              settle ();
+              sb_ui_test_settle ();
               return;
             }
         }
@@ -290,7 +240,7 @@ test_empty (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (page_list (fixture)), ==, 0);
 
   /* The Overview's card is calm, not a row of zeros. */
-  card = find_type (sb_window_get_page (fixture->window, "overview"), SB_TYPE_ATTENTION_CARD);
+  card = sb_ui_test_find_type (sb_window_get_page (fixture->window, "overview"), SB_TYPE_ATTENTION_CARD);
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (card, SB_TYPE_ATTENTION_CARD, "calm_row"))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (card, SB_TYPE_ATTENTION_CARD, "breached_row"))));
@@ -315,17 +265,17 @@ test_views_and_search (Fixture       *fixture,
 
   /* Ctrl+4 and friends go through page.view. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.view", "s", "major");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (listed (fixture, fixture->mail_id));
 
   sb_incidents_page_show_view (page, SB_INCIDENT_VIEW_RECENTLY_RESOLVED);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (listed (fixture, fixture->vpn_id));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.view", "s", "all");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 
   /* Search narrows to the match; nothing matching says so. */
@@ -345,7 +295,7 @@ test_views_and_search (Fixture       *fixture,
 
   /* The Overview's links: on hold shows the open ones on hold. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-incidents", "s", "on-hold");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (sb_window_get_visible_page (fixture->window), ==, "incidents");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (listed (fixture, fixture->printer_id));
@@ -375,7 +325,7 @@ test_sort_by_column (Fixture       *fixture,
 
   /* A click on a header sorts in the store, ascending, then descending. */
   gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (sb_incident_list_get_filter (list)->sort, ==, SB_INCIDENT_SORT_TITLE);
   g_assert_false (sb_incident_list_get_filter (list)->descending);
   {
@@ -385,7 +335,7 @@ test_sort_by_column (Fixture       *fixture,
   }
 
   gtk_column_view_sort_by_column (view, title, GTK_SORT_DESCENDING);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (sb_incident_list_get_filter (list)->descending);
   {
     g_autoptr(SbIncidentRow) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -412,7 +362,7 @@ test_incident_flow (Fixture       *fixture,
   GtkLabel *label;
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -423,7 +373,7 @@ test_incident_flow (Fixture       *fixture,
   title_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SB_TYPE_INCIDENT_NEW_DIALOG, "title_row"));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Scanner offline in reception");
   gtk_widget_activate_action (dialog, "new.log", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   /* The new incident is selected and shown. */
   id = g_strdup (sb_incident_detail_get_incident_id (detail));
@@ -437,7 +387,7 @@ test_incident_flow (Fixture       *fixture,
   press_key (fixture, GDK_KEY_h);
   g_assert_nonnull (sb_incident_detail_get_dialog_for_test (detail));
   g_assert_true (sb_incident_detail_complete_dialog_for_test (detail, "awaiting-supplier", NULL));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (status_of (fixture, id), ==, SB_INCIDENT_ON_HOLD);
   /* Still selected after the list re-read itself. */
   g_assert_cmpstr (sb_incident_detail_get_incident_id (detail), ==, id);
@@ -447,7 +397,7 @@ test_incident_flow (Fixture       *fixture,
   /* S resolves; it leaves the Open view but stays in the detail. */
   press_key (fixture, GDK_KEY_s);
   g_assert_true (sb_incident_detail_complete_dialog_for_test (detail, "workaround", "Power cycled"));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (status_of (fixture, id), ==, SB_INCIDENT_RESOLVED);
   g_assert_false (listed (fixture, id));
   g_assert_cmpstr (sb_incident_detail_get_incident_id (detail), ==, id);
@@ -455,7 +405,7 @@ test_incident_flow (Fixture       *fixture,
   /* O reopens it: back in the Open view, selected again. */
   press_key (fixture, GDK_KEY_o);
   g_assert_true (sb_incident_detail_complete_dialog_for_test (detail, NULL, "Offline again"));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (status_of (fixture, id), ==, SB_INCIDENT_IN_PROGRESS);
   g_assert_true (listed (fixture, id));
   g_assert_cmpuint (gtk_single_selection_get_selected (page_child (fixture, "selection")), ==,
@@ -476,7 +426,7 @@ test_incident_flow (Fixture       *fixture,
   /* The card on the Overview says what the store says. */
   g_assert_true (sb_incidents_get_attention (fixture->store, SB_INCIDENT_NO_TIME, &attention, &error));
   g_assert_no_error (error);
-  card = find_type (sb_window_get_page (fixture->window, "overview"), SB_TYPE_ATTENTION_CARD);
+  card = sb_ui_test_find_type (sb_window_get_page (fixture->window, "overview"), SB_TYPE_ATTENTION_CARD);
   g_assert_nonnull (card);
   label = GTK_LABEL (gtk_widget_get_template_child (card, SB_TYPE_ATTENTION_CARD, "major_label"));
   g_assert_cmpuint (attention.n_major, ==, 1);
@@ -496,7 +446,7 @@ test_incident_flow (Fixture       *fixture,
     g_autofree char *target = g_strconcat ("incident:", attention.oldest_open_id, NULL);
 
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-incidents", "s", target);
-    settle ();
+    sb_ui_test_settle ();
     g_assert_cmpstr (sb_incident_detail_get_incident_id (detail), ==, fixture->mail_id);
   }
 
@@ -513,7 +463,7 @@ test_delete_and_undo (Fixture       *fixture,
   GtkWidget *undo;
 
   sb_incidents_page_select_incident (page, fixture->printer_id);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (sb_incident_detail_get_incident_id (page_detail (fixture)), ==, fixture->printer_id);
 
   /* Delete on the list. */
@@ -524,10 +474,10 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_null (sb_incident_detail_get_incident_id (page_detail (fixture)));
 
   /* The toast offers Undo; it brings it back, selected. */
-  undo = find_button (GTK_WIDGET (fixture->window), "_Undo");
+  undo = sb_ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
-  settle ();
+  sb_ui_test_settle ();
 
   back = sb_incidents_get (fixture->store, fixture->printer_id, NULL);
   g_assert_nonnull (back);
@@ -545,8 +495,8 @@ test_narrow (Fixture       *fixture,
   guint wide_columns = g_list_model_get_n_items (gtk_column_view_get_columns (view));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  settle ();
-  settle ();
+  sb_ui_test_settle ();
+  sb_ui_test_settle ();
 
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), <, wide_columns);
@@ -554,11 +504,11 @@ test_narrow (Fixture       *fixture,
 
   /* Activating a row opens the detail; Back returns to the list. */
   g_signal_emit_by_name (view, "activate", 0);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
   g_assert_nonnull (sb_incident_detail_get_incident_id (page_detail (fixture)));
   gtk_widget_activate_action (GTK_WIDGET (incidents_page (fixture)), "page.back", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
 }
 
@@ -592,10 +542,10 @@ test_narrow_enter_and_back (Fixture       *fixture,
   g_assert_false (can_navigate_back (fixture));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  settle ();
-  settle ();
+  sb_ui_test_settle ();
+  sb_ui_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "incidents");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (adw_leaflet_get_visible_child (window_leaflet) == content_box);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
@@ -603,7 +553,7 @@ test_narrow_enter_and_back (Fixture       *fixture,
 
   /* Selecting alone (arrow keys) stays on the list; Enter opens. */
   gtk_single_selection_set_selected (page_child (fixture, "selection"), 1);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   press_key (fixture, GDK_KEY_Return);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
@@ -613,12 +563,12 @@ test_narrow_enter_and_back (Fixture       *fixture,
 
   /* Back: to the list, then to the sidebar. */
   g_signal_emit_by_name (back_button, "clicked");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_assert_false (can_navigate_back (fixture));
   g_assert_true (adw_leaflet_get_visible_child (window_leaflet) == content_box);
   g_signal_emit_by_name (back_button, "clicked");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (adw_leaflet_get_visible_child (window_leaflet) != content_box);
 }
 
@@ -637,7 +587,7 @@ test_wide_without_selection (Fixture       *fixture,
 
   /* Choosing one brings the detail beside the list, unfolded. */
   sb_incidents_page_select_incident (incidents_page (fixture), fixture->mail_id);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (detail_pane));
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (page_child (fixture, "leaflet"))));
   g_assert_cmpint (gtk_widget_get_width (list_pane), <, page_width);
@@ -645,7 +595,7 @@ test_wide_without_selection (Fixture       *fixture,
 
   /* And it leaves again with the selection. */
   sb_incidents_page_select_incident (incidents_page (fixture), NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_false (gtk_widget_get_visible (detail_pane));
 }
 
@@ -653,12 +603,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -25,6 +25,7 @@
 #include "sb-supplier-detail.h"
 #include "sb-supplier.h"
 #include "sb-suppliers.h"
+#include "sb-ui-test-utils.h"
 
 /* The Reports page in a real window on a real display (Xvfb in CI), over
  * the sample book: every report previewed, a report that needs a
@@ -39,17 +40,6 @@ typedef struct
   GtkWindow     *window;
   SbReportsPage *page;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static void
 remove_tree (const char *path)
@@ -96,7 +86,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, overlay);
   gtk_window_set_default_size (f->window, 1300, 900);
   gtk_window_present (f->window);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -112,7 +102,7 @@ fixture_tear_down (Fixture       *f,
   g_list_free (toplevels);
 
   gtk_window_destroy (f->window);
-  settle ();
+  sb_ui_test_settle ();
 
   g_clear_object (&f->store);
   remove_tree (f->dir);
@@ -207,9 +197,9 @@ pick (Fixture    *f,
       const char *name)
 {
   g_assert_true (sb_reports_page_select_report (f->page, name));
-  settle ();
+  sb_ui_test_settle ();
   sb_reports_page_build_now (f->page);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -222,7 +212,7 @@ test_list (Fixture       *f,
   before = sb_reports_page_get_document (f->page);
   g_assert_nonnull (before);
   g_assert_false (sb_reports_page_select_report (f->page, "no-such-report"));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (sb_reports_page_get_document (f->page) == before);
 
   /* Another report replaces the preview from its first page */
@@ -252,14 +242,14 @@ test_preview_each (Fixture       *f,
       guint n_pages;
 
       g_assert_true (sb_reports_page_select_report (f->page, reports[i].name));
-      settle ();
+      sb_ui_test_settle ();
       if (reports[i].needs & SB_REPORT_NEEDS_SUPPLIER)
         filters.supplier_id = supplier_id;
       if (reports[i].needs & SB_REPORT_NEEDS_INCIDENT)
         filters.incident_id = incident_id;
       sb_reports_page_set_filters (f->page, &filters);
       sb_reports_page_build_now (f->page);
-      settle ();
+      sb_ui_test_settle ();
 
       g_test_message ("%s: %s", reports[i].name,
                       sb_reports_page_get_problem (f->page) != NULL
@@ -274,7 +264,7 @@ test_preview_each (Fixture       *f,
 
       /* Page Down turns to the next page, as far as the last */
       gtk_widget_activate_action (GTK_WIDGET (f->page), "page.next-page", NULL);
-      settle ();
+      sb_ui_test_settle ();
       g_assert_cmpuint (sb_report_preview_get_page (preview), ==, MIN (1, n_pages - 1));
       gtk_widget_activate_action (GTK_WIDGET (f->page), "page.previous-page", NULL);
       g_assert_cmpuint (sb_report_preview_get_page (preview), ==, 0);
@@ -304,7 +294,7 @@ test_needs (Fixture       *f,
   filters.supplier_id = supplier_id;
   sb_reports_page_set_filters (f->page, &filters);
   sb_reports_page_build_now (f->page);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_null (sb_reports_page_get_problem (f->page));
   g_assert_true (gtk_widget_get_sensitive (print));
 
@@ -368,7 +358,7 @@ test_export (Fixture       *f,
 
     sb_reports_page_set_paper (f->page, SB_REPORT_PAPER_A4, SB_REPORT_LANDSCAPE);
     sb_reports_page_build_now (f->page);
-    settle ();
+    sb_ui_test_settle ();
     sb_report_renderer_get_page_size (sb_report_preview_get_renderer (sb_reports_page_get_preview (f->page)),
                                       &width, &height);
     g_assert_cmpfloat (width, >, height);
@@ -415,7 +405,7 @@ test_print_operation (Fixture       *f,
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, f->window, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_true (file_is_pdf (path));
   if (pdf_pages (path) > 0)
@@ -476,13 +466,13 @@ test_print_incident (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
   gtk_window_present (GTK_WINDOW (window));
   sb_incident_detail_set_incident_id (detail, incident_id);
-  settle ();
+  sb_ui_test_settle ();
 
   sb_report_print_set_export_filename_for_test (path);
   action = ctrl_p_action (GTK_WIDGET (detail));
   g_assert_cmpstr (action, ==, "incident.print");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), action, NULL));
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_true (file_is_pdf (path));
   text = pdf_text (path);
@@ -511,13 +501,13 @@ test_print_contract (Fixture       *f,
   sb_contract_editor_set_store (editor, f->store);
   sb_contract_editor_set_contract (editor, contract);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  sb_ui_test_settle ();
 
   sb_report_print_set_export_filename_for_test (path);
   action = ctrl_p_action (GTK_WIDGET (editor));
   g_assert_cmpstr (action, ==, "editor.print");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), action, NULL));
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_true (file_is_pdf (path));
   text = pdf_text (path);
@@ -546,14 +536,14 @@ test_print_review (Fixture       *f,
   sb_supplier_detail_set_store (detail, f->store);
   sb_supplier_detail_set_supplier (detail, supplier);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail), >, 0);
 
   sb_report_print_set_export_filename_for_test (path);
   action = ctrl_p_action (GTK_WIDGET (detail));
   g_assert_cmpstr (action, ==, "detail.print-review");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), action, "s", ""));
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_true (file_is_pdf (path));
   text = pdf_text (path);
@@ -576,13 +566,13 @@ test_narrow (Fixture       *f,
 
   /* Folded: the list, then the settings and the preview with Back */
   gtk_window_set_default_size (f->window, 360, 800);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), <=, 360);
   g_object_get (f->page, "can-navigate-back", &folded_on_report, NULL);
   g_assert_true (folded_on_report);
   g_assert_cmpuint (sb_report_preview_get_n_pages (sb_reports_page_get_preview (f->page)), >=, 1);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.back", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_object_get (f->page, "can-navigate-back", &folded_on_report, NULL);
   g_assert_false (folded_on_report);
 }
@@ -591,12 +581,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -20,6 +20,7 @@
 #include "sb-services-page.h"
 #include "sb-store.h"
 #include "sb-window.h"
+#include "sb-ui-test-utils.h"
 
 /* The Services page in a real window on a real display (Xvfb in CI),
  * driven through its widgets the way a person would: typing into the
@@ -32,17 +33,6 @@ typedef struct
   SbStore  *store;
   SbWindow *window;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static void
 remove_tree (const char *path)
@@ -66,43 +56,6 @@ remove_tree (const char *path)
     }
 }
 
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
-/* The first widget under @root whose tooltip or button label is @text. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *text)
-{
-  const char *tooltip = gtk_widget_get_tooltip_text (root);
-
-  if (g_strcmp0 (tooltip, text) == 0)
-    return root;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -122,7 +75,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "services");
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -132,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  settle ();
+  sb_ui_test_settle ();
 
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -162,7 +115,7 @@ type_into (gpointer    widget,
            const char *name,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (template_child (widget, type, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (sb_ui_test_template_child (widget, type, name)), text);
 }
 
 static void
@@ -173,8 +126,8 @@ type_target (Fixture    *fixture,
 {
   g_autofree char *response_tip = g_strdup_printf ("Response time for priority %d", priority);
   g_autofree char *resolution_tip = g_strdup_printf ("Resolution time for priority %d", priority);
-  GtkWidget *response_entry = find_widget (GTK_WIDGET (editor (fixture)), response_tip);
-  GtkWidget *resolution_entry = find_widget (GTK_WIDGET (editor (fixture)), resolution_tip);
+  GtkWidget *response_entry = sb_ui_test_find_widget (GTK_WIDGET (editor (fixture)), response_tip);
+  GtkWidget *resolution_entry = sb_ui_test_find_widget (GTK_WIDGET (editor (fixture)), resolution_tip);
 
   g_assert_nonnull (response_entry);
   g_assert_nonnull (resolution_entry);
@@ -207,7 +160,7 @@ create_mail_service (Fixture *fixture)
   SbServicesPage *page = services_page (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_false (sb_service_editor_get_can_save (editor (fixture)));
 
   type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "code_row", "MAIL");
@@ -217,7 +170,7 @@ create_mail_service (Fixture *fixture)
   g_assert_true (sb_service_editor_get_can_save (editor (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
@@ -225,12 +178,12 @@ test_empty_then_sample (Fixture       *fixture,
                         gconstpointer  data)
 {
   SbServicesPage *page = services_page (fixture);
-  GtkStack *stack = template_child (page, SB_TYPE_SERVICES_PAGE, "services_stack");
+  GtkStack *stack = sb_ui_test_template_child (page, SB_TYPE_SERVICES_PAGE, "services_stack");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.load-sample-data", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (sb_services_page_get_model (page)), >=, 8);
@@ -260,7 +213,7 @@ test_create_and_edit (Fixture       *fixture,
   g_assert_true (sb_service_editor_get_modified (editor (fixture)));
   g_assert_true (sb_service_editor_get_can_save (editor (fixture)));
   gtk_widget_activate_action (GTK_WIDGET (services_page (fixture)), "page.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   renamed = sb_catalog_find_service (fixture->store, "MAIL");
   g_assert_nonnull (renamed);
@@ -278,12 +231,12 @@ test_invalid_input (Fixture       *fixture,
   g_autofree char *date_problems = NULL;
 
   create_mail_service (fixture);
-  code_row = template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR, "code_row");
+  code_row = sb_ui_test_template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR, "code_row");
 
   /* An empty code */
   gtk_editable_set_text (GTK_EDITABLE (code_row), "");
   g_assert_false (sb_service_editor_get_can_save (editor (fixture)));
-  g_assert_false (gtk_widget_is_sensitive (template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR,
+  g_assert_false (gtk_widget_is_sensitive (sb_ui_test_template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR,
                                                            "save_button")));
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
   problems = sb_service_editor_get_problems (editor (fixture));
@@ -298,7 +251,7 @@ test_invalid_input (Fixture       *fixture,
   g_assert_false (sb_service_editor_get_can_save (editor (fixture)));
   target_problems = sb_service_editor_get_problems (editor (fixture));
   g_assert_nonnull (strstr (target_problems, "longer than the resolution"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor (fixture)), "Response time for priority 3"));
+  g_assert_nonnull (sb_ui_test_find_widget (GTK_WIDGET (editor (fixture)), "Response time for priority 3"));
 
   /* Text that is no time */
   type_target (fixture, 3, "soon", "4 h");
@@ -311,13 +264,13 @@ test_invalid_input (Fixture       *fixture,
   g_assert_false (sb_service_editor_get_can_save (editor (fixture)));
   date_problems = sb_service_editor_get_problems (editor (fixture));
   g_assert_cmpstr (date_problems, !=, "");
-  g_assert_true (gtk_widget_has_css_class (template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR,
+  g_assert_true (gtk_widget_has_css_class (sb_ui_test_template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR,
                                                            "next_review_row"),
                                            "error"));
 
   /* Cancel brings back what was saved. */
   gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.revert", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor (fixture),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sb_ui_test_template_child (editor (fixture),
                                                                          SB_TYPE_SERVICE_EDITOR,
                                                                          "next_review_row"))), ==, "");
   g_assert_false (sb_service_editor_get_modified (editor (fixture)));
@@ -335,16 +288,16 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_true (listed (fixture, "MAIL"));
 
   gtk_widget_activate_action (GTK_WIDGET (services_page (fixture)), "page.delete", NULL);
-  settle ();
+  sb_ui_test_settle ();
   gone = sb_catalog_find_service (fixture->store, "MAIL");
   g_assert_null (gone);
   g_assert_false (listed (fixture, "MAIL"));
 
   /* The toast offers Undo. */
-  undo = find_widget (GTK_WIDGET (fixture->window), "_Undo");
+  undo = sb_ui_test_find_widget (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
-  settle ();
+  sb_ui_test_settle ();
 
   back = sb_catalog_find_service (fixture->store, "MAIL");
   g_assert_nonnull (back);
@@ -356,8 +309,8 @@ test_customers_and_calendars (Fixture       *fixture,
                               gconstpointer  data)
 {
   SbServicesPage *page = services_page (fixture);
-  SbCustomersView *customers = template_child (page, SB_TYPE_SERVICES_PAGE, "customers_view");
-  SbCalendarsView *calendars = template_child (page, SB_TYPE_SERVICES_PAGE, "calendars_view");
+  SbCustomersView *customers = sb_ui_test_template_child (page, SB_TYPE_SERVICES_PAGE, "customers_view");
+  SbCalendarsView *calendars = sb_ui_test_template_child (page, SB_TYPE_SERVICES_PAGE, "calendars_view");
   GtkStringList *calendar_names;
   g_autoptr(SbCustomer) customer = NULL;
   g_autoptr(GListModel) calendar_list = NULL;
@@ -368,14 +321,14 @@ test_customers_and_calendars (Fixture       *fixture,
   /* A customer */
   sb_services_page_show_view (page, "customers");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "name_row", "Bluebell Bakery");
   type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "not an address");
-  g_assert_true (gtk_widget_has_css_class (template_child (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row"),
+  g_assert_true (gtk_widget_has_css_class (sb_ui_test_template_child (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row"),
                                            "error"));
   type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "help@bluebell.example");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
   customer = sb_catalog_find_customer (fixture->store, "Bluebell Bakery");
   g_assert_nonnull (customer);
   g_assert_cmpstr (sb_customer_get_email (customer), ==, "help@bluebell.example");
@@ -384,16 +337,16 @@ test_customers_and_calendars (Fixture       *fixture,
   /* A calendar, with a mistake first */
   sb_services_page_show_view (page, "calendars");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   type_into (calendars, SB_TYPE_CALENDARS_VIEW, "name_row", "Support hours");
   type_into (calendars, SB_TYPE_CALENDARS_VIEW, "tz_row", "Europe/Madrid");
-  monday = template_child (calendars, SB_TYPE_CALENDARS_VIEW, "monday_row");
+  monday = sb_ui_test_template_child (calendars, SB_TYPE_CALENDARS_VIEW, "monday_row");
   gtk_editable_set_text (GTK_EDITABLE (monday), "08:00–25:00");
   g_assert_true (gtk_widget_has_css_class (monday, "error"));
   gtk_editable_set_text (GTK_EDITABLE (monday), "08:00–12:00, 13:00-18:00");
   g_assert_false (gtk_widget_has_css_class (monday, "error"));
   gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   calendar_list = sb_catalog_list_calendars (fixture->store, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (calendar_list); i++)
@@ -418,11 +371,11 @@ test_customers_and_calendars (Fixture       *fixture,
   /* A service on that calendar explains its targets with it. */
   sb_services_page_show_view (page, "services");
   create_mail_service (fixture);
-  calendar_names = template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR, "calendar_names");
+  calendar_names = sb_ui_test_template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR, "calendar_names");
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (calendar_names)); i++)
     {
       if (g_strcmp0 (gtk_string_list_get_string (calendar_names, i), "Support hours") == 0)
-        adw_combo_row_set_selected (template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR, "calendar_row"), i);
+        adw_combo_row_set_selected (sb_ui_test_template_child (editor (fixture), SB_TYPE_SERVICE_EDITOR, "calendar_row"), i);
     }
 
   explanation = sb_service_editor_get_explanation (editor (fixture));
@@ -430,26 +383,6 @@ test_customers_and_calendars (Fixture       *fixture,
   g_assert_nonnull (strstr (explanation, "Support hours"));
   g_assert_nonnull (strstr (explanation, "Europe/Madrid"));
   g_assert_nonnull (strstr (explanation, "Logged now → respond by"));
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -463,16 +396,16 @@ test_priority_matrix (Fixture       *fixture,
   g_autoptr(SbPriorityMatrix) after = NULL;
 
   gtk_window_present (GTK_WINDOW (preferences));
-  settle ();
+  sb_ui_test_settle ();
 
-  group = find_type (GTK_WIDGET (preferences), SB_TYPE_PRIORITY_MATRIX_GROUP);
+  group = sb_ui_test_find_type (GTK_WIDGET (preferences), SB_TYPE_PRIORITY_MATRIX_GROUP);
   g_assert_nonnull (group);
   g_assert_cmpint (sb_priority_matrix_get (before, 1, 1), ==, SB_PRIORITY_CRITICAL);
   g_assert_cmpint (sb_priority_matrix_get (before, 3, 3), ==, SB_PRIORITY_PLANNING);
 
   /* The cell for high impact and high urgency shows the book's matrix;
    * choosing another priority there saves it. */
-  cell = find_widget (group, "Priority for impact High and urgency High");
+  cell = sb_ui_test_find_widget (group, "Priority for impact High and urgency High");
   g_assert_true (GTK_IS_DROP_DOWN (cell));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
@@ -483,19 +416,15 @@ test_priority_matrix (Fixture       *fixture,
   g_assert_cmpint (sb_priority_matrix_get (after, 3, 3), ==, SB_PRIORITY_LOW);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  settle ();
+  sb_ui_test_settle ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

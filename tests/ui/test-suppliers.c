@@ -23,6 +23,7 @@
 #include "sb-store.h"
 #include "sb-time.h"
 #include "sb-window.h"
+#include "sb-ui-test-utils.h"
 
 /* The Suppliers page in a real window on a real display (Xvfb in CI),
  * driven through its widgets and actions the way a person would: typing
@@ -35,17 +36,6 @@ typedef struct
   GtkWindow *window;
   GtkWidget *page;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static void
 remove_tree (const char *path)
@@ -69,41 +59,6 @@ remove_tree (const char *path)
     }
 }
 
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
-/* The first widget under @root whose tooltip or button label is @text. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
-    return root;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* As a click does; activating a button clicks it only after a delay. */
 static void
 click (GtkWidget *button)
@@ -111,23 +66,6 @@ click (GtkWidget *button)
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-}
-
-/* The open window of @type (a dialog the page opened). */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }
 
 static void
@@ -152,7 +90,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, data != NULL ? GPOINTER_TO_INT (data) : 1300, 800);
   gtk_window_present (fixture->window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "suppliers");
-  settle ();
+  sb_ui_test_settle ();
 
   fixture->page = sb_window_get_page (window, "suppliers");
   g_assert_true (SB_IS_SUPPLIERS_PAGE (fixture->page));
@@ -163,7 +101,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  settle ();
+  sb_ui_test_settle ();
 
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -182,7 +120,7 @@ type_into (gpointer    widget,
            const char *name,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (template_child (widget, type, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (sb_ui_test_template_child (widget, type, name)), text);
 }
 
 static guint
@@ -287,7 +225,7 @@ press_shortcut (Fixture         *fixture,
     done = run_shortcut (w, keyval, mods, GTK_SHORTCUT_SCOPE_LOCAL);
   if (!done)
     done = run_shortcut (fixture->page, keyval, mods, GTK_SHORTCUT_SCOPE_MANAGED);
-  settle ();
+  sb_ui_test_settle ();
 
   return done;
 }
@@ -299,7 +237,7 @@ create_supplier (Fixture    *fixture,
                  const char *name)
 {
   gtk_widget_activate_action (fixture->page, "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_false (sb_supplier_detail_get_can_save (detail (fixture)));
 
   type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", name);
@@ -307,22 +245,22 @@ create_supplier (Fixture    *fixture,
   g_assert_true (sb_supplier_detail_get_can_save (detail (fixture)));
 
   gtk_widget_activate_action (fixture->page, "page.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
 }
 
 static void
 test_empty_then_sample (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkStack *stack = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "content_stack");
+  GtkStack *stack = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "content_stack");
   guint n;
   gboolean some_contracts = FALSE;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_nonnull (find_widget (fixture->page, "_Add Supplier"));
+  g_assert_nonnull (sb_ui_test_find_widget (fixture->page, "_Add Supplier"));
 
   gtk_widget_activate_action (fixture->page, "page.load-sample-data", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   n = n_listed (fixture);
@@ -367,12 +305,12 @@ test_create_and_validate (Fixture       *fixture,
                    sb_supplier_get_id (saved));
 
   /* An empty name: said under the field, Save refused. */
-  name_row = template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row");
+  name_row = sb_ui_test_template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   g_assert_false (sb_supplier_detail_get_can_save (detail (fixture)));
   g_assert_nonnull (sb_supplier_detail_get_problem (detail (fixture)));
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  g_assert_false (gtk_widget_is_sensitive (template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL,
+  g_assert_false (gtk_widget_is_sensitive (sb_ui_test_template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL,
                                                            "save_button")));
 
   /* Revert brings the saved name back. */
@@ -383,7 +321,7 @@ test_create_and_validate (Fixture       *fixture,
 
   /* A second supplier may not take the first one's name. */
   create_supplier (fixture, "Bolt Networks");
-  name_row = template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row");
+  name_row = sb_ui_test_template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "acme hosting");
   g_assert_false (sb_supplier_detail_get_can_save (detail (fixture)));
   g_assert_nonnull (sb_supplier_detail_get_problem (detail (fixture)));
@@ -392,7 +330,7 @@ test_create_and_validate (Fixture       *fixture,
 
   /* A contact, saved with the supplier. */
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.add-contact", NULL);
-  settle ();
+  sb_ui_test_settle ();
   /* The focus is in the new contact's name. */
   focus = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (focus);
@@ -400,7 +338,7 @@ test_create_and_validate (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (focus), "Lee Park");
   g_assert_true (sb_supplier_detail_get_can_save (detail (fixture)));
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.save", NULL);
-  settle ();
+  sb_ui_test_settle ();
 
   with_contact = sb_suppliers_find (fixture->store, "Bolt Networks");
   g_assert_nonnull (with_contact);
@@ -425,16 +363,16 @@ test_review (Fixture       *fixture,
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.add-review", NULL);
-  settle ();
-  dialog = find_toplevel (SB_TYPE_REVIEW_DIALOG);
+  sb_ui_test_settle ();
+  dialog = sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG);
   g_assert_nonnull (dialog);
 
   /* A date that is no date is refused as typed. */
-  date_row = template_child (dialog, SB_TYPE_REVIEW_DIALOG, "review_date_row");
+  date_row = sb_ui_test_template_child (dialog, SB_TYPE_REVIEW_DIALOG, "review_date_row");
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-02-30");
   g_assert_nonnull (sb_review_dialog_get_problem (dialog));
   g_assert_true (gtk_widget_has_css_class (date_row, "error"));
-  g_assert_false (gtk_widget_is_sensitive (template_child (dialog, SB_TYPE_REVIEW_DIALOG, "save_button")));
+  g_assert_false (gtk_widget_is_sensitive (sb_ui_test_template_child (dialog, SB_TYPE_REVIEW_DIALOG, "save_button")));
 
   /* A period that ends before it starts, too. */
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-03-31");
@@ -453,9 +391,9 @@ test_review (Fixture       *fixture,
   type_into (dialog, SB_TYPE_REVIEW_DIALOG, "notes_row", "Slow restores in February");
 
   /* Enter in a field saves. */
-  g_signal_emit_by_name (template_child (dialog, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_REVIEW_DIALOG));
+  g_signal_emit_by_name (sb_ui_test_template_child (dialog, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG));
 
   reviews = sb_suppliers_list_reviews (fixture->store, sb_supplier_get_id (supplier), NULL);
   g_assert_cmpuint (reviews->len, ==, 1);
@@ -464,18 +402,18 @@ test_review (Fixture       *fixture,
   g_assert_cmpint (sb_supplier_review_get_score (review, SB_REVIEW_RESPONSIVENESS), ==, 5);
   g_assert_cmpfloat_with_epsilon (sb_supplier_review_get_mean_score (review), 4.0, 0.001);
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (detail (fixture)), "Delete Review"));
+  g_assert_nonnull (sb_ui_test_find_widget (GTK_WIDGET (detail (fixture)), "Delete Review"));
 
   /* Delete, then Undo. */
-  click (find_widget (GTK_WIDGET (detail (fixture)), "Delete Review"));
-  settle ();
+  click (sb_ui_test_find_widget (GTK_WIDGET (detail (fixture)), "Delete Review"));
+  sb_ui_test_settle ();
   {
     g_autoptr(GPtrArray) left = sb_suppliers_list_reviews (fixture->store, sb_supplier_get_id (supplier), NULL);
     g_assert_cmpuint (left->len, ==, 0);
   }
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, 0);
-  click (find_widget (GTK_WIDGET (fixture->window), "_Undo"));
-  settle ();
+  click (sb_ui_test_find_widget (GTK_WIDGET (fixture->window), "_Undo"));
+  sb_ui_test_settle ();
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, 1);
 }
 
@@ -494,15 +432,15 @@ test_dispute (Fixture       *fixture,
   supplier = sb_suppliers_find (fixture->store, "Acme Hosting");
 
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.raise-dispute", NULL);
-  settle ();
-  dialog = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  sb_ui_test_settle ();
+  dialog = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
   g_assert_nonnull (dialog);
 
   /* Nothing typed: Save cannot, and Enter says why. */
-  g_assert_false (gtk_widget_is_sensitive (template_child (dialog, SB_TYPE_DISPUTE_DIALOG, "save_button")));
-  g_signal_emit_by_name (template_child (dialog, SB_TYPE_DISPUTE_DIALOG, "raised_row"), "entry-activated");
+  g_assert_false (gtk_widget_is_sensitive (sb_ui_test_template_child (dialog, SB_TYPE_DISPUTE_DIALOG, "save_button")));
+  g_signal_emit_by_name (sb_ui_test_template_child (dialog, SB_TYPE_DISPUTE_DIALOG, "raised_row"), "entry-activated");
   g_assert_nonnull (sb_dispute_dialog_get_problem (dialog));
-  g_assert_nonnull (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  g_assert_nonnull (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
   type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
   type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "amount_row", "-5");
@@ -510,8 +448,8 @@ test_dispute (Fixture       *fixture,
   type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "amount_row", "1200");
   g_assert_null (sb_dispute_dialog_get_problem (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dispute.save", NULL);
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
   disputes = sb_suppliers_list_disputes (fixture->store, sb_supplier_get_id (supplier), NULL);
   g_assert_cmpuint (disputes->len, ==, 1);
@@ -521,11 +459,11 @@ test_dispute (Fixture       *fixture,
   g_assert_cmpuint (sb_supplier_detail_get_n_disputes (detail (fixture)), ==, 1);
 
   /* Resolve it through its Edit button: the closed day comes with it. */
-  click (find_widget (GTK_WIDGET (detail (fixture)), "Edit Dispute or Change Its Status"));
-  settle ();
-  dialog = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  click (sb_ui_test_find_widget (GTK_WIDGET (detail (fixture)), "Edit Dispute or Change Its Status"));
+  sb_ui_test_settle ();
+  dialog = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
   g_assert_nonnull (dialog);
-  closed_row = template_child (dialog, SB_TYPE_DISPUTE_DIALOG, "closed_row");
+  closed_row = sb_ui_test_template_child (dialog, SB_TYPE_DISPUTE_DIALOG, "closed_row");
   g_assert_false (gtk_widget_get_visible (closed_row));
   sb_dispute_dialog_set_status (dialog, "resolved");
   g_assert_true (gtk_widget_get_visible (closed_row));
@@ -536,8 +474,8 @@ test_dispute (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (closed_row), sb_supplier_dispute_get_raised_on (dispute));
   g_assert_null (sb_dispute_dialog_get_problem (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dispute.save", NULL);
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
   closed = sb_suppliers_list_disputes (fixture->store, sb_supplier_get_id (supplier), NULL);
   g_assert_cmpuint (closed->len, ==, 1);
@@ -549,12 +487,12 @@ test_dispute (Fixture       *fixture,
 
   /* Escape closes a dialog without saving. */
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.raise-dispute", NULL);
-  settle ();
-  dialog = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  sb_ui_test_settle ();
+  dialog = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
   type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "title_row", "Never saved");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
   g_assert_cmpuint (sb_supplier_detail_get_n_disputes (detail (fixture)), ==, 1);
 }
 
@@ -570,15 +508,15 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_true (listed (fixture, "Acme Hosting"));
 
   gtk_widget_activate_action (fixture->page, "page.delete", NULL);
-  settle ();
+  sb_ui_test_settle ();
   gone = sb_suppliers_find (fixture->store, "Acme Hosting");
   g_assert_null (gone);
   g_assert_false (listed (fixture, "Acme Hosting"));
 
-  undo = find_widget (GTK_WIDGET (fixture->window), "_Undo");
+  undo = sb_ui_test_find_widget (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (undo);
   click (undo);
-  settle ();
+  sb_ui_test_settle ();
 
   back = sb_suppliers_find (fixture->store, "Acme Hosting");
   g_assert_nonnull (back);
@@ -591,13 +529,13 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  GtkWidget *entry = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "search_entry");
+  GtkWidget *entry = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "search_entry");
   g_autoptr(GError) error = NULL;
   guint all;
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
   g_assert_no_error (error);
-  settle ();
+  sb_ui_test_settle ();
   all = n_listed (fixture);
   g_assert_cmpuint (all, >=, 6);
 
@@ -605,17 +543,17 @@ test_search (Fixture       *fixture,
   gtk_widget_activate_action (fixture->page, "page.search", NULL);
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "vaultkeep");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (n_listed_after_search (fixture, 1), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no supplier is called this");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (n_listed_after_search (fixture, 0), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE,
                                                                      "results_stack")), ==, "no-results");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpuint (n_listed_after_search (fixture, all), ==, all);
 }
 
@@ -657,7 +595,7 @@ static void
 test_on_target (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  GtkWidget *view = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) suppliers = NULL;
   gboolean some_judged = FALSE;
@@ -666,7 +604,7 @@ test_on_target (Fixture       *fixture,
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
   g_assert_no_error (error);
-  settle ();
+  sb_ui_test_settle ();
 
   sb_contracts_get_today (fixture->store, &today);
   from = today;
@@ -717,14 +655,14 @@ test_on_target (Fixture       *fixture,
   }
 
   /* The Facilities team costs nothing ahead: a dash, not €0.00. */
-  g_assert_nonnull (find_widget (view, "No costs in the next 12 months"));
+  g_assert_nonnull (sb_ui_test_find_widget (view, "No costs in the next 12 months"));
   g_assert_null (find_label (view, "€0.00"));
 }
 
 static AdwMessageDialog *
 open_message_dialog (void)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return sb_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* Clicks the answer's button, which also closes the dialog. */
@@ -732,8 +670,8 @@ static void
 answer (AdwMessageDialog *dialog,
         const char       *label)
 {
-  click (find_widget (GTK_WIDGET (dialog), label));
-  settle ();
+  click (sb_ui_test_find_widget (GTK_WIDGET (dialog), label));
+  sb_ui_test_settle ();
   g_assert_null (open_message_dialog ());
 }
 
@@ -752,18 +690,18 @@ test_unsaved_changes (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
-  settle ();
+  sb_ui_test_settle ();
   stratus = supplier_named (fixture, "Stratus Cloud");
   vault = supplier_named (fixture, "Vaultkeep Backup");
 
   sb_suppliers_page_select_supplier (page, sb_supplier_get_id (stratus));
-  settle ();
+  sb_ui_test_settle ();
   type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
   g_assert_true (sb_supplier_detail_get_modified (detail (fixture)));
 
   /* Keep Editing: nothing moves. */
   sb_suppliers_page_select_supplier (page, sb_supplier_get_id (vault));
-  settle ();
+  sb_ui_test_settle ();
   dialog = open_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
@@ -772,12 +710,12 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_true (sb_supplier_detail_get_modified (detail (fixture)));
   g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
                    sb_supplier_get_id (stratus));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sb_ui_test_template_child (detail (fixture), SB_TYPE_SUPPLIER_DETAIL,
                                                                         "owner_row"))), ==, "Morgan Lee");
 
   /* Discard: the other supplier shows, the edit is gone. */
   sb_suppliers_page_select_supplier (page, sb_supplier_get_id (vault));
-  settle ();
+  sb_ui_test_settle ();
   dialog = open_message_dialog ();
   g_assert_nonnull (dialog);
   answer (dialog, "_Discard");
@@ -791,7 +729,7 @@ test_unsaved_changes (Fixture       *fixture,
   /* Save, from Ctrl+N: written, then a new supplier to type. */
   type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
   gtk_widget_activate_action (fixture->page, "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   dialog = open_message_dialog ();
   g_assert_nonnull (dialog);
   answer (dialog, "_Save");
@@ -804,7 +742,7 @@ test_unsaved_changes (Fixture       *fixture,
   /* A new supplier being typed is asked about too. */
   type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", "Quill Print");
   sb_suppliers_page_select_supplier (page, sb_supplier_get_id (stratus));
-  settle ();
+  sb_ui_test_settle ();
   dialog = open_message_dialog ();
   g_assert_nonnull (dialog);
   answer (dialog, "_Save");
@@ -819,25 +757,25 @@ static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
-  AdwLeaflet *leaflet = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "leaflet");
-  GtkColumnView *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  AdwLeaflet *leaflet = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "leaflet");
+  GtkColumnView *view = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
   g_autoptr(GError) error = NULL;
   gboolean can_back;
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
 
   /* Enter on a row opens it; Back returns to the list. */
   g_signal_emit_by_name (view, "activate", 0);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
   g_object_get (fixture->page, "can-navigate-back", &can_back, NULL);
   g_assert_true (can_back);
 
   gtk_widget_activate_action (fixture->page, "page.back", NULL);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_object_get (fixture->page, "can-navigate-back", &can_back, NULL);
   g_assert_false (can_back);
@@ -849,8 +787,8 @@ static void
 test_shortcuts_from_list (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkColumnView *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
-  GtkSingleSelection *selection = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "selection");
+  GtkColumnView *view = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  GtkSingleSelection *selection = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "selection");
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GPtrArray) disputes = NULL;
   g_autoptr(GError) error = NULL;
@@ -865,7 +803,7 @@ test_shortcuts_from_list (Fixture       *fixture,
   create_supplier (fixture, "Acme Hosting");
   create_supplier (fixture, "Borealis Networks");
   gtk_single_selection_set_selected (selection, 0);
-  settle ();
+  sb_ui_test_settle ();
   selected = gtk_single_selection_get_selected_item (selection);
   id = g_strdup (sb_supplier_get_id (selected));
   g_assert_cmpstr (sb_supplier_get_name (selected), ==, "Acme Hosting");
@@ -873,13 +811,13 @@ test_shortcuts_from_list (Fixture       *fixture,
   n_disputes = sb_supplier_detail_get_n_disputes (detail (fixture));
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  settle ();
+  sb_ui_test_settle ();
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
 
   /* Ctrl+R: a review of the selected supplier */
   g_assert_true (press_shortcut (fixture, GDK_KEY_r, GDK_CONTROL_MASK));
-  review = find_toplevel (SB_TYPE_REVIEW_DIALOG);
+  review = sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG);
   g_assert_nonnull (review);
   type_into (review, SB_TYPE_REVIEW_DIALOG, "review_date_row", "2026-03-31");
   type_into (review, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-01-01");
@@ -890,9 +828,9 @@ test_shortcuts_from_list (Fixture       *fixture,
   sb_review_dialog_set_score (review, SB_REVIEW_RESPONSIVENESS, 5);
   sb_review_dialog_set_score (review, SB_REVIEW_VALUE, 4);
   g_assert_null (sb_review_dialog_get_problem (review));
-  g_signal_emit_by_name (template_child (review, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_REVIEW_DIALOG));
+  g_signal_emit_by_name (sb_ui_test_template_child (review, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG));
   reviews = sb_suppliers_list_reviews (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reviews->len, ==, 1);
@@ -900,44 +838,44 @@ test_shortcuts_from_list (Fixture       *fixture,
 
   /* Ctrl+D: a dispute with it, the focus back in the list */
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  settle ();
+  sb_ui_test_settle ();
   g_assert_true (press_shortcut (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
-  dispute = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  dispute = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
   g_assert_nonnull (dispute);
   type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
   type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "amount_row", "300");
   g_assert_null (sb_dispute_dialog_get_problem (dispute));
   gtk_widget_activate_action (GTK_WIDGET (dispute), "dispute.save", NULL);
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
   disputes = sb_suppliers_list_disputes (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (disputes->len, ==, 1);
   g_assert_cmpuint (sb_supplier_detail_get_n_disputes (detail (fixture)), ==, n_disputes + 1);
 
   /* From the search entry too */
-  gtk_widget_grab_focus (template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "search_entry"));
-  settle ();
+  gtk_widget_grab_focus (sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "search_entry"));
+  sb_ui_test_settle ();
   g_assert_true (press_shortcut (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
-  dispute = find_toplevel (SB_TYPE_DISPUTE_DIALOG);
+  dispute = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
   g_assert_nonnull (dispute);
   gtk_widget_activate_action (GTK_WIDGET (dispute), "window.close", NULL);
-  settle ();
-  g_assert_null (find_toplevel (SB_TYPE_DISPUTE_DIALOG));
+  sb_ui_test_settle ();
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
   /* A new supplier still to be saved has nothing to review yet */
   gtk_widget_activate_action (fixture->page, "page.new", NULL);
-  settle ();
+  sb_ui_test_settle ();
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  settle ();
+  sb_ui_test_settle ();
   press_shortcut (fixture, GDK_KEY_r, GDK_CONTROL_MASK);
-  g_assert_null (find_toplevel (SB_TYPE_REVIEW_DIALOG));
+  g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG));
 }
 
 static guint
 n_visible_columns (Fixture *fixture)
 {
-  GtkColumnView *view = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
+  GtkColumnView *view = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "column_view");
   GListModel *columns = gtk_column_view_get_columns (view);
   guint n = 0;
 
@@ -957,23 +895,23 @@ static void
 test_resize_follows (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *scroller = template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "list_scroller");
+  GtkWidget *scroller = sb_ui_test_template_child (fixture->page, SB_TYPE_SUPPLIERS_PAGE, "list_scroller");
   g_autoptr(GError) error = NULL;
   guint wide;
 
   g_assert_true (sb_sample_data_load (fixture->store, &error));
-  settle ();
+  sb_ui_test_settle ();
   wide = n_visible_columns (fixture);
   g_assert_cmpuint (wide, >=, 3);
 
   gtk_window_set_default_size (fixture->window, 360, 800);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (scroller), <=, 360);
   g_assert_cmpuint (n_visible_columns (fixture), <, wide);
   g_assert_cmpuint (n_visible_columns (fixture), >=, 1);
 
   gtk_window_set_default_size (fixture->window, 1300, 800);
-  settle ();
+  sb_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (scroller), >, 500);
   g_assert_cmpuint (n_visible_columns (fixture), ==, wide);
 }
@@ -1010,12 +948,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();

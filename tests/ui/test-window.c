@@ -18,6 +18,7 @@
 #include "sb-preferences-window.h"
 #include "sb-store.h"
 #include "sb-window.h"
+#include "sb-ui-test-utils.h"
 
 /* The window, its pages and its memory, on a real display (Xvfb in CI).
  * Each test works in its own temporary directory; settings live in the
@@ -30,35 +31,6 @@ typedef struct
   SbStore  *store;
   SbWindow *window;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  /* Let layout and any pending notifications settle. */
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  return TRUE;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 is_folded (gpointer data)
@@ -100,18 +72,6 @@ remove_tree (const char *path)
     }
 }
 
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
 static void
 reset_settings (void)
 {
@@ -129,7 +89,7 @@ present_window (Fixture *fixture)
   fixture->window = sb_window_new (NULL, fixture->store, NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  g_assert_true (sb_ui_test_wait_until (sb_ui_test_is_mapped, fixture->window));
 }
 
 static void
@@ -139,7 +99,7 @@ close_window (Fixture *fixture)
     return;
 
   gtk_window_close (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_null, &fixture->window));
+  g_assert_true (sb_ui_test_wait_until (is_null, &fixture->window));
 }
 
 static void
@@ -168,8 +128,7 @@ fixture_tear_down (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (fixture->window));
       fixture->window = NULL;
     }
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  sb_ui_test_drain ();
 
   g_clear_object (&fixture->store);
   remove_tree (fixture->dir);
@@ -190,7 +149,7 @@ overview_page (Fixture *fixture)
 static const char *
 overview_state (Fixture *fixture)
 {
-  GtkStack *stack = template_child (overview_page (fixture), SB_TYPE_OVERVIEW_PAGE, "stack");
+  GtkStack *stack = sb_ui_test_template_child (overview_page (fixture), SB_TYPE_OVERVIEW_PAGE, "stack");
 
   return gtk_stack_get_visible_child_name (stack);
 }
@@ -206,7 +165,7 @@ test_welcome_then_start_empty (Fixture       *fixture,
 
   present_window (fixture);
 
-  main_stack = template_child (fixture->window, SB_TYPE_WINDOW, "main_stack");
+  main_stack = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "main_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "book");
   g_assert_cmpstr (sb_window_get_visible_page (fixture->window), ==, "overview");
 
@@ -218,14 +177,14 @@ test_welcome_then_start_empty (Fixture       *fixture,
   g_assert_cmpstr (overview_state (fixture), ==, "overview");
 
   /* The cards are there, with "Your Book" among them. */
-  cards = template_child (overview_page (fixture), SB_TYPE_OVERVIEW_PAGE, "cards");
+  cards = sb_ui_test_template_child (overview_page (fixture), SB_TYPE_OVERVIEW_PAGE, "cards");
   for (card = gtk_widget_get_first_child (GTK_WIDGET (cards));
        card != NULL;
        card = gtk_widget_get_next_sibling (card))
     {
       if (SB_IS_BOOK_CARD (card))
         {
-          AdwActionRow *location = template_child (card, SB_TYPE_BOOK_CARD, "location_row");
+          AdwActionRow *location = sb_ui_test_template_child (card, SB_TYPE_BOOK_CARD, "location_row");
 
           g_assert_true (gtk_widget_get_visible (card));
           g_assert_cmpstr (adw_action_row_get_subtitle (location), ==, fixture->path);
@@ -260,9 +219,9 @@ test_every_page (Fixture       *fixture,
 
   present_window (fixture);
 
-  page_stack = template_child (fixture->window, SB_TYPE_WINDOW, "page_stack");
-  sidebar = template_child (fixture->window, SB_TYPE_WINDOW, "sidebar_list");
-  title = template_child (fixture->window, SB_TYPE_WINDOW, "page_title");
+  page_stack = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "page_stack");
+  sidebar = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "sidebar_list");
+  title = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "page_title");
   stack_pages = gtk_stack_get_pages (page_stack);
   n_pages = g_list_model_get_n_items (G_LIST_MODEL (stack_pages));
   g_assert_cmpuint (n_pages, >=, 1);
@@ -319,7 +278,7 @@ test_sidebar_order (Fixture       *fixture,
 
   present_window (fixture);
 
-  page_stack = template_child (fixture->window, SB_TYPE_WINDOW, "page_stack");
+  page_stack = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "page_stack");
   stack_pages = gtk_stack_get_pages (page_stack);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stack_pages)), ==, G_N_ELEMENTS (sidebar));
 
@@ -406,19 +365,19 @@ test_folds_when_narrow (Fixture       *fixture,
 
   present_window (fixture);
 
-  leaflet = template_child (fixture->window, SB_TYPE_WINDOW, "leaflet");
-  sidebar_box = template_child (fixture->window, SB_TYPE_WINDOW, "sidebar_box");
-  content_box = template_child (fixture->window, SB_TYPE_WINDOW, "content_box");
-  back_button = template_child (fixture->window, SB_TYPE_WINDOW, "back_button");
+  leaflet = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "leaflet");
+  sidebar_box = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "sidebar_box");
+  content_box = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "content_box");
+  back_button = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "back_button");
 
   /* The default size shows the sidebar beside the page. */
-  g_assert_true (wait_until (is_unfolded, leaflet));
+  g_assert_true (sb_ui_test_wait_until (is_unfolded, leaflet));
   g_assert_false (gtk_widget_get_visible (back_button));
 
   /* At phone width the page stays in view, with a back button to the
    * sidebar; picking a page from the sidebar shows it again. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
-  g_assert_true (wait_until (is_folded, leaflet));
+  g_assert_true (sb_ui_test_wait_until (is_folded, leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content_box);
   g_assert_true (gtk_widget_get_visible (back_button));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
@@ -434,7 +393,7 @@ test_folds_when_narrow (Fixture       *fixture,
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_box);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
-  g_assert_true (wait_until (is_unfolded, leaflet));
+  g_assert_true (sb_ui_test_wait_until (is_unfolded, leaflet));
 }
 
 static void
@@ -492,8 +451,8 @@ test_error_page (Fixture       *fixture,
   present_window (fixture);
   sb_window_show_book_error (fixture->window, foreign, error);
 
-  main_stack = template_child (fixture->window, SB_TYPE_WINDOW, "main_stack");
-  error_page = template_child (fixture->window, SB_TYPE_WINDOW, "error_page");
+  main_stack = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "main_stack");
+  error_page = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "error_page");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), error->message));
   g_assert_null (sb_window_get_visible_page (fixture->window));
@@ -521,7 +480,7 @@ test_switch_store (Fixture       *fixture,
   g_assert_no_error (error);
 
   present_window (fixture);
-  main_stack = template_child (fixture->window, SB_TYPE_WINDOW, "main_stack");
+  main_stack = sb_ui_test_template_child (fixture->window, SB_TYPE_WINDOW, "main_stack");
 
   /* From an error back to a book: the pages come back, with the new store. */
   g_set_error_literal (&error, SB_STORE_ERROR, SB_STORE_ERROR_IO, "The disk is full.");
@@ -548,10 +507,10 @@ test_preferences (Fixture       *fixture,
 
   preferences = sb_preferences_window_new (fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_true (wait_until (is_mapped, preferences));
+  g_assert_true (sb_ui_test_wait_until (sb_ui_test_is_mapped, preferences));
 
-  location = template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "location_row");
-  currency = template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "currency_row");
+  location = sb_ui_test_template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "location_row");
+  currency = sb_ui_test_template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "currency_row");
   g_assert_cmpstr (adw_action_row_get_subtitle (location), ==, fixture->path);
 
   /* The row shows the book's currency... */
@@ -573,7 +532,7 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (sb_store_get_base_currency (fixture->store), ==, wanted);
 
   /* The warning window is the book's. */
-  warning = template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "warning_spin");
+  warning = sb_ui_test_template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "warning_spin");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (warning), ==, sb_contracts_get_warning_days (fixture->store));
   gtk_spin_button_set_value (warning, 45);
   g_assert_cmpint (sb_contracts_get_warning_days (fixture->store), ==, 45);
@@ -585,12 +544,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* With meson's TAP protocol a skip is a plan of zero, not exit code 77. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (sb_ui_test_skip_without_display ())
+    return 0;
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();
