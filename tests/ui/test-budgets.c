@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-budget-figures.h"
@@ -19,7 +18,7 @@
 #include "sb-money.h"
 #include "sb-sample-data.h"
 #include "sb-store.h"
-#include "sb-store-private.h"   /* a fixed clock */
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The Budgets page in a real window on a real display (Xvfb in CI): the
@@ -30,66 +29,22 @@
 
 typedef struct
 {
-  char      *dir;
-  SbStore   *store;
-  GtkWindow *window;
+  SbTestBook    *book;
+  GtkWindow     *window;
   SbBudgetsPage *page;
-  gint64     now_ms;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return *(const gint64 *) user_data;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 9, 15, 12, 0, 0);
-  g_autofree char *path = NULL;
-  GtkWidget *overlay;
 
-  fixture->dir = g_dir_make_tmp ("servicebook-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "book.sqlite", NULL);
-  fixture->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  fixture->book = sb_test_book_new ();
+  sb_test_store_set_fixed_clock (fixture->book->store, g_date_time_to_unix (now) * 1000);
 
-  fixture->now_ms = g_date_time_to_unix (now) * 1000;
-  sb_store_set_clock_func (fixture->store, fixed_clock, &fixture->now_ms);
-
-  fixture->page = g_object_new (SB_TYPE_BUDGETS_PAGE, "store", fixture->store, NULL);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_set_default_size (fixture->window, 1300, 900);
-  gtk_window_present (fixture->window);
+  fixture->page = g_object_new (SB_TYPE_BUDGETS_PAGE, "store", fixture->book->store, NULL);
+  fixture->window = sb_ui_test_present_in_window (GTK_WIDGET (fixture->page), 1300, 900);
   sb_ui_test_settle ();
 }
 
@@ -97,19 +52,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != fixture->window)
-      gtk_window_destroy (GTK_WINDOW (l->data));
-  g_list_free (toplevels);
-
-  gtk_window_destroy (fixture->window);
-  sb_ui_test_settle ();
-
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sb_ui_test_destroy_windows (fixture->window);
+  g_clear_pointer (&fixture->book, sb_test_book_free);
 }
 
 static gpointer
@@ -247,7 +191,7 @@ test_create_and_type (Fixture       *fixture,
   g_assert_cmpuint (sb_budget_grid_get_n_rows (grid (fixture)), ==, 1);
 
   /* Starts in the financial year of the fixed day (January by default). */
-  budget = sb_budgets_get (fixture->store, id, &error);
+  budget = sb_budgets_get (fixture->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sb_budget_get_start (budget), ==, sb_month_from_ymd (2026, 1));
   months = sb_budget_get_n_months (budget);
@@ -269,7 +213,7 @@ test_create_and_type (Fixture       *fixture,
   }
   type_into_cell (fixture, "300.50");
 
-  budget = sb_budgets_get (fixture->store, id, &error);
+  budget = sb_budgets_get (fixture->book->store, id, &error);
   g_assert_no_error (error);
   line = g_ptr_array_index (sb_budget_get_lines (budget), 0);
   g_assert_cmpint (sb_budget_line_get_planned (line, 0), ==, 120000);
@@ -303,7 +247,7 @@ test_create_and_type (Fixture       *fixture,
   sb_ui_test_settle ();
   g_assert_null (grid (fixture)->editor);
   g_clear_object (&budget);
-  budget = sb_budgets_get (fixture->store, id, &error);
+  budget = sb_budgets_get (fixture->book->store, id, &error);
   line = g_ptr_array_index (sb_budget_get_lines (budget), 0);
   g_assert_cmpint (sb_budget_line_get_planned (line, 2), ==, 0);
 
@@ -405,7 +349,7 @@ test_create_with_return (Fixture       *fixture,
         gtk_window_destroy (GTK_WINDOW (dialog));
 
       /* The budget is there and selected. */
-      budgets = sb_budgets_list (fixture->store, &error);
+      budgets = sb_budgets_list (fixture->book->store, &error);
       g_assert_no_error (error);
       for (guint b = 0; b < g_list_model_get_n_items (budgets); b++)
         {
@@ -445,7 +389,7 @@ test_spread (Fixture       *fixture,
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "entry"), "1000.06");
   respond (fixture, "spread");
 
-  budget = sb_budgets_get (fixture->store, id, &error);
+  budget = sb_budgets_get (fixture->book->store, id, &error);
   g_assert_no_error (error);
   line = g_ptr_array_index (sb_budget_get_lines (budget), 0);
   g_assert_cmpint (sb_budget_line_get_planned_total (line), ==, 100006);
@@ -471,7 +415,7 @@ test_approve_and_revise (Fixture       *fixture,
   sb_ui_test_settle ();
   respond (fixture, "approve");
 
-  approved = sb_budgets_get (fixture->store, id, &error);
+  approved = sb_budgets_get (fixture->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_budget_get_status (approved), ==, "approved");
   g_assert_nonnull (strstr (sb_budgets_page_get_status_text (fixture->page), "Approved on"));
@@ -488,7 +432,7 @@ test_approve_and_revise (Fixture       *fixture,
   sb_ui_test_settle ();
 
   g_assert_cmpstr (sb_budgets_page_get_budget_id (fixture->page), !=, id);
-  revision = sb_budgets_get (fixture->store, sb_budgets_page_get_budget_id (fixture->page), &error);
+  revision = sb_budgets_get (fixture->book->store, sb_budgets_page_get_budget_id (fixture->page), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_budget_get_status (revision), ==, "draft");
   g_assert_cmpuint (sb_budget_get_revision (revision), ==, 2);
@@ -518,7 +462,7 @@ test_sample_book (Fixture       *fixture,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
-  figures = sb_budget_figures_compute (fixture->store, sb_budgets_page_get_budget_id (fixture->page),
+  figures = sb_budget_figures_compute (fixture->book->store, sb_budgets_page_get_budget_id (fixture->page),
                                        &today, SB_FIGURES_BY_LINE, &error);
   g_assert_no_error (error);
   total = sb_budget_figures_get_total (figures);
@@ -567,7 +511,7 @@ test_grouping (Fixture       *fixture,
   guint by_line;
   GDate today;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   g_assert_no_error (error);
   sb_ui_test_settle ();
 
@@ -579,7 +523,7 @@ test_grouping (Fixture       *fixture,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
-  by_category = sb_budget_figures_compute (fixture->store, sb_budgets_page_get_budget_id (fixture->page),
+  by_category = sb_budget_figures_compute (fixture->book->store, sb_budgets_page_get_budget_id (fixture->page),
                                            &today, SB_FIGURES_BY_CATEGORY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sb_budget_grid_get_n_rows (grid (fixture)), ==, sb_budget_figures_get_n_rows (by_category));
@@ -623,7 +567,7 @@ test_remove_line (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (grid (fixture)), "grid.remove-line", NULL);
   sb_ui_test_settle ();
 
-  budget = sb_budgets_get (fixture->store, id, &error);
+  budget = sb_budgets_get (fixture->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sb_budget_get_lines (budget)->len, ==, 0);
   g_assert_cmpuint (sb_budget_grid_get_n_rows (grid (fixture)), ==, 0);
@@ -636,7 +580,7 @@ test_narrow (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   int minimum = 0;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   sb_ui_test_settle ();
 
   gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,

@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-catalog.h"
@@ -17,9 +16,9 @@
 #include "sb-contracts-page.h"
 #include "sb-sample-data.h"
 #include "sb-store.h"
-#include "sb-store-private.h"   /* a fixed clock */
 #include "sb-suppliers.h"
 #include "sb-time.h"
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The Contracts page in a real window on a real display (Xvfb in CI): a
@@ -30,42 +29,12 @@
 
 typedef struct
 {
-  char      *dir;
-  SbStore   *store;
-  GtkWindow *window;
+  SbTestBook      *book;
+  GtkWindow       *window;
   SbContractsPage *page;
-  gint64     now_ms;
-  char      *supplier_id;
-  char      *service_id;
+  char            *supplier_id;
+  char            *service_id;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return *(const gint64 *) user_data;
-}
 
 static char *
 save_supplier (SbStore    *store,
@@ -101,33 +70,19 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 9, 1, 12, 0, 0);
-  g_autofree char *path = NULL;
-  GtkWidget *overlay;
 
-  fixture->dir = g_dir_make_tmp ("servicebook-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "book.sqlite", NULL);
-  fixture->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  fixture->now_ms = g_date_time_to_unix (now) * 1000;
-  sb_store_set_clock_func (fixture->store, fixed_clock, &fixture->now_ms);
+  fixture->book = sb_test_book_new ();
+  sb_test_store_set_fixed_clock (fixture->book->store, g_date_time_to_unix (now) * 1000);
 
   if (data != NULL)
     {
-      fixture->supplier_id = save_supplier (fixture->store, "Acme Networks");
-      fixture->service_id = save_service (fixture->store);
+      fixture->supplier_id = save_supplier (fixture->book->store, "Acme Networks");
+      fixture->service_id = save_service (fixture->book->store);
     }
 
-  fixture->page = g_object_new (SB_TYPE_CONTRACTS_PAGE, "store", fixture->store, NULL);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_set_default_size (fixture->window, 1180, 800);
-  gtk_window_present (fixture->window);
+  fixture->page = g_object_new (SB_TYPE_CONTRACTS_PAGE, "store", fixture->book->store, NULL);
+  fixture->window = sb_ui_test_present_in_window (GTK_WIDGET (fixture->page), 1180, 800);
   sb_ui_test_settle ();
 }
 
@@ -135,19 +90,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != fixture->window)
-      gtk_window_destroy (GTK_WINDOW (l->data));
-  g_list_free (toplevels);
-
-  gtk_window_destroy (fixture->window);
-  sb_ui_test_settle ();
-
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sb_ui_test_destroy_windows (fixture->window);
+  g_clear_pointer (&fixture->book, sb_test_book_free);
   g_clear_pointer (&fixture->supplier_id, g_free);
   g_clear_pointer (&fixture->service_id, g_free);
 }
@@ -339,7 +283,7 @@ save_contract (Fixture    *fixture,
   sb_contract_set_title (contract, "Mail relay support");
   sb_contract_set_targets (contract, 1, p1_response, 240);
   sb_contract_set_service_ids (contract, services);
-  g_assert_true (sb_contracts_save (fixture->store, contract, &error));
+  g_assert_true (sb_contracts_save (fixture->book->store, contract, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_contract_get_id (contract));
@@ -378,7 +322,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.delete", NULL);
   sb_ui_test_settle ();
-  g_assert_null (sb_contracts_get (fixture->store, id, NULL));
+  g_assert_null (sb_contracts_get (fixture->book->store, id, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 
   undo = sb_ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo");
@@ -388,7 +332,7 @@ test_delete_and_undo (Fixture       *fixture,
   for (guint i = 0; i < 10 && g_list_model_get_n_items (model) == 0; i++)
     sb_ui_test_settle ();
 
-  back = sb_contracts_get (fixture->store, id, NULL);
+  back = sb_contracts_get (fixture->book->store, id, NULL);
   g_assert_nonnull (back);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpstr (sb_contract_get_id (sb_contract_editor_get_contract (editor (fixture))), ==, id);
@@ -427,7 +371,7 @@ test_unsaved_guard (Fixture       *fixture,
   sb_ui_test_settle ();
   g_assert_cmpstr (sb_contract_get_id (sb_contract_editor_get_contract (editor (fixture))), ==, second);
   {
-    g_autoptr(SbContract) saved = sb_contracts_get (fixture->store, first, NULL);
+    g_autoptr(SbContract) saved = sb_contracts_get (fixture->book->store, first, NULL);
 
     g_assert_cmpstr (sb_contract_get_title (saved), ==, "Mail relay support, renegotiated");
   }

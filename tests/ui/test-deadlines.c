@@ -131,13 +131,7 @@ static void
 present (Fixture   *fixture,
          GtkWidget *child)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 700);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = GTK_WIDGET (sb_ui_test_present_in_window (child, 800, 700));
   g_assert_true (sb_ui_test_wait_until (sb_ui_test_is_mapped, child));
 }
 

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-attention-card.h"
@@ -17,6 +16,7 @@
 #include "sb-overview-page.h"
 #include "sb-store.h"
 #include "sb-window.h"
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The Incidents page in a real window on a real display (Xvfb in CI):
@@ -26,12 +26,11 @@
 
 typedef struct
 {
-  char     *dir;
-  SbStore  *store;
-  SbWindow *window;
-  char     *mail_id;      /* open, major */
-  char     *printer_id;   /* on hold */
-  char     *vpn_id;       /* resolved */
+  SbTestBook *book;
+  SbWindow   *window;
+  char       *mail_id;      /* open, major */
+  char       *printer_id;   /* on hold */
+  char       *vpn_id;       /* resolved */
 } Fixture;
 
 /* Until @n_items, or a few seconds (the search entry waits a moment
@@ -47,28 +46,6 @@ wait_for_items (GListModel *model,
     }
 
   return g_list_model_get_n_items (model);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
 }
 
 static char *
@@ -92,7 +69,7 @@ status_of (Fixture    *fixture,
            const char *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SbIncident) incident = sb_incidents_get (fixture->store, id, &error);
+  g_autoptr(SbIncident) incident = sb_incidents_get (fixture->book->store, id, &error);
 
   g_assert_no_error (error);
 
@@ -104,34 +81,23 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *path = NULL;
 
-  g_settings_reset (settings, "last-page");
-
-  fixture->dir = g_dir_make_tmp ("servicebook-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "book.sqlite", NULL);
-  fixture->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  fixture->book = sb_test_book_new ();
 
   if (data != NULL)
     {
-      fixture->mail_id = create_incident (fixture->store, "Mail server down", TRUE);
-      fixture->printer_id = create_incident (fixture->store, "Printer jams on every page", FALSE);
-      fixture->vpn_id = create_incident (fixture->store, "VPN slow from home", FALSE);
-      g_assert_true (sb_incidents_hold (fixture->store, fixture->printer_id, "awaiting-customer",
+      fixture->mail_id = create_incident (fixture->book->store, "Mail server down", TRUE);
+      fixture->printer_id = create_incident (fixture->book->store, "Printer jams on every page", FALSE);
+      fixture->vpn_id = create_incident (fixture->book->store, "VPN slow from home", FALSE);
+      g_assert_true (sb_incidents_hold (fixture->book->store, fixture->printer_id, "awaiting-customer",
                                         "Asked for the model", 0, SB_INCIDENT_NO_TIME, &error));
       g_assert_no_error (error);
-      g_assert_true (sb_incidents_resolve (fixture->store, fixture->vpn_id, "fixed", "New tunnel",
+      g_assert_true (sb_incidents_resolve (fixture->book->store, fixture->vpn_id, "fixed", "New tunnel",
                                            NULL, 5, SB_INCIDENT_NO_TIME, &error));
       g_assert_no_error (error);
     }
 
-  fixture->window = sb_window_new (NULL, fixture->store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "incidents");
+  fixture->window = sb_ui_test_present_window (fixture->book->store, 1400, 800, "incidents");
   sb_ui_test_settle ();
 }
 
@@ -144,9 +110,7 @@ fixture_tear_down (Fixture       *fixture,
   fixture->window = NULL;
   sb_ui_test_settle ();
 
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->book, sb_test_book_free);
   g_clear_pointer (&fixture->mail_id, g_free);
   g_clear_pointer (&fixture->printer_id, g_free);
   g_clear_pointer (&fixture->vpn_id, g_free);
@@ -424,7 +388,7 @@ test_incident_flow (Fixture       *fixture,
   g_assert_cmpuint (wait_for_items (page_list (fixture), 3), ==, 3);
 
   /* The card on the Overview says what the store says. */
-  g_assert_true (sb_incidents_get_attention (fixture->store, SB_INCIDENT_NO_TIME, &attention, &error));
+  g_assert_true (sb_incidents_get_attention (fixture->book->store, SB_INCIDENT_NO_TIME, &attention, &error));
   g_assert_no_error (error);
   card = sb_ui_test_find_type (sb_window_get_page (fixture->window, "overview"), SB_TYPE_ATTENTION_CARD);
   g_assert_nonnull (card);
@@ -468,7 +432,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   /* Delete on the list. */
   press_key (fixture, GDK_KEY_Delete);
-  gone = sb_incidents_get (fixture->store, fixture->printer_id, NULL);
+  gone = sb_incidents_get (fixture->book->store, fixture->printer_id, NULL);
   g_assert_null (gone);
   g_assert_false (listed (fixture, fixture->printer_id));
   g_assert_null (sb_incident_detail_get_incident_id (page_detail (fixture)));
@@ -479,7 +443,7 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_widget_activate (undo);
   sb_ui_test_settle ();
 
-  back = sb_incidents_get (fixture->store, fixture->printer_id, NULL);
+  back = sb_incidents_get (fixture->book->store, fixture->printer_id, NULL);
   g_assert_nonnull (back);
   g_assert_true (listed (fixture, fixture->printer_id));
   g_assert_cmpstr (sb_incident_detail_get_incident_id (page_detail (fixture)), ==, fixture->printer_id);

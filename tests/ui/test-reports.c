@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-catalog.h"
@@ -25,6 +24,7 @@
 #include "sb-supplier-detail.h"
 #include "sb-supplier.h"
 #include "sb-suppliers.h"
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The Reports page in a real window on a real display (Xvfb in CI), over
@@ -35,57 +35,23 @@
 
 typedef struct
 {
-  char          *dir;
-  SbStore       *store;
+  SbTestBook    *book;
   GtkWindow     *window;
   SbReportsPage *page;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *overlay;
 
-  f->dir = g_dir_make_tmp ("servicebook-reports-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (sb_sample_data_load (f->store, &error));
+  f->book = sb_test_book_new ();
+  g_assert_true (sb_sample_data_load (f->book->store, &error));
   g_assert_no_error (error);
 
-  f->page = SB_REPORTS_PAGE (sb_reports_page_new (f->store));
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (f->window, overlay);
-  gtk_window_set_default_size (f->window, 1300, 900);
-  gtk_window_present (f->window);
+  f->page = SB_REPORTS_PAGE (sb_reports_page_new (f->book->store));
+  f->window = sb_ui_test_present_in_window (GTK_WIDGET (f->page), 1300, 900);
   sb_ui_test_settle ();
 }
 
@@ -93,20 +59,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
   sb_report_print_set_export_filename_for_test (NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (GTK_WINDOW (l->data));
-  g_list_free (toplevels);
-
-  gtk_window_destroy (f->window);
-  sb_ui_test_settle ();
-
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  sb_ui_test_destroy_windows (f->window);
+  g_clear_pointer (&f->book, sb_test_book_free);
 }
 
 static char *
@@ -227,8 +182,8 @@ static void
 test_preview_each (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *supplier_id = sample_supplier_id (f->store);
-  g_autofree char *incident_id = first_id (f->store, "SELECT id FROM incident ORDER BY reference LIMIT 1");
+  g_autofree char *supplier_id = sample_supplier_id (f->book->store);
+  g_autofree char *incident_id = first_id (f->book->store, "SELECT id FROM incident ORDER BY reference LIMIT 1");
   SbReportPreview *preview = sb_reports_page_get_preview (f->page);
   const SbReportInfo *reports;
   guint n_reports;
@@ -275,7 +230,7 @@ static void
 test_needs (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *supplier_id = sample_supplier_id (f->store);
+  g_autofree char *supplier_id = sample_supplier_id (f->book->store);
   SbReportFilters filters = { 0 };
   GtkWidget *header = NULL;
   GtkWidget *print;
@@ -310,8 +265,8 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (f->dir, "log.pdf", NULL);
-  g_autofree char *csv = g_build_filename (f->dir, "log.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->book->dir, "log.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->book->dir, "log.csv", NULL);
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
   g_autoptr(GError) error = NULL;
@@ -352,7 +307,7 @@ test_export (Fixture       *f,
 
   /* Landscape paper gives the same report on other pages */
   {
-    g_autofree char *landscape = g_build_filename (f->dir, "landscape.pdf", NULL);
+    g_autofree char *landscape = g_build_filename (f->book->dir, "landscape.pdf", NULL);
     g_autoptr(GFile) landscape_file = g_file_new_for_path (landscape);
     double width, height;
 
@@ -369,7 +324,7 @@ test_export (Fixture       *f,
 
   /* A folder that does not exist is said in words */
   {
-    g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "log.pdf", NULL);
+    g_autofree char *nowhere = g_build_filename (f->book->dir, "no-such-folder", "log.pdf", NULL);
     g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
 
     g_assert_false (sb_reports_page_export_to_file (f->page, SB_REPORT_FORMAT_PDF, nowhere_file, &error));
@@ -383,7 +338,7 @@ static void
 test_print_operation (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "printed.pdf", NULL);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(SbReportRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
@@ -453,13 +408,13 @@ static void
 test_print_incident (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "incident.pdf", NULL);
-  g_autofree char *incident_id = first_id (f->store, "SELECT id FROM incident ORDER BY reference DESC LIMIT 1");
-  g_autoptr(SbIncident) incident = sb_incidents_get (f->store, incident_id, NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "incident.pdf", NULL);
+  g_autofree char *incident_id = first_id (f->book->store, "SELECT id FROM incident ORDER BY reference DESC LIMIT 1");
+  g_autoptr(SbIncident) incident = sb_incidents_get (f->book->store, incident_id, NULL);
   g_autofree char *action = NULL;
   g_autofree char *text = NULL;
   GtkWidget *window = gtk_window_new ();
-  SbIncidentDetail *detail = SB_INCIDENT_DETAIL (sb_incident_detail_new (f->store));
+  SbIncidentDetail *detail = SB_INCIDENT_DETAIL (sb_incident_detail_new (f->book->store));
 
   g_assert_nonnull (incident);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
@@ -487,9 +442,9 @@ static void
 test_print_contract (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "contract.pdf", NULL);
-  g_autofree char *contract_id = first_id (f->store, "SELECT id FROM contract ORDER BY reference LIMIT 1");
-  g_autoptr(SbContract) contract = sb_contracts_get (f->store, contract_id, NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "contract.pdf", NULL);
+  g_autofree char *contract_id = first_id (f->book->store, "SELECT id FROM contract ORDER BY reference LIMIT 1");
+  g_autoptr(SbContract) contract = sb_contracts_get (f->book->store, contract_id, NULL);
   g_autofree char *action = NULL;
   g_autofree char *text = NULL;
   GtkWidget *window = gtk_window_new ();
@@ -498,7 +453,7 @@ test_print_contract (Fixture       *f,
   g_assert_nonnull (contract);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
-  sb_contract_editor_set_store (editor, f->store);
+  sb_contract_editor_set_store (editor, f->book->store);
   sb_contract_editor_set_contract (editor, contract);
   gtk_window_present (GTK_WINDOW (window));
   sb_ui_test_settle ();
@@ -522,9 +477,9 @@ static void
 test_print_review (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "review.pdf", NULL);
-  g_autofree char *supplier_id = first_id (f->store, "SELECT supplier_id FROM supplier_review LIMIT 1");
-  g_autoptr(SbSupplier) supplier = sb_suppliers_get (f->store, supplier_id, NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "review.pdf", NULL);
+  g_autofree char *supplier_id = first_id (f->book->store, "SELECT supplier_id FROM supplier_review LIMIT 1");
+  g_autoptr(SbSupplier) supplier = sb_suppliers_get (f->book->store, supplier_id, NULL);
   g_autofree char *action = NULL;
   g_autofree char *text = NULL;
   GtkWidget *window = gtk_window_new ();
@@ -533,7 +488,7 @@ test_print_review (Fixture       *f,
   g_assert_nonnull (supplier);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
-  sb_supplier_detail_set_store (detail, f->store);
+  sb_supplier_detail_set_store (detail, f->book->store);
   sb_supplier_detail_set_supplier (detail, supplier);
   gtk_window_present (GTK_WINDOW (window));
   sb_ui_test_settle ();

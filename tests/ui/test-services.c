@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-calendars-view.h"
@@ -20,6 +19,7 @@
 #include "sb-services-page.h"
 #include "sb-store.h"
 #include "sb-window.h"
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The Services page in a real window on a real display (Xvfb in CI),
@@ -28,53 +28,16 @@
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  SbStore  *store;
-  SbWindow *window;
+  SbTestBook *book;
+  SbWindow   *window;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "last-page");
-
-  fixture->dir = g_dir_make_tmp ("servicebook-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "book.sqlite", NULL);
-  fixture->store = sb_store_open (fixture->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  fixture->window = sb_window_new (NULL, fixture->store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "services");
+  fixture->book = sb_test_book_new ();
+  fixture->window = sb_ui_test_present_window (fixture->book->store, 1200, 800, "services");
   sb_ui_test_settle ();
 }
 
@@ -87,10 +50,7 @@ fixture_tear_down (Fixture       *fixture,
   fixture->window = NULL;
   sb_ui_test_settle ();
 
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->book, sb_test_book_free);
 }
 
 static SbServicesPage *
@@ -198,7 +158,7 @@ test_create_and_edit (Fixture       *fixture,
 
   create_mail_service (fixture);
 
-  saved = sb_catalog_find_service (fixture->store, "MAIL");
+  saved = sb_catalog_find_service (fixture->book->store, "MAIL");
   g_assert_nonnull (saved);
   g_assert_cmpstr (sb_service_get_name (saved), ==, "Mail");
   g_assert_cmpint (sb_service_get_response_target (saved, 1), ==, 30);
@@ -215,7 +175,7 @@ test_create_and_edit (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (services_page (fixture)), "page.save", NULL);
   sb_ui_test_settle ();
 
-  renamed = sb_catalog_find_service (fixture->store, "MAIL");
+  renamed = sb_catalog_find_service (fixture->book->store, "MAIL");
   g_assert_nonnull (renamed);
   g_assert_cmpstr (sb_service_get_name (renamed), ==, "Mail and calendars");
   g_assert_cmpstr (sb_service_get_id (renamed), ==, sb_service_get_id (saved));
@@ -289,7 +249,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (services_page (fixture)), "page.delete", NULL);
   sb_ui_test_settle ();
-  gone = sb_catalog_find_service (fixture->store, "MAIL");
+  gone = sb_catalog_find_service (fixture->book->store, "MAIL");
   g_assert_null (gone);
   g_assert_false (listed (fixture, "MAIL"));
 
@@ -299,7 +259,7 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_widget_activate (undo);
   sb_ui_test_settle ();
 
-  back = sb_catalog_find_service (fixture->store, "MAIL");
+  back = sb_catalog_find_service (fixture->book->store, "MAIL");
   g_assert_nonnull (back);
   g_assert_true (listed (fixture, "MAIL"));
 }
@@ -329,7 +289,7 @@ test_customers_and_calendars (Fixture       *fixture,
   type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "help@bluebell.example");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL);
   sb_ui_test_settle ();
-  customer = sb_catalog_find_customer (fixture->store, "Bluebell Bakery");
+  customer = sb_catalog_find_customer (fixture->book->store, "Bluebell Bakery");
   g_assert_nonnull (customer);
   g_assert_cmpstr (sb_customer_get_email (customer), ==, "help@bluebell.example");
   g_assert_cmpuint (g_list_model_get_n_items (sb_customers_view_get_model (customers)), ==, 1);
@@ -348,7 +308,7 @@ test_customers_and_calendars (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL);
   sb_ui_test_settle ();
 
-  calendar_list = sb_catalog_list_calendars (fixture->store, NULL);
+  calendar_list = sb_catalog_list_calendars (fixture->book->store, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (calendar_list); i++)
     {
       g_autoptr(SbCalendarItem) item = g_list_model_get_item (calendar_list, i);
@@ -389,10 +349,10 @@ static void
 test_priority_matrix (Fixture       *fixture,
                       gconstpointer  data)
 {
-  SbPreferencesWindow *preferences = sb_preferences_window_new (fixture->store);
+  SbPreferencesWindow *preferences = sb_preferences_window_new (fixture->book->store);
   GtkWidget *group;
   GtkWidget *cell;
-  g_autoptr(SbPriorityMatrix) before = sb_catalog_get_priority_matrix (fixture->store);
+  g_autoptr(SbPriorityMatrix) before = sb_catalog_get_priority_matrix (fixture->book->store);
   g_autoptr(SbPriorityMatrix) after = NULL;
 
   gtk_window_present (GTK_WINDOW (preferences));
@@ -411,7 +371,7 @@ test_priority_matrix (Fixture       *fixture,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
   g_assert_true (sb_priority_matrix_group_choose (SB_PRIORITY_MATRIX_GROUP (group), 3, 3, 4));
 
-  after = sb_catalog_get_priority_matrix (fixture->store);
+  after = sb_catalog_get_priority_matrix (fixture->book->store);
   g_assert_cmpint (sb_priority_matrix_get (after, 1, 1), ==, SB_PRIORITY_HIGH);
   g_assert_cmpint (sb_priority_matrix_get (after, 3, 3), ==, SB_PRIORITY_LOW);
 

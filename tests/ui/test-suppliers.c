@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-contracts.h"
@@ -23,6 +22,7 @@
 #include "sb-store.h"
 #include "sb-time.h"
 #include "sb-window.h"
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The Suppliers page in a real window on a real display (Xvfb in CI),
@@ -31,33 +31,10 @@
 
 typedef struct
 {
-  char      *dir;
-  SbStore   *store;
-  GtkWindow *window;
-  GtkWidget *page;
+  SbTestBook *book;
+  GtkWindow  *window;
+  GtkWidget  *page;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 /* As a click does; activating a button clicks it only after a delay. */
 static void
@@ -72,24 +49,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *path = NULL;
   SbWindow *window;
 
-  g_settings_reset (settings, "last-page");
-
-  fixture->dir = g_dir_make_tmp ("servicebook-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "book.sqlite", NULL);
-  fixture->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  window = sb_window_new (NULL, fixture->store, NULL);
+  fixture->book = sb_test_book_new ();
+  window = sb_ui_test_present_window (fixture->book->store, data != NULL ? GPOINTER_TO_INT (data) : 1300, 800,
+                                      "suppliers");
   fixture->window = GTK_WINDOW (window);
-  gtk_window_set_default_size (fixture->window, data != NULL ? GPOINTER_TO_INT (data) : 1300, 800);
-  gtk_window_present (fixture->window);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "suppliers");
   sb_ui_test_settle ();
 
   fixture->page = sb_window_get_page (window, "suppliers");
@@ -103,9 +68,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   sb_ui_test_settle ();
 
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->book, sb_test_book_free);
 }
 
 static SbSupplierDetail *
@@ -296,7 +259,7 @@ test_create_and_validate (Fixture       *fixture,
 
   create_supplier (fixture, "Acme Hosting");
 
-  saved = sb_suppliers_find (fixture->store, "Acme Hosting");
+  saved = sb_suppliers_find (fixture->book->store, "Acme Hosting");
   g_assert_nonnull (saved);
   g_assert_cmpstr (sb_supplier_get_relationship_owner (saved), ==, "Dana Ruiz");
   g_assert_true (listed (fixture, "Acme Hosting"));
@@ -340,7 +303,7 @@ test_create_and_validate (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.save", NULL);
   sb_ui_test_settle ();
 
-  with_contact = sb_suppliers_find (fixture->store, "Bolt Networks");
+  with_contact = sb_suppliers_find (fixture->book->store, "Bolt Networks");
   g_assert_nonnull (with_contact);
   g_assert_cmpuint (sb_supplier_get_contacts (with_contact)->len, ==, 1);
   g_assert_cmpstr (((SbSupplierContact *) g_ptr_array_index (sb_supplier_get_contacts (with_contact), 0))->name,
@@ -359,7 +322,7 @@ test_review (Fixture       *fixture,
   GtkWidget *date_row;
 
   create_supplier (fixture, "Acme Hosting");
-  supplier = sb_suppliers_find (fixture->store, "Acme Hosting");
+  supplier = sb_suppliers_find (fixture->book->store, "Acme Hosting");
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.add-review", NULL);
@@ -395,7 +358,7 @@ test_review (Fixture       *fixture,
   sb_ui_test_settle ();
   g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG));
 
-  reviews = sb_suppliers_list_reviews (fixture->store, sb_supplier_get_id (supplier), NULL);
+  reviews = sb_suppliers_list_reviews (fixture->book->store, sb_supplier_get_id (supplier), NULL);
   g_assert_cmpuint (reviews->len, ==, 1);
   review = g_ptr_array_index (reviews, 0);
   g_assert_cmpstr (sb_supplier_review_get_review_date (review), ==, "2026-03-31");
@@ -408,7 +371,7 @@ test_review (Fixture       *fixture,
   click (sb_ui_test_find_widget (GTK_WIDGET (detail (fixture)), "Delete Review"));
   sb_ui_test_settle ();
   {
-    g_autoptr(GPtrArray) left = sb_suppliers_list_reviews (fixture->store, sb_supplier_get_id (supplier), NULL);
+    g_autoptr(GPtrArray) left = sb_suppliers_list_reviews (fixture->book->store, sb_supplier_get_id (supplier), NULL);
     g_assert_cmpuint (left->len, ==, 0);
   }
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, 0);
@@ -429,7 +392,7 @@ test_dispute (Fixture       *fixture,
   GtkWidget *closed_row;
 
   create_supplier (fixture, "Acme Hosting");
-  supplier = sb_suppliers_find (fixture->store, "Acme Hosting");
+  supplier = sb_suppliers_find (fixture->book->store, "Acme Hosting");
 
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.raise-dispute", NULL);
   sb_ui_test_settle ();
@@ -451,7 +414,7 @@ test_dispute (Fixture       *fixture,
   sb_ui_test_settle ();
   g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
-  disputes = sb_suppliers_list_disputes (fixture->store, sb_supplier_get_id (supplier), NULL);
+  disputes = sb_suppliers_list_disputes (fixture->book->store, sb_supplier_get_id (supplier), NULL);
   g_assert_cmpuint (disputes->len, ==, 1);
   dispute = g_ptr_array_index (disputes, 0);
   g_assert_true (sb_supplier_dispute_is_open (dispute));
@@ -477,7 +440,7 @@ test_dispute (Fixture       *fixture,
   sb_ui_test_settle ();
   g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
-  closed = sb_suppliers_list_disputes (fixture->store, sb_supplier_get_id (supplier), NULL);
+  closed = sb_suppliers_list_disputes (fixture->book->store, sb_supplier_get_id (supplier), NULL);
   g_assert_cmpuint (closed->len, ==, 1);
   dispute = g_ptr_array_index (closed, 0);
   g_assert_false (sb_supplier_dispute_is_open (dispute));
@@ -509,7 +472,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   gtk_widget_activate_action (fixture->page, "page.delete", NULL);
   sb_ui_test_settle ();
-  gone = sb_suppliers_find (fixture->store, "Acme Hosting");
+  gone = sb_suppliers_find (fixture->book->store, "Acme Hosting");
   g_assert_null (gone);
   g_assert_false (listed (fixture, "Acme Hosting"));
 
@@ -518,7 +481,7 @@ test_delete_and_undo (Fixture       *fixture,
   click (undo);
   sb_ui_test_settle ();
 
-  back = sb_suppliers_find (fixture->store, "Acme Hosting");
+  back = sb_suppliers_find (fixture->book->store, "Acme Hosting");
   g_assert_nonnull (back);
   g_assert_true (listed (fixture, "Acme Hosting"));
   g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
@@ -533,7 +496,7 @@ test_search (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint all;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   g_assert_no_error (error);
   sb_ui_test_settle ();
   all = n_listed (fixture);
@@ -582,7 +545,7 @@ static SbSupplier *
 supplier_named (Fixture    *fixture,
                 const char *name)
 {
-  SbSupplier *supplier = sb_suppliers_find (fixture->store, name);
+  SbSupplier *supplier = sb_suppliers_find (fixture->book->store, name);
 
   g_assert_nonnull (supplier);
   return supplier;
@@ -602,16 +565,16 @@ test_on_target (Fixture       *fixture,
   gboolean some_not_judged = FALSE;
   GDate today, from;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   g_assert_no_error (error);
   sb_ui_test_settle ();
 
-  sb_contracts_get_today (fixture->store, &today);
+  sb_contracts_get_today (fixture->book->store, &today);
   from = today;
   sb_date_add_months_clamped (&from, -12);
   g_date_add_days (&from, 1);
 
-  suppliers = sb_suppliers_list (fixture->store, &error);
+  suppliers = sb_suppliers_list (fixture->book->store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (suppliers); i++)
     {
@@ -620,7 +583,7 @@ test_on_target (Fixture       *fixture,
       guint met, judged;
       int shown;
 
-      g_assert_true (sb_supplier_performance_compute (fixture->store, sb_supplier_get_id (supplier), NULL,
+      g_assert_true (sb_supplier_performance_compute (fixture->book->store, sb_supplier_get_id (supplier), NULL,
                                                       &from, &today, &perf, &error));
       g_assert_no_error (error);
 
@@ -689,7 +652,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_autoptr(SbSupplier) kept = NULL;
   AdwMessageDialog *dialog;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   sb_ui_test_settle ();
   stratus = supplier_named (fixture, "Stratus Cloud");
   vault = supplier_named (fixture, "Vaultkeep Backup");
@@ -722,7 +685,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
                    sb_supplier_get_id (vault));
   g_assert_false (sb_supplier_detail_get_modified (detail (fixture)));
-  kept = sb_suppliers_get (fixture->store, sb_supplier_get_id (stratus), &error);
+  kept = sb_suppliers_get (fixture->book->store, sb_supplier_get_id (stratus), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_supplier_get_relationship_owner (kept), !=, "Morgan Lee");
 
@@ -733,7 +696,7 @@ test_unsaved_changes (Fixture       *fixture,
   dialog = open_message_dialog ();
   g_assert_nonnull (dialog);
   answer (dialog, "_Save");
-  saved = sb_suppliers_get (fixture->store, sb_supplier_get_id (vault), &error);
+  saved = sb_suppliers_get (fixture->book->store, sb_supplier_get_id (vault), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_supplier_get_relationship_owner (saved), ==, "Morgan Lee");
   g_assert_null (sb_supplier_detail_get_supplier (detail (fixture)));
@@ -747,7 +710,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_nonnull (dialog);
   answer (dialog, "_Save");
   g_clear_object (&saved);
-  saved = sb_suppliers_find (fixture->store, "Quill Print");
+  saved = sb_suppliers_find (fixture->book->store, "Quill Print");
   g_assert_nonnull (saved);
   g_assert_cmpstr (sb_supplier_get_id (sb_supplier_detail_get_supplier (detail (fixture))), ==,
                    sb_supplier_get_id (stratus));
@@ -762,7 +725,7 @@ test_narrow (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean can_back;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   sb_ui_test_settle ();
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
@@ -831,7 +794,7 @@ test_shortcuts_from_list (Fixture       *fixture,
   g_signal_emit_by_name (sb_ui_test_template_child (review, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
   sb_ui_test_settle ();
   g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG));
-  reviews = sb_suppliers_list_reviews (fixture->store, id, &error);
+  reviews = sb_suppliers_list_reviews (fixture->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reviews->len, ==, 1);
   g_assert_cmpuint (sb_supplier_detail_get_n_reviews (detail (fixture)), ==, n_reviews + 1);
@@ -848,7 +811,7 @@ test_shortcuts_from_list (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dispute), "dispute.save", NULL);
   sb_ui_test_settle ();
   g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
-  disputes = sb_suppliers_list_disputes (fixture->store, id, &error);
+  disputes = sb_suppliers_list_disputes (fixture->book->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (disputes->len, ==, 1);
   g_assert_cmpuint (sb_supplier_detail_get_n_disputes (detail (fixture)), ==, n_disputes + 1);
@@ -899,7 +862,7 @@ test_resize_follows (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint wide;
 
-  g_assert_true (sb_sample_data_load (fixture->store, &error));
+  g_assert_true (sb_sample_data_load (fixture->book->store, &error));
   sb_ui_test_settle ();
   wide = n_visible_columns (fixture);
   g_assert_cmpuint (wide, >=, 3);

@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-book-card.h"
@@ -18,6 +17,7 @@
 #include "sb-preferences-window.h"
 #include "sb-store.h"
 #include "sb-window.h"
+#include "sb-test-utils.h"
 #include "sb-ui-test-utils.h"
 
 /* The window, its pages and its memory, on a real display (Xvfb in CI).
@@ -26,10 +26,8 @@
 
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  SbStore  *store;
-  SbWindow *window;
+  SbTestBook *book;
+  SbWindow   *window;
 } Fixture;
 
 static gboolean
@@ -51,28 +49,6 @@ is_null (gpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -86,7 +62,7 @@ reset_settings (void)
 static void
 present_window (Fixture *fixture)
 {
-  fixture->window = sb_window_new (NULL, fixture->store, NULL);
+  fixture->window = sb_window_new (NULL, fixture->book->store, NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (sb_ui_test_wait_until (sb_ui_test_is_mapped, fixture->window));
@@ -106,16 +82,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   reset_settings ();
-
-  fixture->dir = g_dir_make_tmp ("servicebook-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "book.sqlite", NULL);
-  fixture->store = sb_store_open (fixture->path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->book = sb_test_book_new ();
 }
 
 static void
@@ -130,10 +98,7 @@ fixture_tear_down (Fixture       *fixture,
     }
   sb_ui_test_drain ();
 
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->book, sb_test_book_free);
 }
 
 static SbOverviewPage *
@@ -173,7 +138,7 @@ test_welcome_then_start_empty (Fixture       *fixture,
   g_assert_cmpstr (overview_state (fixture), ==, "welcome");
 
   gtk_widget_activate_action (GTK_WIDGET (overview_page (fixture)), "overview.start-empty", NULL);
-  g_assert_true (sb_store_get_welcome_done (fixture->store));
+  g_assert_true (sb_store_get_welcome_done (fixture->book->store));
   g_assert_cmpstr (overview_state (fixture), ==, "overview");
 
   /* The cards are there, with "Your Book" among them. */
@@ -187,7 +152,7 @@ test_welcome_then_start_empty (Fixture       *fixture,
           AdwActionRow *location = sb_ui_test_template_child (card, SB_TYPE_BOOK_CARD, "location_row");
 
           g_assert_true (gtk_widget_get_visible (card));
-          g_assert_cmpstr (adw_action_row_get_subtitle (location), ==, fixture->path);
+          g_assert_cmpstr (adw_action_row_get_subtitle (location), ==, fixture->book->path);
         }
       n_cards++;
     }
@@ -203,7 +168,7 @@ test_load_sample_data (Fixture       *fixture,
 
   /* Whatever the registers add, the welcome is done afterwards. */
   gtk_widget_activate_action (GTK_WIDGET (overview_page (fixture)), "overview.load-sample-data", NULL);
-  g_assert_true (sb_store_get_welcome_done (fixture->store));
+  g_assert_true (sb_store_get_welcome_done (fixture->book->store));
   g_assert_cmpstr (overview_state (fixture), ==, "overview");
 }
 
@@ -239,7 +204,7 @@ test_every_page (Fixture       *fixture,
 
       /* Every page was given the window's store. */
       g_object_get (child, "store", &page_store, NULL);
-      g_assert_true (page_store == fixture->store);
+      g_assert_true (page_store == fixture->book->store);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                                  "win.show-page", "s", name));
@@ -432,7 +397,7 @@ static void
 test_error_page (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *foreign = g_build_filename (fixture->dir, "notes.sqlite", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->book->dir, "notes.sqlite", NULL);
   const char *contents = "These are my notes, not a Servicebook book.\n";
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -447,7 +412,7 @@ test_error_page (Fixture       *fixture,
   g_assert_null (store);
   g_assert_nonnull (error);
 
-  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->book->store);
   present_window (fixture);
   sb_window_show_book_error (fixture->window, foreign, error);
 
@@ -470,7 +435,7 @@ static void
 test_switch_store (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->book->dir, "other.sqlite", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) other = NULL;
   g_autoptr(SbStore) page_store = NULL;
@@ -484,7 +449,7 @@ test_switch_store (Fixture       *fixture,
 
   /* From an error back to a book: the pages come back, with the new store. */
   g_set_error_literal (&error, SB_STORE_ERROR, SB_STORE_ERROR_IO, "The disk is full.");
-  sb_window_show_book_error (fixture->window, fixture->path, error);
+  sb_window_show_book_error (fixture->window, fixture->book->path, error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
 
   sb_window_set_store (fixture->window, other);
@@ -505,23 +470,23 @@ test_preferences (Fixture       *fixture,
   const char *wanted = NULL;
   GtkSpinButton *warning;
 
-  preferences = sb_preferences_window_new (fixture->store);
+  preferences = sb_preferences_window_new (fixture->book->store);
   gtk_window_present (GTK_WINDOW (preferences));
   g_assert_true (sb_ui_test_wait_until (sb_ui_test_is_mapped, preferences));
 
   location = sb_ui_test_template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "location_row");
   currency = sb_ui_test_template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "currency_row");
-  g_assert_cmpstr (adw_action_row_get_subtitle (location), ==, fixture->path);
+  g_assert_cmpstr (adw_action_row_get_subtitle (location), ==, fixture->book->path);
 
   /* The row shows the book's currency... */
   codes = sb_currency_get_codes ();
   g_assert_cmpstr (codes[adw_combo_row_get_selected (currency)], ==,
-                   sb_store_get_base_currency (fixture->store));
+                   sb_store_get_base_currency (fixture->book->store));
 
   /* ...and choosing another one changes the book. */
   for (guint i = 0; codes[i] != NULL; i++)
     {
-      if (g_strcmp0 (codes[i], sb_store_get_base_currency (fixture->store)) != 0)
+      if (g_strcmp0 (codes[i], sb_store_get_base_currency (fixture->book->store)) != 0)
         {
           wanted = codes[i];
           adw_combo_row_set_selected (currency, i);
@@ -529,13 +494,13 @@ test_preferences (Fixture       *fixture,
         }
     }
   g_assert_nonnull (wanted);
-  g_assert_cmpstr (sb_store_get_base_currency (fixture->store), ==, wanted);
+  g_assert_cmpstr (sb_store_get_base_currency (fixture->book->store), ==, wanted);
 
   /* The warning window is the book's. */
   warning = sb_ui_test_template_child (preferences, SB_TYPE_PREFERENCES_WINDOW, "warning_spin");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (warning), ==, sb_contracts_get_warning_days (fixture->store));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (warning), ==, sb_contracts_get_warning_days (fixture->book->store));
   gtk_spin_button_set_value (warning, 45);
-  g_assert_cmpint (sb_contracts_get_warning_days (fixture->store), ==, 45);
+  g_assert_cmpint (sb_contracts_get_warning_days (fixture->book->store), ==, 45);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
