@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-catalog.h"
@@ -16,6 +15,7 @@
 #include "sb-incident-detail.h"
 #include "sb-incidents.h"
 #include "sb-store.h"
+#include "sb-ui-test-incident.h"
 #include "sb-ui-test-utils.h"
 
 /* Escalation of an incident to a supplier from its detail pane, on a
@@ -25,156 +25,7 @@
  * way a person's keys and clicks drive them; every outcome is read back
  * from the book. */
 
-typedef struct
-{
-  char             *dir;
-  SbStore          *store;
-  char             *service_id;
-  char             *customer_id;
-  char             *incident_id;
-  GtkWindow        *window;
-  SbIncidentDetail *detail;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *entry = g_build_filename (path, name, NULL);
-
-          remove_tree (entry);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-
-static char *
-add_incident (SbStore    *store,
-              const char *title,
-              const char *service_id)
-{
-  g_autoptr(SbIncident) draft = sb_incident_new ();
-  g_autoptr(GError) error = NULL;
-
-  sb_incident_set_title (draft, title);
-  sb_incident_set_service_id (draft, service_id);
-  g_assert_true (sb_incidents_create (store, draft, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (sb_incident_get_id (draft));
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SbService) service = sb_service_new ();
-  g_autoptr(SbCustomer) customer = sb_customer_new ();
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("servicebook-escalation-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  sb_customer_set_name (customer, "Acme Ltd");
-  g_assert_true (sb_catalog_save_customer (f->store, customer, &error));
-  g_assert_no_error (error);
-  f->customer_id = g_strdup (sb_customer_get_id (customer));
-
-  sb_service_set_code (service, "EMAIL");
-  sb_service_set_name (service, "Email and calendars");
-  sb_service_set_targets (service, 3, 60, 480);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
-  g_assert_no_error (error);
-  f->service_id = g_strdup (sb_service_get_id (service));
-
-  f->incident_id = add_incident (f->store, "Mail server down", f->service_id);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 800);
-  f->detail = SB_INCIDENT_DETAIL (sb_incident_detail_new (f->store));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->detail));
-  gtk_window_present (f->window);
-  sb_incident_detail_set_incident_id (f->detail, f->incident_id);
-  sb_ui_test_settle_briefly ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (f->window);
-  sb_ui_test_settle_briefly ();
-
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->service_id);
-  g_free (f->customer_id);
-  g_free (f->incident_id);
-}
-
-static SbIncident *
-stored (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  SbIncident *incident = sb_incidents_get (f->store, f->incident_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (incident);
-
-  return incident;
-}
-
-static gboolean
-enabled (Fixture    *f,
-         const char *action)
-{
-  return g_action_group_get_action_enabled (sb_incident_detail_get_actions (f->detail), action);
-}
-
-static void
-run (Fixture    *f,
-     const char *action)
-{
-  g_assert_true (enabled (f, action));
-  g_action_group_activate_action (sb_incident_detail_get_actions (f->detail), action, NULL);
-  sb_ui_test_settle_briefly ();
-}
-
-static guint
-count_events (Fixture    *f,
-              const char *kind,
-              const char *field)
-{
-  g_autoptr(GPtrArray) events = sb_incidents_list_timeline (f->store, f->incident_id, NULL);
-  guint n = 0;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      SbIncidentEvent *event = g_ptr_array_index (events, i);
-
-      if (g_strcmp0 (sb_incident_event_get_kind (event), kind) == 0 &&
-          (field == NULL || g_strcmp0 (sb_incident_event_get_field (event), field) == 0))
-        n++;
-    }
-
-  return n;
-}
+typedef SbUiTestIncident Fixture;
 
 /* Escalation to a supplier */
 
@@ -193,7 +44,7 @@ insert_row (Fixture    *f,
     sb_change_set_string (change, column, va_arg (args, const char *));
   va_end (args);
 
-  g_assert_true (sb_store_apply (f->store, change, &error));
+  g_assert_true (sb_store_apply (f->book->store, change, &error));
   g_assert_no_error (error);
 
   return g_strdup (sb_change_get_id (change));
@@ -371,7 +222,7 @@ test_escalate (Fixture       *f,
   SbEscalation *escalation;
   const char *id;
 
-  g_assert_true (sb_incidents_start (f->store, f->incident_id, NULL, 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_start (f->book->store, f->incident_id, NULL, 0, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   sb_incident_detail_refresh (f->detail);
   g_assert_cmpstr (adw_preferences_group_get_description (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL,
@@ -380,7 +231,7 @@ test_escalate (Fixture       *f,
 
   /* The supplier and contract come from the service's underpinning
    * contract; the ended supplier is not offered; in progress: hold */
-  run (f, "escalate");
+  sb_ui_test_incident_run (f, "escalate");
   dialog = SB_ESCALATE_DIALOG (sb_incident_detail_get_dialog_for_test (f->detail));
   g_assert_cmpstr (sb_escalate_dialog_get_supplier_id (dialog), ==, supplier_id);
   g_assert_cmpstr (sb_escalate_dialog_get_contract_id (dialog), ==, contract_id);
@@ -412,7 +263,7 @@ test_escalate (Fixture       *f,
   sb_ui_test_settle_briefly ();
   g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
 
-  escalations = sb_escalations_list_for_incident (f->store, f->incident_id, &error);
+  escalations = sb_escalations_list_for_incident (f->book->store, f->incident_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (escalations->len, ==, 1);
   escalation = g_ptr_array_index (escalations, 0);
@@ -420,10 +271,10 @@ test_escalate (Fixture       *f,
   g_assert_cmpstr (sb_escalation_get_supplier_id (escalation), ==, supplier_id);
   g_assert_cmpstr (sb_escalation_get_contract_id (escalation), ==, contract_id);
   g_assert_cmpstr (sb_escalation_get_supplier_ref (escalation), ==, "NT-48213");
-  held = stored (f);
+  held = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (held), ==, SB_INCIDENT_ON_HOLD);
   g_assert_cmpstr (sb_incident_get_hold_reason (held), ==, "awaiting-supplier");
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "escalated"), ==, 1);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_ESCALATION, "escalated"), ==, 1);
   g_assert_true (timeline_says (f, "Escalated to Northline Telecom NT-48213"));
 
   /* The Supplier group shows it, waiting for the response */
@@ -439,7 +290,7 @@ test_escalate (Fixture       *f,
   g_assert_true (ADW_IS_MESSAGE_DIALOG (sb_incident_detail_get_dialog_for_test (f->detail)));
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Engineer on the way"));
   sb_ui_test_settle_briefly ();
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 1);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 1);
   g_assert_true (g_str_has_prefix (supplier_row_subtitle (f, ADW_TYPE_ACTION_ROW, "Response"),
                                    "Responded in 0 min, target 1 h: met · "));
 
@@ -448,7 +299,7 @@ test_escalate (Fixture       *f,
   sb_ui_test_settle_briefly ();
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Line card replaced"));
   sb_ui_test_settle_briefly ();
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-resolution"), ==, 1);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-resolution"), ==, 1);
   g_assert_true (g_str_has_prefix (supplier_row_subtitle (f, ADW_TYPE_ACTION_ROW, "Resolution"),
                                    "Resolved in 0 min, target 8 h: met · "));
   g_assert_true (timeline_says (f, "Supplier responded: Northline Telecom NT-48213"));
@@ -474,7 +325,7 @@ test_escalate (Fixture       *f,
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "NT-48214");
   g_signal_emit_by_name (g_ptr_array_index (entries, 0), "entry-activated");
   sb_ui_test_settle_briefly ();
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-ref"), ==, 1);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-ref"), ==, 1);
   g_assert_cmpstr (supplier_row_subtitle (f, ADW_TYPE_EXPANDER_ROW, "Northline Telecom"), ==,
                    "Contract NT-1 · ticket NT-48214");
 }
@@ -492,12 +343,12 @@ test_escalate_refused (Fixture       *f,
   /* New: no hold offered by default. The incident is closed elsewhere
    * while the dialog is open: the store's refusal is shown in words and
    * the dialog stays. */
-  run (f, "escalate");
+  sb_ui_test_incident_run (f, "escalate");
   dialog = SB_ESCALATE_DIALOG (sb_incident_detail_get_dialog_for_test (f->detail));
   g_assert_false (gtk_check_button_get_active (sb_ui_test_template_child (dialog, SB_TYPE_ESCALATE_DIALOG, "hold_check")));
-  g_assert_true (sb_incidents_resolve (f->store, f->incident_id, "fixed", NULL, NULL, 0, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_resolve (f->book->store, f->incident_id, "fixed", NULL, NULL, 0, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
-  g_assert_true (sb_incidents_close (f->store, f->incident_id, NULL, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_close (f->book->store, f->incident_id, NULL, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
 
   g_assert_false (sb_escalate_dialog_confirm (dialog));
@@ -505,7 +356,7 @@ test_escalate_refused (Fixture       *f,
                             "a finished incident cannot be escalated any more"));
   g_assert_true (gtk_widget_get_visible (sb_ui_test_template_child (dialog, SB_TYPE_ESCALATE_DIALOG, "problem_label")));
   g_assert_true (sb_incident_detail_get_dialog_for_test (f->detail) == GTK_WIDGET (dialog));
-  escalations = sb_escalations_list_for_incident (f->store, f->incident_id, &error);
+  escalations = sb_escalations_list_for_incident (f->book->store, f->incident_id, &error);
   g_assert_cmpuint (escalations->len, ==, 0);
 
   /* Escape closes it; the closed incident offers no escalation */
@@ -513,7 +364,7 @@ test_escalate_refused (Fixture       *f,
   sb_ui_test_settle_briefly ();
   g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
   sb_incident_detail_refresh (f->detail);
-  g_assert_false (enabled (f, "escalate"));
+  g_assert_false (sb_ui_test_incident_enabled (f, "escalate"));
   g_assert_cmpstr (adw_preferences_group_get_description (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL,
                                                                  "supplier_group")),
                    ==, "It was not escalated to a supplier.");
@@ -546,13 +397,13 @@ test_step_wrong_time (Fixture       *f,
   sb_incident_set_title (draft, "Line down");
   sb_incident_set_service_id (draft, f->service_id);
   sb_incident_set_opened_ms (draft, escalated - 60 * 60000);
-  g_assert_true (sb_incidents_create (f->store, draft, &error));
+  g_assert_true (sb_incidents_create (f->book->store, draft, &error));
   g_assert_no_error (error);
   g_free (f->incident_id);
   f->incident_id = g_strdup (sb_incident_get_id (draft));
   sb_incident_detail_set_incident_id (f->detail, f->incident_id);
 
-  g_assert_true (sb_escalations_escalate (f->store, f->incident_id, supplier_id, contract_id, "NT-7", escalated,
+  g_assert_true (sb_escalations_escalate (f->book->store, f->incident_id, supplier_id, contract_id, "NT-7", escalated,
                                           NULL, &id, &error));
   g_assert_no_error (error);
   sb_incident_detail_refresh (f->detail);
@@ -594,7 +445,7 @@ test_step_wrong_time (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (record));
   g_assert_false (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, NULL));
   g_assert_true (sb_incident_detail_get_dialog_for_test (f->detail) == dialog);
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 0);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 0);
   g_assert_false (gtk_widget_get_visible (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL, "action_problem_label")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "Engineer called back");
 
@@ -605,9 +456,9 @@ test_step_wrong_time (Fixture       *f,
   g_signal_emit_by_name (record, "clicked");
   sb_ui_test_settle_briefly ();
   g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 1);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_ESCALATION, "supplier-response"), ==, 1);
   g_assert_true (timeline_says (f, "Supplier responded: Northline Telecom NT-7"));
-  events = sb_incidents_list_timeline (f->store, f->incident_id, &error);
+  events = sb_incidents_list_timeline (f->book->store, f->incident_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < events->len; i++)
     {
@@ -621,7 +472,7 @@ test_step_wrong_time (Fixture       *f,
         }
     }
   g_assert_true (found);
-  escalations = sb_escalations_list_for_incident (f->store, f->incident_id, &error);
+  escalations = sb_escalations_list_for_incident (f->book->store, f->incident_id, &error);
   g_assert_cmpint (sb_escalation_get_responded_ms (g_ptr_array_index (escalations, 0)), ==, answered);
 
   /* The resolution is recorded elsewhere while its dialog is open: the
@@ -636,7 +487,7 @@ test_step_wrong_time (Fixture       *f,
                             "cannot have resolved before that"));
   type_when (dialog, answered + 60 * 60000);
   gtk_editable_set_text (find_in (dialog, ADW_TYPE_ENTRY_ROW, "Note (optional)"), "Line card replaced");
-  g_assert_true (sb_escalations_record_resolution (f->store, id, SB_INCIDENT_NO_TIME, NULL, &error));
+  g_assert_true (sb_escalations_record_resolution (f->book->store, id, SB_INCIDENT_NO_TIME, NULL, &error));
   g_assert_no_error (error);
   g_signal_emit_by_name (find_in (dialog, GTK_TYPE_BUTTON, "_Record"), "clicked");
   sb_ui_test_settle_briefly ();
@@ -663,7 +514,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, sb_ui_test_incident_set_up, (func), sb_ui_test_incident_tear_down)
 
   ADD ("/ui/escalation/escalate", test_escalate);
   ADD ("/ui/escalation/escalate-refused", test_escalate_refused);

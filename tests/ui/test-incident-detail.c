@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sb-catalog.h"
@@ -16,6 +15,7 @@
 #include "sb-incident-new-dialog.h"
 #include "sb-incidents.h"
 #include "sb-store.h"
+#include "sb-ui-test-incident.h"
 #include "sb-ui-test-utils.h"
 
 /* The incident detail pane, the new-incident dialog and the import
@@ -24,38 +24,7 @@
  * person's keys and clicks drive them; every outcome is read back from
  * the book. */
 
-typedef struct
-{
-  char             *dir;
-  SbStore          *store;
-  char             *service_id;
-  char             *customer_id;
-  char             *incident_id;
-  GtkWindow        *window;
-  SbIncidentDetail *detail;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *entry = g_build_filename (path, name, NULL);
-
-          remove_tree (entry);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
+typedef SbUiTestIncident Fixture;
 
 /* Every combo row under @root, in order. */
 static void
@@ -78,103 +47,6 @@ count_cb (guint *count)
   (*count)++;
 }
 
-static char *
-add_incident (SbStore    *store,
-              const char *title,
-              const char *service_id)
-{
-  g_autoptr(SbIncident) draft = sb_incident_new ();
-  g_autoptr(GError) error = NULL;
-
-  sb_incident_set_title (draft, title);
-  sb_incident_set_service_id (draft, service_id);
-  g_assert_true (sb_incidents_create (store, draft, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (sb_incident_get_id (draft));
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SbService) service = sb_service_new ();
-  g_autoptr(SbCustomer) customer = sb_customer_new ();
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("servicebook-incident-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "book.sqlite", NULL);
-  f->store = sb_store_open (path, SB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  sb_customer_set_name (customer, "Acme Ltd");
-  g_assert_true (sb_catalog_save_customer (f->store, customer, &error));
-  g_assert_no_error (error);
-  f->customer_id = g_strdup (sb_customer_get_id (customer));
-
-  sb_service_set_code (service, "EMAIL");
-  sb_service_set_name (service, "Email and calendars");
-  sb_service_set_targets (service, 3, 60, 480);
-  g_assert_true (sb_catalog_save_service (f->store, service, &error));
-  g_assert_no_error (error);
-  f->service_id = g_strdup (sb_service_get_id (service));
-
-  f->incident_id = add_incident (f->store, "Mail server down", f->service_id);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 800);
-  f->detail = SB_INCIDENT_DETAIL (sb_incident_detail_new (f->store));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->detail));
-  gtk_window_present (f->window);
-  sb_incident_detail_set_incident_id (f->detail, f->incident_id);
-  sb_ui_test_settle_briefly ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (f->window);
-  sb_ui_test_settle_briefly ();
-
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->service_id);
-  g_free (f->customer_id);
-  g_free (f->incident_id);
-}
-
-static SbIncident *
-stored (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  SbIncident *incident = sb_incidents_get (f->store, f->incident_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (incident);
-
-  return incident;
-}
-
-static gboolean
-enabled (Fixture    *f,
-         const char *action)
-{
-  return g_action_group_get_action_enabled (sb_incident_detail_get_actions (f->detail), action);
-}
-
-static void
-run (Fixture    *f,
-     const char *action)
-{
-  g_assert_true (enabled (f, action));
-  g_action_group_activate_action (sb_incident_detail_get_actions (f->detail), action, NULL);
-  sb_ui_test_settle_briefly ();
-}
-
 static void
 assert_enabled (Fixture    *f,
                 const char *expected)
@@ -186,29 +58,9 @@ assert_enabled (Fixture    *f,
 
   for (guint i = 0; all[i] != NULL; i++)
     {
-      if (g_strv_contains ((const char * const *) on, all[i]) != enabled (f, all[i]))
+      if (g_strv_contains ((const char * const *) on, all[i]) != sb_ui_test_incident_enabled (f, all[i]))
         g_error ("action %s should be %s", all[i], g_strv_contains ((const char * const *) on, all[i]) ? "enabled" : "disabled");
     }
-}
-
-static guint
-count_events (Fixture    *f,
-              const char *kind,
-              const char *field)
-{
-  g_autoptr(GPtrArray) events = sb_incidents_list_timeline (f->store, f->incident_id, NULL);
-  guint n = 0;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      SbIncidentEvent *event = g_ptr_array_index (events, i);
-
-      if (g_strcmp0 (sb_incident_event_get_kind (event), kind) == 0 &&
-          (field == NULL || g_strcmp0 (sb_incident_event_get_field (event), field) == 0))
-        n++;
-    }
-
-  return n;
 }
 
 static guint
@@ -231,26 +83,26 @@ test_enabled_by_status (Fixture       *f,
                    "Mail server down");
 
   /* Respond acts at once: in progress, responded, and once only */
-  run (f, "respond");
-  incident = stored (f);
+  sb_ui_test_incident_run (f, "respond");
+  incident = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (incident), ==, SB_INCIDENT_IN_PROGRESS);
   g_assert_cmpint (sb_incident_get_responded_ms (incident), !=, SB_INCIDENT_NO_TIME);
   assert_enabled (f, "hold resolve cancel duplicate note edit");
 
-  g_assert_true (sb_incidents_hold (f->store, f->incident_id, "awaiting-customer", NULL, 0,
+  g_assert_true (sb_incidents_hold (f->book->store, f->incident_id, "awaiting-customer", NULL, 0,
                                     SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   sb_incident_detail_refresh (f->detail);
   assert_enabled (f, "start resolve cancel duplicate note edit");
 
-  g_assert_true (sb_incidents_resolve (f->store, f->incident_id, "fixed", NULL, NULL, 0,
+  g_assert_true (sb_incidents_resolve (f->book->store, f->incident_id, "fixed", NULL, NULL, 0,
                                        SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   sb_incident_detail_refresh (f->detail);
   assert_enabled (f, "close reopen note edit");
 
   /* The page's refresh after a close elsewhere: final, notes only */
-  g_assert_true (sb_incidents_close (f->store, f->incident_id, NULL, SB_INCIDENT_NO_TIME, &error));
+  g_assert_true (sb_incidents_close (f->book->store, f->incident_id, NULL, SB_INCIDENT_NO_TIME, &error));
   g_assert_no_error (error);
   sb_incident_detail_refresh (f->detail);
   assert_enabled (f, "note");
@@ -276,45 +128,45 @@ test_lifecycle_through_dialogs (Fixture       *f,
   g_signal_connect_swapped (f->detail, "changed", G_CALLBACK (count_cb), &changes);
 
   /* Hold: the reason defaults to awaiting customer; choose another */
-  run (f, "hold");
+  sb_ui_test_incident_run (f, "hold");
   g_assert_nonnull (sb_incident_detail_get_dialog_for_test (f->detail));
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, "awaiting-supplier",
                                                               "Waiting for the hosting company"));
   sb_ui_test_settle_briefly ();
   g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
-  held = stored (f);
+  held = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (held), ==, SB_INCIDENT_ON_HOLD);
   g_assert_cmpstr (sb_incident_get_hold_reason (held), ==, "awaiting-supplier");
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_NOTE, NULL), ==, 1);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_NOTE, NULL), ==, 1);
   g_assert_cmpuint (changes, ==, 1);
 
   /* Resume, then resolve with the default code and notes */
-  run (f, "start");
-  g_assert_cmpint (sb_incident_get_status (stored (f)), ==, SB_INCIDENT_IN_PROGRESS);
-  run (f, "resolve");
+  sb_ui_test_incident_run (f, "start");
+  g_assert_cmpint (sb_incident_get_status (sb_ui_test_incident_stored (f)), ==, SB_INCIDENT_IN_PROGRESS);
+  sb_ui_test_incident_run (f, "resolve");
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Restarted the mail service"));
   sb_ui_test_settle_briefly ();
-  resolved = stored (f);
+  resolved = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (resolved), ==, SB_INCIDENT_RESOLVED);
   g_assert_cmpstr (sb_incident_get_resolution_code (resolved), ==, "fixed");
   g_assert_cmpstr (sb_incident_get_resolution_notes (resolved), ==, "Restarted the mail service");
   g_assert_true (gtk_widget_get_visible (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL, "resolution_group")));
 
   /* Reopen needs a reason: the dialog refuses to complete without one */
-  run (f, "reopen");
+  sb_ui_test_incident_run (f, "reopen");
   g_assert_false (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "  "));
   g_assert_nonnull (sb_incident_detail_get_dialog_for_test (f->detail));
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Mail bounces again"));
   sb_ui_test_settle_briefly ();
-  reopened = stored (f);
+  reopened = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (reopened), ==, SB_INCIDENT_IN_PROGRESS);
   g_assert_cmpuint (sb_incident_get_reopen_count (reopened), ==, 1);
 
-  run (f, "resolve");
+  sb_ui_test_incident_run (f, "resolve");
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, "workaround", "Moved to the backup relay"));
   sb_ui_test_settle_briefly ();
-  run (f, "close");
-  closed = stored (f);
+  sb_ui_test_incident_run (f, "close");
+  closed = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (closed), ==, SB_INCIDENT_CLOSED);
   g_assert_cmpstr (sb_incident_get_resolution_code (closed), ==, "workaround");
   assert_enabled (f, "note");
@@ -322,10 +174,10 @@ test_lifecycle_through_dialogs (Fixture       *f,
   /* A closed incident still takes notes */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL, "note_view")),
                             "Customer confirmed by phone", -1);
-  run (f, "add-note");
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_NOTE, NULL), ==, 3);
+  sb_ui_test_incident_run (f, "add-note");
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_NOTE, NULL), ==, 3);
   {
-    g_autoptr(GPtrArray) events = sb_incidents_list_timeline (f->store, f->incident_id, NULL);
+    g_autoptr(GPtrArray) events = sb_incidents_list_timeline (f->book->store, f->incident_id, NULL);
 
     g_assert_cmpuint (timeline_rows (f), ==, events->len);
   }
@@ -335,21 +187,21 @@ static void
 test_cancel_and_duplicate (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *original_id = add_incident (f->store, "Mail is down for everyone", f->service_id);
+  g_autofree char *original_id = sb_ui_test_incident_add (f->book->store, "Mail is down for everyone", f->service_id);
   g_autoptr(SbIncident) original = NULL;
   g_autoptr(SbIncident) duplicate = NULL;
-  g_autofree char *other_id = add_incident (f->store, "Logged by mistake", NULL);
+  g_autofree char *other_id = sb_ui_test_incident_add (f->book->store, "Logged by mistake", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SbIncident) cancelled = NULL;
 
-  original = sb_incidents_get (f->store, original_id, &error);
+  original = sb_incidents_get (f->book->store, original_id, &error);
   g_assert_no_error (error);
 
   /* Duplicate: the reference is checked as it is typed */
-  run (f, "duplicate");
+  sb_ui_test_incident_run (f, "duplicate");
   g_assert_false (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "INC-NONE-9999"));
   {
-    g_autoptr(SbIncident) self_incident = stored (f);
+    g_autoptr(SbIncident) self_incident = sb_ui_test_incident_stored (f);
 
     g_assert_false (sb_incident_detail_complete_dialog_for_test (f->detail, NULL,
                                                                  sb_incident_get_reference (self_incident)));
@@ -357,25 +209,25 @@ test_cancel_and_duplicate (Fixture       *f,
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL,
                                                               sb_incident_get_reference (original)));
   sb_ui_test_settle_briefly ();
-  duplicate = stored (f);
+  duplicate = sb_ui_test_incident_stored (f);
   g_assert_cmpint (sb_incident_get_status (duplicate), ==, SB_INCIDENT_DUPLICATE);
   g_assert_cmpstr (sb_incident_get_duplicate_of (duplicate), ==, original_id);
   assert_enabled (f, "note");
 
   /* Cancel, with a note; Escape (the close response) leaves it alone */
   sb_incident_detail_set_incident_id (f->detail, other_id);
-  run (f, "cancel");
+  sb_ui_test_incident_run (f, "cancel");
   gtk_window_close (GTK_WINDOW (sb_incident_detail_get_dialog_for_test (f->detail)));
   sb_ui_test_settle_briefly ();
   g_assert_null (sb_incident_detail_get_dialog_for_test (f->detail));
-  cancelled = sb_incidents_get (f->store, other_id, &error);
+  cancelled = sb_incidents_get (f->book->store, other_id, &error);
   g_assert_cmpint (sb_incident_get_status (cancelled), ==, SB_INCIDENT_NEW);
   g_clear_object (&cancelled);
 
-  run (f, "cancel");
+  sb_ui_test_incident_run (f, "cancel");
   g_assert_true (sb_incident_detail_complete_dialog_for_test (f->detail, NULL, "Typed twice"));
   sb_ui_test_settle_briefly ();
-  cancelled = sb_incidents_get (f->store, other_id, &error);
+  cancelled = sb_incidents_get (f->book->store, other_id, &error);
   g_assert_cmpint (sb_incident_get_status (cancelled), ==, SB_INCIDENT_CANCELLED);
 }
 
@@ -392,20 +244,20 @@ test_note_composer (Fixture       *f,
   guint rows_before = timeline_rows (f);
 
   /* N puts the cursor in the composer */
-  run (f, "note");
+  sb_ui_test_incident_run (f, "note");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
 
   /* Nothing written: says so, writes nothing */
-  run (f, "add-note");
+  sb_ui_test_incident_run (f, "add-note");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_NOTE, NULL), ==, 0);
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_NOTE, NULL), ==, 0);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Called the customer back.\nThey can send mail again.", -1);
   gtk_check_button_set_active (visible, TRUE);
   gtk_spin_button_set_value (minutes, 15);
-  run (f, "add-note");
+  sb_ui_test_incident_run (f, "add-note");
 
-  events = sb_incidents_list_timeline (f->store, f->incident_id, NULL);
+  events = sb_incidents_list_timeline (f->book->store, f->incident_id, NULL);
   for (guint i = 0; i < events->len; i++)
     {
       SbIncidentEvent *event = g_ptr_array_index (events, i);
@@ -417,7 +269,7 @@ test_note_composer (Fixture       *f,
   g_assert_cmpstr (sb_incident_event_get_body (note), ==, "Called the customer back.\nThey can send mail again.");
   g_assert_true (sb_incident_event_get_customer_visible (note));
   g_assert_cmpuint (sb_incident_event_get_minutes (note), ==, 15);
-  g_assert_cmpint (sb_incidents_get_time_spent (f->store, f->incident_id), ==, 15);
+  g_assert_cmpint (sb_incidents_get_time_spent (f->book->store, f->incident_id), ==, 15);
 
   /* The composer is empty again and the timeline shows the note first */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
@@ -444,52 +296,52 @@ test_edit_and_save (Fixture       *f,
   g_autoptr(SbIncident) raised = NULL;
   g_autoptr(SbIncident) overridden = NULL;
 
-  g_assert_false (enabled (f, "save"));
+  g_assert_false (sb_ui_test_incident_enabled (f, "save"));
 
   /* E goes to the fields */
-  run (f, "edit");
+  sb_ui_test_incident_run (f, "edit");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL, "view_stack")),
                    ==, "details");
 
   /* An empty title cannot be saved */
   gtk_editable_set_text (title, "   ");
-  g_assert_false (enabled (f, "save"));
+  g_assert_false (sb_ui_test_incident_enabled (f, "save"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title), "error"));
 
   gtk_editable_set_text (title, "Mail server down at the Madrid office");
-  g_assert_true (enabled (f, "save"));
-  g_assert_true (enabled (f, "revert"));
-  run (f, "save");
-  renamed = stored (f);
+  g_assert_true (sb_ui_test_incident_enabled (f, "save"));
+  g_assert_true (sb_ui_test_incident_enabled (f, "revert"));
+  sb_ui_test_incident_run (f, "save");
+  renamed = sb_ui_test_incident_stored (f);
   g_assert_cmpstr (sb_incident_get_title (renamed), ==, "Mail server down at the Madrid office");
-  g_assert_cmpuint (count_events (f, SB_INCIDENT_EVENT_FIELD, "title"), ==, 1);
-  g_assert_false (enabled (f, "save"));
+  g_assert_cmpuint (sb_ui_test_incident_count_events (f, SB_INCIDENT_EVENT_FIELD, "title"), ==, 1);
+  g_assert_false (sb_ui_test_incident_enabled (f, "save"));
   g_assert_cmpstr (gtk_label_get_label (sb_ui_test_template_child (f->detail, SB_TYPE_INCIDENT_DETAIL, "title_label")), ==,
                    "Mail server down at the Madrid office");
 
   /* Impact high: the matrix derives the priority (2, 2 → 3; 1, 2 → 2) */
   adw_combo_row_set_selected (impact, 0);
-  run (f, "save");
-  raised = stored (f);
+  sb_ui_test_incident_run (f, "save");
+  raised = sb_ui_test_incident_stored (f);
   g_assert_cmpuint (sb_incident_get_impact (raised), ==, 1);
   g_assert_cmpuint (sb_incident_get_priority (raised), ==, 2);
 
   /* An override needs a reason before it can be saved */
   adw_combo_row_set_selected (priority, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
-  g_assert_false (enabled (f, "save"));
+  g_assert_false (sb_ui_test_incident_enabled (f, "save"));
   gtk_editable_set_text (reason, "The whole company is without mail");
-  g_assert_true (enabled (f, "save"));
-  run (f, "save");
-  overridden = stored (f);
+  g_assert_true (sb_ui_test_incident_enabled (f, "save"));
+  sb_ui_test_incident_run (f, "save");
+  overridden = sb_ui_test_incident_stored (f);
   g_assert_cmpuint (sb_incident_get_priority (overridden), ==, 1);
   g_assert_cmpstr (sb_incident_get_priority_reason (overridden), ==, "The whole company is without mail");
 
   /* Revert brings back what is saved */
   gtk_editable_set_text (title, "Something else");
-  run (f, "revert");
+  sb_ui_test_incident_run (f, "revert");
   g_assert_cmpstr (gtk_editable_get_text (title), ==, "Mail server down at the Madrid office");
-  g_assert_false (enabled (f, "save"));
+  g_assert_false (sb_ui_test_incident_enabled (f, "save"));
 }
 
 static void
@@ -504,7 +356,7 @@ test_long_timeline (Fixture       *f,
     {
       g_autofree char *text = g_strdup_printf ("Note %u", i);
 
-      g_assert_true (sb_incidents_add_note (f->store, f->incident_id, text, FALSE, 1,
+      g_assert_true (sb_incidents_add_note (f->book->store, f->incident_id, text, FALSE, 1,
                                             SB_INCIDENT_NO_TIME, &error));
       g_assert_no_error (error);
     }
@@ -512,7 +364,7 @@ test_long_timeline (Fixture       *f,
   sb_ui_test_settle_briefly ();
 
   /* The newest entries first, the older ones on request */
-  events = sb_incidents_list_timeline (f->store, f->incident_id, NULL);
+  events = sb_incidents_list_timeline (f->book->store, f->incident_id, NULL);
   g_assert_cmpuint (events->len, ==, 81);
   g_assert_cmpuint (timeline_rows (f), ==, 50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (older)));
@@ -520,7 +372,7 @@ test_long_timeline (Fixture       *f,
   g_signal_emit_by_name (older, "clicked");
   g_assert_cmpuint (timeline_rows (f), ==, 81);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (older)));
-  g_assert_cmpint (sb_incidents_get_time_spent (f->store, f->incident_id), ==, 80);
+  g_assert_cmpint (sb_incidents_get_time_spent (f->book->store, f->incident_id), ==, 80);
 }
 
 /* New-incident dialog */
@@ -538,7 +390,7 @@ static void
 test_new_incident (Fixture       *f,
                    gconstpointer  data)
 {
-  SbIncidentNewDialog *dialog = sb_incident_new_dialog_new (f->window, f->store);
+  SbIncidentNewDialog *dialog = sb_incident_new_dialog_new (f->window, f->book->store);
   g_autofree char *created_id = NULL;
   g_autoptr(SbIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
@@ -571,7 +423,7 @@ test_new_incident (Fixture       *f,
 
   g_assert_nonnull (created_id);
   g_assert_null (dialog);   /* closed */
-  incident = sb_incidents_get (f->store, created_id, &error);
+  incident = sb_incidents_get (f->book->store, created_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sb_incident_get_title (incident), ==, "Nobody can print");
   g_assert_cmpuint (sb_incident_get_priority (incident), ==, 1);
@@ -581,7 +433,7 @@ test_new_incident (Fixture       *f,
   g_assert_cmpstr (sb_incident_get_contact (incident), ==, "Ana, +34 600 000 000");
   g_assert_nonnull (sb_incident_get_reference (incident));
 
-  last = sb_store_get_setting (f->store, "incident-last-service");
+  last = sb_store_get_setting (f->book->store, "incident-last-service");
   g_assert_cmpstr (last, ==, f->service_id);
 }
 
@@ -620,7 +472,7 @@ test_import (Fixture       *f,
     "HD-1001,Mail bounces,2 - High,New,2026-01-05 09:00,EMAIL\r\n"
     "HD-1002,VPN drops every hour,3 - Moderate,Closed,2026-01-06 10:30,Remote access\r\n"
     "HD-1003,,4 - Low,New,2026-01-07 11:00,EMAIL\r\n";
-  g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "export.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   SbIncidentImportDialog *dialog;
@@ -634,7 +486,7 @@ test_import (Fixture       *f,
   g_assert_true (g_file_set_contents (path, csv, -1, &error));
   g_assert_no_error (error);
 
-  dialog = sb_incident_import_dialog_new (f->window, f->store, file);
+  dialog = sb_incident_import_dialog_new (f->window, f->book->store, file);
   g_object_ref (dialog);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -666,7 +518,7 @@ test_import (Fixture       *f,
   g_assert_true (sb_ui_test_spin_until (at_preview, dialog));
   g_assert_cmpuint (sb_incident_import_get_n_new (import), ==, 2);
   g_assert_cmpuint (sb_incident_import_get_n_problems (import), ==, 1);
-  g_assert_null (sb_incidents_find (f->store, "HD-1001"));
+  g_assert_null (sb_incidents_find (f->book->store, "HD-1001"));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
   g_assert_true (sb_ui_test_spin_until (import_done, &imported));
@@ -674,13 +526,13 @@ test_import (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_object_unref (dialog);
 
-  first = sb_incidents_find (f->store, "HD-1001");
+  first = sb_incidents_find (f->book->store, "HD-1001");
   g_assert_nonnull (first);
   g_assert_cmpstr (sb_incident_get_title (first), ==, "Mail bounces");
   g_assert_cmpuint (sb_incident_get_priority (first), ==, 2);
   g_assert_cmpstr (sb_incident_get_service_id (first), ==, f->service_id);
-  g_assert_nonnull (sb_incidents_find (f->store, "HD-1002"));
-  g_assert_null (sb_incidents_find (f->store, "HD-1003"));
+  g_assert_nonnull (sb_incidents_find (f->book->store, "HD-1002"));
+  g_assert_null (sb_incidents_find (f->book->store, "HD-1003"));
 }
 
 static gboolean
@@ -698,7 +550,7 @@ static void
 test_import_cancel (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "large.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GString) csv = g_string_new ("Number,Short description,State,Opened,Service\r\n");
   g_autoptr(GError) error = NULL;
@@ -712,7 +564,7 @@ test_import_cancel (Fixture       *f,
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
   g_assert_no_error (error);
 
-  dialog = sb_incident_import_dialog_new (f->window, f->store, file);
+  dialog = sb_incident_import_dialog_new (f->window, f->book->store, file);
   g_object_ref (dialog);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -743,9 +595,9 @@ test_import_cancel (Fixture       *f,
   g_assert_cmpuint (imported, ==, G_MAXUINT);
   g_object_unref (dialog);
 
-  g_assert_null (sb_incidents_find (f->store, "BIG-1"));
-  g_assert_null (sb_incidents_find (f->store, "BIG-4000"));
-  g_assert_true (sb_store_set_setting (f->store, "after-cancel", "1", &error));
+  g_assert_null (sb_incidents_find (f->book->store, "BIG-1"));
+  g_assert_null (sb_incidents_find (f->book->store, "BIG-4000"));
+  g_assert_true (sb_store_set_setting (f->book->store, "after-cancel", "1", &error));
   g_assert_no_error (error);
 }
 
@@ -753,9 +605,9 @@ static void
 test_import_unreadable (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "missing.csv", NULL);
+  g_autofree char *path = g_build_filename (f->book->dir, "missing.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  SbIncidentImportDialog *dialog = sb_incident_import_dialog_new (f->window, f->store, file);
+  SbIncidentImportDialog *dialog = sb_incident_import_dialog_new (f->window, f->book->store, file);
 
   gtk_window_present (GTK_WINDOW (dialog));
   sb_ui_test_settle_briefly ();
@@ -763,7 +615,7 @@ test_import_unreadable (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sb_ui_test_template_child (dialog, SB_TYPE_INCIDENT_IMPORT_DIALOG, "stack")),
                    ==, "error");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL) &&
-                  sb_incidents_find (f->store, "HD-1001") != NULL);
+                  sb_incidents_find (f->book->store, "HD-1001") != NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -778,7 +630,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, sb_ui_test_incident_set_up, (func), sb_ui_test_incident_tear_down)
 
   ADD ("/ui/incident-detail/enabled-by-status", test_enabled_by_status);
   ADD ("/ui/incident-detail/lifecycle", test_lifecycle_through_dialogs);
