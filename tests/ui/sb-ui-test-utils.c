@@ -33,6 +33,30 @@ sb_ui_test_skip_without_display (void)
 }
 
 /**
+ * sb_ui_test_init:
+ * @argc: the address of main()'s argc
+ * @argv: the address of main()'s argv
+ *
+ * Starts a widget test program: the GLib test framework and libadwaita,
+ * or, without a display, the skip of the whole program
+ * (sb_ui_test_skip_without_display()).
+ *
+ * Returns: %FALSE when there is no display and main() should return 0
+ */
+gboolean
+sb_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  if (sb_ui_test_skip_without_display ())
+    return FALSE;
+
+  g_test_init (argc, argv, NULL);
+  adw_init ();
+
+  return TRUE;
+}
+
+/**
  * sb_ui_test_settle_for:
  * @rounds: how many times to run what is pending
  * @pause_usec: the pause after each, in microseconds

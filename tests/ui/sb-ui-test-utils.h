@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 typedef gboolean (*SbUiTestCondition) (gpointer data);
 
 gboolean   sb_ui_test_skip_without_display (void);
+gboolean   sb_ui_test_init               (int               *argc,
+                                          char            ***argv);
 
 void       sb_ui_test_settle_for         (guint              rounds,
                                           gulong             pause_usec);

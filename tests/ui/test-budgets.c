@@ -592,11 +592,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (sb_ui_test_skip_without_display ())
+  if (!sb_ui_test_init (&argc, &argv))
     return 0;
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)

@@ -623,11 +623,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (sb_ui_test_skip_without_display ())
+  if (!sb_ui_test_init (&argc, &argv))
     return 0;
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, sb_ui_test_incident_set_up, (func), sb_ui_test_incident_tear_down)

@@ -105,11 +105,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  sb_ui_test_settle ();
-
+  sb_ui_test_destroy_windows (GTK_WINDOW (fixture->window));
   g_clear_pointer (&fixture->book, sb_test_book_free);
   g_clear_pointer (&fixture->mail_id, g_free);
   g_clear_pointer (&fixture->printer_id, g_free);
@@ -567,11 +563,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (sb_ui_test_skip_without_display ())
+  if (!sb_ui_test_init (&argc, &argv))
     return 0;
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
 
 #define ADD(path, with_incidents, func) \
   g_test_add ((path), Fixture, (with_incidents) ? "incidents" : NULL, fixture_set_up, (func), fixture_tear_down)

@@ -45,11 +45,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  sb_ui_test_settle ();
-
+  sb_ui_test_destroy_windows (GTK_WINDOW (fixture->window));
   g_clear_pointer (&fixture->book, sb_test_book_free);
 }
 
@@ -383,11 +379,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (sb_ui_test_skip_without_display ())
+  if (!sb_ui_test_init (&argc, &argv))
     return 0;
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)

@@ -65,9 +65,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  sb_ui_test_settle ();
-
+  sb_ui_test_destroy_windows (fixture->window);
   g_clear_pointer (&fixture->book, sb_test_book_free);
 }
 
@@ -911,11 +909,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (sb_ui_test_skip_without_display ())
+  if (!sb_ui_test_init (&argc, &argv))
     return 0;
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
