@@ -321,6 +321,68 @@ sb_ui_test_find_toplevel (GType type)
 }
 
 /**
+ * sb_ui_test_find_shortcut:
+ * @widget: the widget whose shortcut controllers to look in
+ * @controller_name: (nullable): only the controller of this name, or %NULL for all
+ * @keyval: the key
+ * @mods: the modifiers, exactly
+ *
+ * The first shortcut of @widget's own shortcut controllers that @keyval
+ * with @mods triggers: what pressing the key would run, found without
+ * sending a key event that a test's display might route elsewhere.
+ *
+ * Returns: (transfer none) (nullable): the shortcut, or %NULL
+ */
+GtkShortcut *
+sb_ui_test_find_shortcut (GtkWidget       *widget,
+                          const char      *controller_name,
+                          guint            keyval,
+                          GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (controller_name != NULL && g_strcmp0 (gtk_event_controller_get_name (controller), controller_name) != 0))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return shortcut;   /* the controller keeps it */
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * sb_ui_test_type_into:
+ * @widget: (type GtkWidget): a widget built from a template
+ * @type: the class whose template declares the field
+ * @name: the field's id in the template, an editable
+ * @text: what to type
+ *
+ * Puts @text in the template child @name of @widget, as typing does.
+ */
+void
+sb_ui_test_type_into (gpointer    widget,
+                      GType       type,
+                      const char *name,
+                      const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (sb_ui_test_template_child (widget, type, name)), text);
+}
+
+/**
  * sb_ui_test_present_window:
  * @store: the book the window shows
  * @width: the window's width

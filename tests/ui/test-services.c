@@ -66,15 +66,6 @@ editor (Fixture *fixture)
 }
 
 static void
-type_into (gpointer    widget,
-           GType       type,
-           const char *name,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (sb_ui_test_template_child (widget, type, name)), text);
-}
-
-static void
 type_target (Fixture    *fixture,
              int         priority,
              const char *response,
@@ -119,8 +110,8 @@ create_mail_service (Fixture *fixture)
   sb_ui_test_settle ();
   g_assert_false (sb_service_editor_get_can_save (editor (fixture)));
 
-  type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "code_row", "MAIL");
-  type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "name_row", "Mail");
+  sb_ui_test_type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "code_row", "MAIL");
+  sb_ui_test_type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "name_row", "Mail");
   type_target (fixture, 1, "30 min", "4 h");
   type_target (fixture, 2, "1:00", "1 h 30 min");
   g_assert_true (sb_service_editor_get_can_save (editor (fixture)));
@@ -165,7 +156,7 @@ test_create_and_edit (Fixture       *fixture,
   g_assert_false (sb_service_editor_get_modified (editor (fixture)));
 
   /* Edit: the name changes, Save keeps it. */
-  type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "name_row", "Mail and calendars");
+  sb_ui_test_type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "name_row", "Mail and calendars");
   g_assert_true (sb_service_editor_get_modified (editor (fixture)));
   g_assert_true (sb_service_editor_get_can_save (editor (fixture)));
   gtk_widget_activate_action (GTK_WIDGET (services_page (fixture)), "page.save", NULL);
@@ -216,7 +207,7 @@ test_invalid_input (Fixture       *fixture,
   g_assert_true (sb_service_editor_get_can_save (editor (fixture)));
 
   /* A date that is no date */
-  type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "next_review_row", "2026-13-45");
+  sb_ui_test_type_into (editor (fixture), SB_TYPE_SERVICE_EDITOR, "next_review_row", "2026-13-45");
   g_assert_false (sb_service_editor_get_can_save (editor (fixture)));
   date_problems = sb_service_editor_get_problems (editor (fixture));
   g_assert_cmpstr (date_problems, !=, "");
@@ -278,11 +269,11 @@ test_customers_and_calendars (Fixture       *fixture,
   sb_services_page_show_view (page, "customers");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
   sb_ui_test_settle ();
-  type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "name_row", "Bluebell Bakery");
-  type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "not an address");
+  sb_ui_test_type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "name_row", "Bluebell Bakery");
+  sb_ui_test_type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "not an address");
   g_assert_true (gtk_widget_has_css_class (sb_ui_test_template_child (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row"),
                                            "error"));
-  type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "help@bluebell.example");
+  sb_ui_test_type_into (customers, SB_TYPE_CUSTOMERS_VIEW, "email_row", "help@bluebell.example");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL);
   sb_ui_test_settle ();
   customer = sb_catalog_find_customer (fixture->book->store, "Bluebell Bakery");
@@ -294,8 +285,8 @@ test_customers_and_calendars (Fixture       *fixture,
   sb_services_page_show_view (page, "calendars");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
   sb_ui_test_settle ();
-  type_into (calendars, SB_TYPE_CALENDARS_VIEW, "name_row", "Support hours");
-  type_into (calendars, SB_TYPE_CALENDARS_VIEW, "tz_row", "Europe/Madrid");
+  sb_ui_test_type_into (calendars, SB_TYPE_CALENDARS_VIEW, "name_row", "Support hours");
+  sb_ui_test_type_into (calendars, SB_TYPE_CALENDARS_VIEW, "tz_row", "Europe/Madrid");
   monday = sb_ui_test_template_child (calendars, SB_TYPE_CALENDARS_VIEW, "monday_row");
   gtk_editable_set_text (GTK_EDITABLE (monday), "08:00–25:00");
   g_assert_true (gtk_widget_has_css_class (monday, "error"));

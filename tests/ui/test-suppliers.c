@@ -75,15 +75,6 @@ detail (Fixture *fixture)
   return SB_SUPPLIER_DETAIL (sb_suppliers_page_get_detail (SB_SUPPLIERS_PAGE (fixture->page)));
 }
 
-static void
-type_into (gpointer    widget,
-           GType       type,
-           const char *name,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (sb_ui_test_template_child (widget, type, name)), text);
-}
-
 static guint
 n_listed (Fixture *fixture)
 {
@@ -201,8 +192,8 @@ create_supplier (Fixture    *fixture,
   sb_ui_test_settle ();
   g_assert_false (sb_supplier_detail_get_can_save (detail (fixture)));
 
-  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", name);
-  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Dana Ruiz");
+  sb_ui_test_type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", name);
+  sb_ui_test_type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Dana Ruiz");
   g_assert_true (sb_supplier_detail_get_can_save (detail (fixture)));
 
   gtk_widget_activate_action (fixture->page, "page.save", NULL);
@@ -337,19 +328,19 @@ test_review (Fixture       *fixture,
 
   /* A period that ends before it starts, too. */
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-03-31");
-  type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-03-31");
-  type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-01-01");
+  sb_ui_test_type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-03-31");
+  sb_ui_test_type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-01-01");
   g_assert_nonnull (sb_review_dialog_get_problem (dialog));
-  type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-01-01");
-  type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-03-31");
-  type_into (dialog, SB_TYPE_REVIEW_DIALOG, "next_review_row", "2026-06-30");
+  sb_ui_test_type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-01-01");
+  sb_ui_test_type_into (dialog, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-03-31");
+  sb_ui_test_type_into (dialog, SB_TYPE_REVIEW_DIALOG, "next_review_row", "2026-06-30");
   g_assert_null (sb_review_dialog_get_problem (dialog));
 
   sb_review_dialog_set_score (dialog, SB_REVIEW_QUALITY, 4);
   sb_review_dialog_set_score (dialog, SB_REVIEW_DELIVERY, 3);
   sb_review_dialog_set_score (dialog, SB_REVIEW_RESPONSIVENESS, 5);
   sb_review_dialog_set_score (dialog, SB_REVIEW_VALUE, 4);
-  type_into (dialog, SB_TYPE_REVIEW_DIALOG, "notes_row", "Slow restores in February");
+  sb_ui_test_type_into (dialog, SB_TYPE_REVIEW_DIALOG, "notes_row", "Slow restores in February");
 
   /* Enter in a field saves. */
   g_signal_emit_by_name (sb_ui_test_template_child (dialog, SB_TYPE_REVIEW_DIALOG, "notes_row"), "entry-activated");
@@ -403,10 +394,10 @@ test_dispute (Fixture       *fixture,
   g_assert_nonnull (sb_dispute_dialog_get_problem (dialog));
   g_assert_nonnull (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
 
-  type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
-  type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "amount_row", "-5");
+  sb_ui_test_type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
+  sb_ui_test_type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "amount_row", "-5");
   g_assert_nonnull (sb_dispute_dialog_get_problem (dialog));
-  type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "amount_row", "1200");
+  sb_ui_test_type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "amount_row", "1200");
   g_assert_null (sb_dispute_dialog_get_problem (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dispute.save", NULL);
   sb_ui_test_settle ();
@@ -429,7 +420,7 @@ test_dispute (Fixture       *fixture,
   sb_dispute_dialog_set_status (dialog, "resolved");
   g_assert_true (gtk_widget_get_visible (closed_row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (closed_row)), !=, "");
-  type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "outcome_row", "Credit note received");
+  sb_ui_test_type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "outcome_row", "Credit note received");
   gtk_editable_set_text (GTK_EDITABLE (closed_row), "1999-01-01");
   g_assert_nonnull (sb_dispute_dialog_get_problem (dialog));
   gtk_editable_set_text (GTK_EDITABLE (closed_row), sb_supplier_dispute_get_raised_on (dispute));
@@ -450,7 +441,7 @@ test_dispute (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "detail.raise-dispute", NULL);
   sb_ui_test_settle ();
   dialog = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
-  type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "title_row", "Never saved");
+  sb_ui_test_type_into (dialog, SB_TYPE_DISPUTE_DIALOG, "title_row", "Never saved");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   sb_ui_test_settle ();
   g_assert_null (sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG));
@@ -657,7 +648,7 @@ test_unsaved_changes (Fixture       *fixture,
 
   sb_suppliers_page_select_supplier (page, sb_supplier_get_id (stratus));
   sb_ui_test_settle ();
-  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
+  sb_ui_test_type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
   g_assert_true (sb_supplier_detail_get_modified (detail (fixture)));
 
   /* Keep Editing: nothing moves. */
@@ -688,7 +679,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_cmpstr (sb_supplier_get_relationship_owner (kept), !=, "Morgan Lee");
 
   /* Save, from Ctrl+N: written, then a new supplier to type. */
-  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
+  sb_ui_test_type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "owner_row", "Morgan Lee");
   gtk_widget_activate_action (fixture->page, "page.new", NULL);
   sb_ui_test_settle ();
   dialog = open_message_dialog ();
@@ -701,7 +692,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_false (sb_supplier_detail_get_modified (detail (fixture)));
 
   /* A new supplier being typed is asked about too. */
-  type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", "Quill Print");
+  sb_ui_test_type_into (detail (fixture), SB_TYPE_SUPPLIER_DETAIL, "name_row", "Quill Print");
   sb_suppliers_page_select_supplier (page, sb_supplier_get_id (stratus));
   sb_ui_test_settle ();
   dialog = open_message_dialog ();
@@ -780,10 +771,10 @@ test_shortcuts_from_list (Fixture       *fixture,
   g_assert_true (press_shortcut (fixture, GDK_KEY_r, GDK_CONTROL_MASK));
   review = sb_ui_test_find_toplevel (SB_TYPE_REVIEW_DIALOG);
   g_assert_nonnull (review);
-  type_into (review, SB_TYPE_REVIEW_DIALOG, "review_date_row", "2026-03-31");
-  type_into (review, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-01-01");
-  type_into (review, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-03-31");
-  type_into (review, SB_TYPE_REVIEW_DIALOG, "next_review_row", "2026-06-30");
+  sb_ui_test_type_into (review, SB_TYPE_REVIEW_DIALOG, "review_date_row", "2026-03-31");
+  sb_ui_test_type_into (review, SB_TYPE_REVIEW_DIALOG, "period_from_row", "2026-01-01");
+  sb_ui_test_type_into (review, SB_TYPE_REVIEW_DIALOG, "period_to_row", "2026-03-31");
+  sb_ui_test_type_into (review, SB_TYPE_REVIEW_DIALOG, "next_review_row", "2026-06-30");
   sb_review_dialog_set_score (review, SB_REVIEW_QUALITY, 4);
   sb_review_dialog_set_score (review, SB_REVIEW_DELIVERY, 3);
   sb_review_dialog_set_score (review, SB_REVIEW_RESPONSIVENESS, 5);
@@ -803,8 +794,8 @@ test_shortcuts_from_list (Fixture       *fixture,
   g_assert_true (press_shortcut (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
   dispute = sb_ui_test_find_toplevel (SB_TYPE_DISPUTE_DIALOG);
   g_assert_nonnull (dispute);
-  type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
-  type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "amount_row", "300");
+  sb_ui_test_type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "title_row", "Invoice for March charged twice");
+  sb_ui_test_type_into (dispute, SB_TYPE_DISPUTE_DIALOG, "amount_row", "300");
   g_assert_null (sb_dispute_dialog_get_problem (dispute));
   gtk_widget_activate_action (GTK_WIDGET (dispute), "dispute.save", NULL);
   sb_ui_test_settle ();

@@ -260,33 +260,16 @@ static const char *
 page_for_alt_key (SbWindow *window,
                   guint     keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkShortcut *shortcut = sb_ui_test_find_shortcut (GTK_WIDGET (window), NULL, keyval, GDK_ALT_MASK);
+  GtkShortcutAction *action = shortcut != NULL ? gtk_shortcut_get_action (shortcut) : NULL;
+  GVariant *arguments = shortcut != NULL ? gtk_shortcut_get_arguments (shortcut) : NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+  if (!GTK_IS_NAMED_ACTION (action) ||
+      g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.show-page") != 0 ||
+      arguments == NULL)
+    return NULL;
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK &&
-              GTK_IS_NAMED_ACTION (action) &&
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.show-page") == 0 &&
-              arguments != NULL)
-            return g_variant_get_string (arguments, NULL);
-        }
-    }
-
-  return NULL;
+  return g_variant_get_string (arguments, NULL);
 }
 
 static void
