@@ -38,7 +38,9 @@ struct _SbSuppliersPage
   SbStore             *store;
   gulong               changed_id;
   guint                refresh_id;
+  guint                columns_id;
   int                  columns_width;
+  int                  page_width;
   GDate                today;
   int                  warning_days;
   GtkColumnViewColumn *columns[N_COLUMNS];

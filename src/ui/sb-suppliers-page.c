@@ -768,6 +768,30 @@ sb_suppliers_page_measure (GtkWidget      *widget,
     gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
+/* The detail's width and the columns follow the width the page and the
+ * list got, from an idle moment before the next frame is drawn: changing
+ * them while allocating would ask for another allocation in the middle of
+ * this one, and GTK then draws widgets it has not laid out yet. */
+static gboolean
+update_columns_idle_cb (gpointer user_data)
+{
+  SbSuppliersPage *self = SB_SUPPLIERS_PAGE (user_data);
+
+  self->columns_id = 0;
+  self->page_width = gtk_widget_get_width (GTK_WIDGET (self));
+  sb_supplier_detail_set_preferred_width (self->detail, detail_width_for (self->page_width));
+  sb_suppliers_page_update_columns (self, gtk_widget_get_width (self->list_scroller));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_columns (SbSuppliersPage *self)
+{
+  if (self->columns_id == 0)
+    self->columns_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_columns_idle_cb, self, NULL);
+}
+
 static void
 sb_suppliers_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -781,32 +805,23 @@ sb_suppliers_page_size_allocate (GtkWidget *widget,
   if (child == NULL)
     return;
 
-  /* The detail's share of the width is known before the layout. */
-  sb_supplier_detail_set_preferred_width (self->detail, detail_width_for (width));
   gtk_widget_allocate (child, width, height, baseline, NULL);
 
-  /* The columns follow the width the list got, in this same layout:
-   * changed, they are laid out again at once (the list's width does not
-   * depend on its columns, it scrolls). Waiting for an idle moment left
-   * them at the old width until something else asked for a layout. */
   list_width = gtk_widget_get_width (self->list_scroller);
-  if (list_width > 0 && list_width != self->columns_width)
-    {
-      sb_suppliers_page_update_columns (self, list_width);
-      gtk_widget_allocate (child, width, height, baseline, NULL);
-    }
+  if ((list_width > 0 && list_width != self->columns_width) || width != self->page_width)
+    queue_update_columns (self);
 }
 
 /* The leaflet also lays its children out on its own (while it folds or
  * unfolds): the scroller's width then changes without the page's layout,
- * which is asked for again. */
+ * and the columns follow it too. */
 static void
 on_list_page_size_cb (SbSuppliersPage *self)
 {
   int list_width = gtk_widget_get_width (self->list_scroller);
 
   if (list_width > 0 && list_width != self->columns_width)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    queue_update_columns (self);
 }
 
 static void
@@ -832,6 +847,7 @@ sb_suppliers_page_dispose (GObject *object)
   SbSuppliersPage *self = SB_SUPPLIERS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->columns_id, g_source_remove);
   g_clear_weak_pointer (&self->clicked_row);
   g_clear_pointer (&self->pending_id, g_free);
   if (self->dialog != NULL)
