@@ -17,12 +17,8 @@ G_BEGIN_DECLS
 
 #define SB_COST_IMPORT_SETTING "import-mapping:costs"
 
-typedef struct
-{
-  guint   line;
-  guint   n_cells;
-  char  **cells;      /* stripped */
-} SbCostRow;
+/* One row of the file, cells stripped (sb_csv_read_table()). */
+typedef SbCsvTableRow SbCostRow;
 
 /* One planned line. */
 typedef struct

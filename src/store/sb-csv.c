@@ -496,6 +496,101 @@ sb_csv_reader_get_separator (SbCsvReader *self)
 }
 
 /**
+ * sb_csv_table_row_free:
+ * @row: (transfer full) (nullable): a row of sb_csv_read_table()
+ */
+void
+sb_csv_table_row_free (SbCsvTableRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_strfreev (row->cells);
+  g_free (row);
+}
+
+static void
+strip_all (char **cells)
+{
+  for (guint c = 0; cells[c] != NULL; c++)
+    g_strstrip (cells[c]);
+}
+
+/**
+ * sb_csv_read_table:
+ * @file: a CSV file
+ * @out_header: (out) (transfer full): the column names, stripped
+ * @out_header_line: (out): the line the header is on
+ * @rows: where the rows go, as #SbCsvTableRow (free them with
+ *   sb_csv_table_row_free()), cells stripped
+ * @out_encoding: (out): the encoding the file was read in
+ * @error: return location for a #GError
+ *
+ * Reads the whole of @file as the imports do. A file without even a
+ * line of column names is refused with %SB_CSV_ERROR_IO, saying so.
+ *
+ * Returns: %TRUE when the file was read
+ */
+gboolean
+sb_csv_read_table (GFile          *file,
+                   char         ***out_header,
+                   guint          *out_header_line,
+                   GPtrArray      *rows,
+                   SbCsvEncoding  *out_encoding,
+                   GError        **error)
+{
+  g_autoptr(SbCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char **cells = NULL;
+  guint line = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (out_header != NULL && out_header_line != NULL, FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  reader = sb_csv_reader_new_for_file (file, NULL, error);
+  if (reader == NULL)
+    return FALSE;
+
+  if (!sb_csv_reader_next_row (reader, out_header, out_header_line, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, SB_CSV_ERROR, SB_CSV_ERROR_IO,
+                   _("“%s” is empty: a CSV file starts with a line of column names"), name);
+      return FALSE;
+    }
+  strip_all (*out_header);
+
+  while (sb_csv_reader_next_row (reader, &cells, &line, &local_error))
+    {
+      SbCsvTableRow *row = g_new (SbCsvTableRow, 1);
+
+      row->line = line;
+      row->cells = g_steal_pointer (&cells);
+      row->n_cells = g_strv_length (row->cells);
+      strip_all (row->cells);
+      g_ptr_array_add (rows, row);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (out_encoding != NULL)
+    *out_encoding = sb_csv_reader_get_encoding (reader);
+
+  return TRUE;
+}
+
+/**
  * sb_csv_reader_get_encoding:
  * @self: a reader
  *

@@ -78,6 +78,23 @@ gboolean       sb_csv_reader_next_row         (SbCsvReader   *self,
                                                guint         *out_line,
                                                GError       **error);
 
+/* A whole file read as a table, as the imports read it: the header and
+ * every row, their cells stripped of surrounding space. */
+typedef struct
+{
+  guint   line;
+  guint   n_cells;
+  char  **cells;
+} SbCsvTableRow;
+
+void           sb_csv_table_row_free          (SbCsvTableRow *row);
+gboolean       sb_csv_read_table              (GFile         *file,
+                                               char        ***out_header,
+                                               guint         *out_header_line,
+                                               GPtrArray     *rows,
+                                               SbCsvEncoding *out_encoding,
+                                               GError       **error);
+
 void           sb_csv_write_start             (GString       *out,
                                                SbCsvWriteFlags flags);
 void           sb_csv_write_row               (GString       *out,

@@ -17,12 +17,8 @@ G_BEGIN_DECLS
 
 #define SB_INCIDENT_IMPORT_SETTING "import-mapping:incidents"
 
-typedef struct
-{
-  guint   line;
-  guint   n_cells;
-  char  **cells;      /* stripped */
-} SbImportRow;
+/* One row of the file, cells stripped (sb_csv_read_table()). */
+typedef SbCsvTableRow SbImportRow;
 
 /* The date columns, in the order of ImportValues.times. */
 enum

@@ -59,13 +59,6 @@ plan_item_free (SbImportPlanItem *item)
 }
 
 static void
-row_free (SbImportRow *row)
-{
-  g_strfreev (row->cells);
-  g_free (row);
-}
-
-static void
 unknown_name_free (SbUnknownName *name)
 {
   g_free (name->existing_id);
@@ -278,24 +271,17 @@ sb_incident_import_new (SbStore  *store,
                         GFile    *file,
                         GError  **error)
 {
-  g_autoptr(SbCsvReader) reader = NULL;
   g_autoptr(SbIncidentImport) self = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
-  char **cells = NULL;
-  guint line = 0;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  reader = sb_csv_reader_new_for_file (file, NULL, error);
-  if (reader == NULL)
-    return NULL;
-
   self = g_new0 (SbIncidentImport, 1);
   self->store = g_object_ref (store);
   self->file_name = g_file_get_basename (file);
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)sb_csv_table_row_free);
   self->tz = g_time_zone_new_local ();
   self->empty_markers = g_strdupv ((char **)default_empty_markers);
   self->unknown_default = SB_UNKNOWN_CREATE;
@@ -306,36 +292,10 @@ sb_incident_import_new (SbStore  *store,
   self->unknown_service_names = g_ptr_array_new_with_free_func (g_free);
   self->unknown_customer_names = g_ptr_array_new_with_free_func (g_free);
 
-  if (!sb_csv_reader_next_row (reader, &self->header, &self->header_line, error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      if (error != NULL && *error != NULL)
-        return NULL;
-
-      g_set_error (error, SB_CSV_ERROR, SB_CSV_ERROR_IO,
-                   _("“%s” is empty: a CSV file starts with a line of column names"), name);
-      return NULL;
-    }
-  self->encoding = sb_csv_reader_get_encoding (reader);
-
-  self->n_columns = g_strv_length (self->header);
-  for (guint c = 0; c < self->n_columns; c++)
-    g_strstrip (self->header[c]);
-
-  while (sb_csv_reader_next_row (reader, &cells, &line, error))
-    {
-      SbImportRow *row = g_new (SbImportRow, 1);
-
-      row->line = line;
-      row->cells = g_steal_pointer (&cells);
-      row->n_cells = g_strv_length (row->cells);
-      for (guint c = 0; c < row->n_cells; c++)
-        g_strstrip (row->cells[c]);
-      g_ptr_array_add (self->rows, row);
-    }
-  if (error != NULL && *error != NULL)
+  if (!sb_csv_read_table (file, &self->header, &self->header_line, self->rows, &self->encoding,
+                          error))
     return NULL;
+  self->n_columns = g_strv_length (self->header);
 
   if (!load_book (self, error))
     return NULL;
