@@ -13,6 +13,7 @@
 
 #include "sb-catalog-private.h"
 #include "sb-cost-csv-private.h"
+#include "sb-import-memory.h"
 #include "sb-suppliers-private.h"
 #include "sb-time.h"
 #include "sb-uuid.h"
@@ -28,91 +29,48 @@
  * suppliers it created.
  */
 
-#define MAX_REMEMBERED 20
-
 /* ------------------------------------------------------------------ */
-/* The remembered mapping                                              */
-
-static JsonNode *
-load_setting (SbStore *store)
-{
-  g_autofree char *text = sb_store_get_setting (store, SB_COST_IMPORT_SETTING);
-  g_autoptr(JsonParser) parser = NULL;
-
-  if (text == NULL || strlen (text) > 1024 * 1024)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
+/* The remembered mapping (sb-import-memory.c)                         */
 
 /* Takes the mapping remembered for this header, if there is one. */
 gboolean
 sb_cost_import_load_remembered (SbCostImport *self)
 {
-  g_autoptr(JsonNode) root = load_setting (self->store);
-  JsonNode *node;
-  JsonObject *entry;
-  JsonArray *columns;
+  g_autoptr(JsonObject) entry = sb_import_memory_lookup (self->store, SB_COST_IMPORT_SETTING,
+                                                         self->header_key, self->n_columns);
+  JsonObject *categories;
+  const char *name;
   SbDateFormat format;
   SbDecimalMark mark;
 
-  if (root == NULL)
-    return FALSE;
-
-  node = json_object_get_member (json_node_get_object (root), self->header_key);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-  entry = json_node_get_object (node);
-  node = json_object_get_member (entry, "columns");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  columns = json_node_get_array (node);
-  if (json_array_get_length (columns) != self->n_columns)
+  if (entry == NULL)
     return FALSE;
 
   for (guint c = 0; c < self->n_columns; c++)
     {
-      JsonNode *element = json_array_get_element (columns, c);
       SbCostField field = SB_COST_FIELD_IGNORE;
 
-      if (!JSON_NODE_HOLDS_VALUE (element) ||
-          json_node_get_value_type (element) != G_TYPE_STRING ||
-          !sb_cost_field_from_string (json_node_get_string (element), &field))
+      name = sb_import_memory_column (entry, c);
+      if (name == NULL || !sb_cost_field_from_string (name, &field))
         field = SB_COST_FIELD_IGNORE;
       self->mapping[c] = field;
     }
 
-  if (member_string (entry, "date-format") != NULL &&
-      sb_date_format_from_string (member_string (entry, "date-format"), &format))
+  name = sb_json_member_string (entry, "date-format");
+  if (name != NULL && sb_date_format_from_string (name, &format))
     self->date_format = format;
-  if (member_string (entry, "decimal") != NULL &&
-      sb_decimal_mark_from_string (member_string (entry, "decimal"), &mark))
+  name = sb_json_member_string (entry, "decimal");
+  if (name != NULL && sb_decimal_mark_from_string (name, &mark))
     self->decimal = mark;
 
-  node = json_object_get_member (entry, "categories");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  categories = sb_json_member_object (entry, "categories");
+  if (categories != NULL)
     {
-      JsonObject *categories = json_node_get_object (node);
       g_autoptr(GList) words = json_object_get_members (categories);
 
       for (GList *l = words; l != NULL; l = l->next)
         {
-          const char *category = member_string (categories, l->data);
+          const char *category = sb_json_member_string (categories, l->data);
 
           if (category != NULL)
             g_hash_table_replace (self->categories, g_strdup (l->data), g_strdup (category));
@@ -122,34 +80,15 @@ sb_cost_import_load_remembered (SbCostImport *self)
   return TRUE;
 }
 
-static char *
-remembered_text (SbCostImport *self)
+/* Remembers the mapping as part of the import's transaction. */
+static gboolean
+remember_in (SbTransaction  *tx,
+             SbCostImport   *self,
+             GError        **error)
 {
-  g_autoptr(JsonNode) root = load_setting (self->store);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  JsonObject *all;
   JsonObject *entry = json_object_new ();
   JsonArray *columns = json_array_new ();
   JsonObject *categories = json_object_new ();
-
-  if (root == NULL)
-    {
-      g_autoptr(JsonObject) empty = json_object_new ();
-
-      /* The node takes its own reference. */
-      root = json_node_init_object (json_node_alloc (), empty);
-    }
-  all = json_node_get_object (root);
-
-  /* Bounded: forget the others when there are too many. */
-  if (json_object_get_size (all) >= MAX_REMEMBERED &&
-      !json_object_has_member (all, self->header_key))
-    {
-      g_autoptr(GList) members = json_object_get_members (all);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        json_object_remove_member (all, l->data);
-    }
 
   for (guint c = 0; c < self->n_columns; c++)
     json_array_add_string_element (columns, sb_cost_field_to_string (self->mapping[c]));
@@ -167,11 +106,8 @@ remembered_text (SbCostImport *self)
         json_object_set_string_member (categories, word, category);
     }
   json_object_set_object_member (entry, "categories", categories);
-  json_object_set_object_member (all, self->header_key, entry);
 
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  return sb_import_memory_remember_in (tx, SB_COST_IMPORT_SETTING, self->header_key, entry, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -239,7 +175,6 @@ sb_cost_import_apply (SbCostImport  *self,
   g_autoptr(SbChange) batch = NULL;
   g_autofree char *batch_id = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *remembered = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -296,8 +231,7 @@ sb_cost_import_apply (SbCostImport  *self,
   if (!sb_transaction_apply (tx, batch, error))
     return FALSE;
 
-  remembered = remembered_text (self);
-  if (!sb_transaction_set_setting (tx, SB_COST_IMPORT_SETTING, remembered, error))
+  if (!remember_in (tx, self, error))
     return FALSE;
 
   if (!sb_transaction_commit (tx, error))

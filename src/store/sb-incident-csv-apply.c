@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sb-catalog-private.h"
+#include "sb-import-memory.h"
 #include "sb-incident-csv-private.h"
 #include "sb-time.h"
 #include "sb-uuid.h"
@@ -27,78 +28,25 @@
  * state (sb-incident-csv.c).
  */
 
-#define MAX_REMEMBERED 20
-
 /* ------------------------------------------------------------------ */
-/* The remembered mapping                                              */
-
-static JsonNode *
-load_setting (SbStore *store)
-{
-  g_autofree char *text = sb_store_get_setting (store, SB_INCIDENT_IMPORT_SETTING);
-  g_autoptr(JsonParser) parser = NULL;
-
-  /* A setting is small; refuse anything that is not. */
-  if (text == NULL || strlen (text) > 1024 * 1024)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-/* A member that is an object, or NULL: the setting may hold anything. */
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
+/* The remembered mapping (sb-import-memory.c)                         */
 
 /* Takes the mapping remembered for this header, if there is one. */
 gboolean
 sb_import_load_remembered (SbIncidentImport *self)
 {
-  g_autoptr(JsonNode) root = load_setting (self->store);
-  JsonObject *entry;
-  JsonArray *columns;
+  g_autoptr(JsonObject) entry = sb_import_memory_lookup (self->store, SB_INCIDENT_IMPORT_SETTING,
+                                                         self->header_key, self->n_columns);
   JsonObject *values;
+  const char *format_name;
   SbDateFormat format;
 
-  if (root == NULL)
-    return FALSE;
-
-  entry = member_object (json_node_get_object (root), self->header_key);
-  if (entry == NULL || json_object_get_member (entry, "columns") == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (entry, "columns")))
-    return FALSE;
-
-  columns = json_object_get_array_member (entry, "columns");
-  if (json_array_get_length (columns) != self->n_columns)
+  if (entry == NULL)
     return FALSE;
 
   for (guint c = 0; c < self->n_columns; c++)
     {
-      JsonNode *node = json_array_get_element (columns, c);
-      const char *name = JSON_NODE_HOLDS_VALUE (node) &&
-                         json_node_get_value_type (node) == G_TYPE_STRING
-                           ? json_node_get_string (node) : NULL;
+      const char *name = sb_import_memory_column (entry, c);
       SbIncidentField field = SB_INCIDENT_FIELD_IGNORE;
 
       if (name == NULL || !sb_incident_field_from_string (name, &field))
@@ -106,11 +54,11 @@ sb_import_load_remembered (SbIncidentImport *self)
       self->mapping[c] = field;
     }
 
-  if (member_string (entry, "date-format") != NULL &&
-      sb_date_format_from_string (member_string (entry, "date-format"), &format))
+  format_name = sb_json_member_string (entry, "date-format");
+  if (format_name != NULL && sb_date_format_from_string (format_name, &format))
     self->date_format = format;
 
-  values = member_object (entry, "values");
+  values = sb_json_member_object (entry, "values");
   if (values != NULL)
     {
       g_autoptr(GList) fields = json_object_get_members (values);
@@ -124,7 +72,7 @@ sb_import_load_remembered (SbIncidentImport *self)
           if (!sb_incident_field_from_string (l->data, &field) ||
               !sb_incident_field_is_enumerated (field))
             continue;
-          map = member_object (values, l->data);
+          map = sb_json_member_object (values, l->data);
           if (map == NULL)
             continue;
           if (self->values[field] == NULL)
@@ -137,7 +85,7 @@ sb_import_load_remembered (SbIncidentImport *self)
           sources = json_object_get_members (map);
           for (GList *s = sources; s != NULL; s = s->next)
             {
-              const char *target = member_string (map, s->data);
+              const char *target = sb_json_member_string (map, s->data);
 
               if (target == NULL)
                 continue;
@@ -149,29 +97,15 @@ sb_import_load_remembered (SbIncidentImport *self)
   return TRUE;
 }
 
-static char *
-remembered_text (SbIncidentImport *self)
+/* Remembers the mapping as part of the import's transaction. */
+static gboolean
+remember_in (SbTransaction     *tx,
+             SbIncidentImport  *self,
+             GError           **error)
 {
-  g_autoptr(JsonNode) root = load_setting (self->store);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  JsonObject *all;
   JsonObject *entry = json_object_new ();
   JsonArray *columns = json_array_new ();
   JsonObject *values = json_object_new ();
-
-  if (root == NULL)
-    root = json_node_init_object (json_node_alloc (), json_object_new ());
-  all = json_node_get_object (root);
-
-  /* Bounded: forget the others when there are too many. */
-  if (json_object_get_size (all) >= MAX_REMEMBERED && !json_object_has_member (all,
-                                                                                 self->header_key))
-    {
-      g_autoptr(GList) members = json_object_get_members (all);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        json_object_remove_member (all, l->data);
-    }
 
   for (guint c = 0; c < self->n_columns; c++)
     json_array_add_string_element (columns, sb_incident_field_to_string (self->mapping[c]));
@@ -198,22 +132,9 @@ remembered_text (SbIncidentImport *self)
       json_object_set_object_member (values, sb_incident_field_to_string (f), map);
     }
   json_object_set_object_member (entry, "values", values);
-  json_object_set_object_member (all, self->header_key, entry);
 
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
-}
-
-/* Remembers the mapping as part of the import's transaction. */
-static gboolean
-remember_in (SbTransaction     *tx,
-             SbIncidentImport  *self,
-             GError           **error)
-{
-  g_autofree char *text = remembered_text (self);
-
-  return sb_transaction_set_setting (tx, SB_INCIDENT_IMPORT_SETTING, text, error);
+  return sb_import_memory_remember_in (tx, SB_INCIDENT_IMPORT_SETTING, self->header_key, entry,
+                                       error);
 }
 
 /* ------------------------------------------------------------------ */
