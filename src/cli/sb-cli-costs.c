@@ -354,51 +354,6 @@ sb_cli_import_costs (SbCliContext *ctx)
   return 0;
 }
 
-/* Writes through a temporary file for "-o -": LF, no byte order mark. */
-typedef gboolean (*ExportFunc) (SbStore *store, gpointer data, GFile *file,
-                                SbCsvWriteFlags flags, GError **error);
-
-static int
-export_to (SbStore    *store,
-           const char *output,
-           ExportFunc  func,
-           gpointer    data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (g_str_equal (output, "-"))
-    {
-      g_autoptr(GFileIOStream) stream = NULL;
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      file = g_file_new_tmp ("servicebook-XXXXXX.csv", &stream, &error);
-      if (file == NULL)
-        return sb_cli_fail (error);
-      if (!func (store, data, file, SB_CSV_WRITE_DEFAULT, &error) ||
-          !g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-        {
-          g_file_delete (file, NULL, NULL);
-          return sb_cli_fail (error);
-        }
-      g_file_delete (file, NULL, NULL);
-
-      if (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          fprintf (stderr, "servicebook: %s\n", _("Could not write to standard output"));
-          return EXIT_FAILED;
-        }
-      return 0;
-    }
-
-  /* For a spreadsheet: CRLF and a byte order mark. */
-  file = g_file_new_for_commandline_arg (output);
-  if (!func (store, data, file, SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM, &error))
-    return sb_cli_fail (error);
-
-  return 0;
-}
 
 static gboolean
 export_costs_func (SbStore          *store,
@@ -479,7 +434,7 @@ sb_cli_export_costs (SbCliContext *ctx)
       filter.service_id = sb_service_get_id (service);
     }
 
-  status = export_to (store, output, export_costs_func, &filter);
+  status = sb_cli_export_csv (store, output, export_costs_func, &filter);
   if (status == 0 && !g_str_equal (output, "-"))
     printf (_("Exported the costs of %s to %s\n"), ctx->book_path, output);
 
@@ -559,7 +514,7 @@ sb_cli_export_budget (SbCliContext *ctx)
     return fail_unknown_budget (store, ctx->args[0]);
 
   id = g_strdup (sb_budget_get_id (budget));
-  status = export_to (store, output, export_budget_func, id);
+  status = sb_cli_export_csv (store, output, export_budget_func, id);
   if (status == 0 && !g_str_equal (output, "-"))
     /* Translators: Exported the budget “IT 2026” to budget.csv */
     printf (_("Exported the budget “%s” to %s\n"), sb_budget_get_name (budget), output);

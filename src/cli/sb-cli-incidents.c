@@ -456,13 +456,22 @@ build_export_filter (SbCliContext      *ctx,
   return 0;
 }
 
+static gboolean
+export_incidents_func (SbStore          *store,
+                       gpointer          data,
+                       GFile            *file,
+                       SbCsvWriteFlags   flags,
+                       GError          **error)
+{
+  return sb_incident_csv_export_to_file (store, data, file, flags, error);
+}
+
 int
 sb_cli_export_incidents (SbCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) store = NULL;
   g_autoptr(SbIncidentFilter) filter = NULL;
-  g_autoptr(GFile) file = NULL;
   const char *output = g_hash_table_lookup (ctx->options, "-o");
   const char *view = g_hash_table_lookup (ctx->options, "--view");
   int status;
@@ -490,38 +499,9 @@ sb_cli_export_incidents (SbCliContext *ctx)
   if (status != 0)
     return status;
 
-  if (g_str_equal (output, "-"))
-    {
-      g_autoptr(GFileIOStream) stream = NULL;
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      /* For a pipe: LF line ends, no byte order mark; through a
-       * temporary file, as the export writes files. */
-      file = g_file_new_tmp ("servicebook-XXXXXX.csv", &stream, &error);
-      if (file == NULL)
-        return sb_cli_fail (error);
-      if (!sb_incident_csv_export_to_file (store, filter, file, SB_CSV_WRITE_DEFAULT, &error) ||
-          !g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-        {
-          g_file_delete (file, NULL, NULL);
-          return sb_cli_fail (error);
-        }
-      g_file_delete (file, NULL, NULL);
-
-      if (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          fprintf (stderr, "servicebook: %s\n", _("Could not write to standard output"));
-          return EXIT_FAILED;
-        }
-
-      return 0;
-    }
-
-  file = g_file_new_for_commandline_arg (output);
-  if (!sb_incident_csv_export_to_file (store, filter, file, SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM,
-                                       &error))
-    return sb_cli_fail (error);
+  status = sb_cli_export_csv (store, output, export_incidents_func, filter);
+  if (status != 0 || g_str_equal (output, "-"))
+    return status;
 
   printf (_("Exported the incidents of %s to %s\n"), ctx->book_path, output);
 

@@ -9,6 +9,8 @@
 #include <glib.h>
 
 #include "sb-cli.h"
+#include "sb-csv.h"
+#include "sb-store.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +55,17 @@ typedef struct
 int sb_cli_usage_error      (const char   *format,
                              ...) G_GNUC_PRINTF (1, 2);
 int sb_cli_fail             (const GError *error);
+
+typedef gboolean (*SbCliExportFunc) (SbStore          *store,
+                                     gpointer          data,
+                                     GFile            *file,
+                                     SbCsvWriteFlags   flags,
+                                     GError          **error);
+
+int sb_cli_export_csv       (SbStore         *store,
+                             const char      *output,
+                             SbCliExportFunc  func,
+                             gpointer         data);
 
 /* sb-cli-incidents.c */
 int sb_cli_import_incidents (SbCliContext *ctx);

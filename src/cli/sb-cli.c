@@ -187,6 +187,51 @@ sb_cli_fail (const GError *error)
   return EXIT_FAILED;
 }
 
+/* Writes a CSV export with @func to @output: for a spreadsheet with CRLF
+ * and a byte order mark, or for "-" (standard output, a pipe) with LF and
+ * none, through a temporary file, as the exports write files. */
+int
+sb_cli_export_csv (SbStore         *store,
+                   const char      *output,
+                   SbCliExportFunc  func,
+                   gpointer         data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GFileIOStream) stream = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      file = g_file_new_tmp ("servicebook-XXXXXX.csv", &stream, &error);
+      if (file == NULL)
+        return sb_cli_fail (error);
+      if (!func (store, data, file, SB_CSV_WRITE_DEFAULT, &error) ||
+          !g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+        {
+          g_file_delete (file, NULL, NULL);
+          return sb_cli_fail (error);
+        }
+      g_file_delete (file, NULL, NULL);
+
+      if (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          fprintf (stderr, "servicebook: %s\n", _("Could not write to standard output"));
+          return EXIT_FAILED;
+        }
+      return 0;
+    }
+
+  /* For a spreadsheet: CRLF and a byte order mark. */
+  file = g_file_new_for_commandline_arg (output);
+  if (!func (store, data, file, SB_CSV_WRITE_CRLF | SB_CSV_WRITE_BOM, &error))
+    return sb_cli_fail (error);
+
+  return 0;
+}
+
 /* The book the app would open: the preference when the schema is
  * installed and the user set one, else the default location. */
 static char *
