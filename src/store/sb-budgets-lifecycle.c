@@ -322,8 +322,8 @@ apply_with_rows (SbStore     *store,
     return FALSE;
 
   return sb_transaction_apply (tx, change, error) &&
-         sb_suppliers_apply_rows (tx, "budget_line", lines, undelete, error) &&
-         sb_suppliers_apply_rows (tx, "budget_plan", plan, undelete, error) &&
+         sb_transaction_delete_rows (tx, "budget_line", lines, undelete, error) &&
+         sb_transaction_delete_rows (tx, "budget_plan", plan, undelete, error) &&
          sb_transaction_commit (tx, error);
 }
 

@@ -774,7 +774,7 @@ delete_line (SbTransaction  *tx,
     return FALSE;
 
   return sb_transaction_apply (tx, change, error) &&
-         sb_suppliers_apply_rows (tx, "budget_plan", plan, FALSE, error);
+         sb_transaction_delete_rows (tx, "budget_plan", plan, FALSE, error);
 }
 
 static gboolean

@@ -710,8 +710,8 @@ sb_contracts_delete (SbStore     *store,
    * is how sb_contracts_undelete() tells them from rows removed before. */
   change = sb_change_delete ("contract", id);
   if (!sb_transaction_apply (tx, change, error) ||
-      !sb_suppliers_apply_rows (tx, "contract_target", targets, FALSE, error) ||
-      !sb_suppliers_apply_rows (tx, "contract_service", links, FALSE, error))
+      !sb_transaction_delete_rows (tx, "contract_target", targets, FALSE, error) ||
+      !sb_transaction_delete_rows (tx, "contract_service", links, FALSE, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);
@@ -786,8 +786,8 @@ sb_contracts_undelete (SbStore     *store,
 
   change = sb_change_undelete ("contract", id);
   if (!sb_transaction_apply (tx, change, error) ||
-      !sb_suppliers_apply_rows (tx, "contract_target", targets, TRUE, error) ||
-      !sb_suppliers_apply_rows (tx, "contract_service", links, TRUE, error))
+      !sb_transaction_delete_rows (tx, "contract_target", targets, TRUE, error) ||
+      !sb_transaction_delete_rows (tx, "contract_service", links, TRUE, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);

@@ -13,6 +13,7 @@
 
 #include "sb-catalog-private.h"
 #include "sb-cost-csv-private.h"
+#include "sb-import-batch-private.h"
 #include "sb-import-memory.h"
 #include "sb-suppliers-private.h"
 #include "sb-time.h"
@@ -262,123 +263,6 @@ sb_cost_import_apply (SbCostImport  *self,
 /* ------------------------------------------------------------------ */
 /* Undo                                                                */
 
-/* The import @batch_id, or the latest one not undone when %NULL, of
- * @kind (any when %NULL); every out is %NULL when there is none. */
-static gboolean
-read_batch (SbStore     *store,
-            const char  *batch_id,
-            const char  *kind,
-            char       **out_id,
-            char       **out_kind,
-            char       **out_undone,
-            char       **out_created,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *out_id = NULL;
-  if (out_kind != NULL)
-    *out_kind = NULL;
-  if (out_undone != NULL)
-    *out_undone = NULL;
-  if (out_created != NULL)
-    *out_created = NULL;
-
-  stmt = sb_store_prepare (store,
-                           "SELECT id, kind, undone_at, created_suppliers FROM import_batch "
-                           " WHERE deleted = 0 AND (?2 IS NULL OR kind = ?2) "
-                           "   AND (id = ?1 OR (?1 IS NULL AND undone_at IS NULL)) "
-                           " ORDER BY imported_at DESC, rowid DESC LIMIT 1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_id = sb_catalog_column_text (stmt, 0);
-      if (out_kind != NULL)
-        *out_kind = sb_catalog_column_text (stmt, 1);
-      if (out_undone != NULL)
-        *out_undone = sb_catalog_column_text (stmt, 2);
-      if (out_created != NULL)
-        *out_created = sb_catalog_column_text (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the import"));
-
-  return TRUE;
-}
-
-/**
- * sb_import_batch_find:
- * @store: a store
- * @batch_id: (nullable): an import batch, or %NULL for the latest import
- *   of any kind not yet undone
- * @out_id: (out) (transfer full): the batch
- * @out_kind: (out) (transfer full): its kind: "incidents", "costs"
- * @error: return location for a #GError
- *
- * Returns: %TRUE when found; %FALSE with %SB_STORE_ERROR_INVALID when
- *   there is no such import or nothing to undo
- */
-gboolean
-sb_import_batch_find (SbStore     *store,
-                      const char  *batch_id,
-                      char       **out_id,
-                      char       **out_kind,
-                      GError     **error)
-{
-  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (out_id != NULL && out_kind != NULL, FALSE);
-
-  if (!read_batch (store, batch_id, NULL, out_id, out_kind, NULL, NULL, error))
-    return FALSE;
-
-  if (*out_id == NULL)
-    {
-      if (batch_id != NULL)
-        g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                     _("There is no import “%s”"), batch_id);
-      else
-        g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                             _("There is no import to undo"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-collect_ids (SbStore     *store,
-             const char  *sql,
-             const char  *arg,
-             GPtrArray   *out,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the import"));
-
-  return TRUE;
-}
-
 /* The created suppliers nothing live uses once the batch's costs are
  * gone (@ignore_batch: the batch being undone). */
 static gboolean
@@ -447,11 +331,8 @@ sb_cost_import_undo (SbStore     *store,
   g_autoptr(SbTransaction) tx = NULL;
   g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) suppliers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(SbChange) mark = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *now = NULL;
+  g_auto(SbImportBatch) batch = { 0 };
+  const char *id;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -460,38 +341,18 @@ sb_cost_import_undo (SbStore     *store,
   if (tx == NULL)
     return FALSE;
 
-  if (!read_batch (store, batch_id, "costs", &id, NULL, &undone, &created, error))
+  if (!sb_import_batch_for_undo (store, batch_id, "costs", &batch, error))
     return FALSE;
-  if (id == NULL)
-    {
-      if (batch_id != NULL)
-        g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                     _("There is no cost import “%s”"), batch_id);
-      else
-        g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                             _("There is no cost import to undo"));
-      return FALSE;
-    }
-  if (undone != NULL)
-    {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                   _("The import “%s” was already undone"), id);
-      return FALSE;
-    }
+  id = batch.id;
 
-  if (!collect_ids (store, "SELECT id FROM cost_entry WHERE import_batch = ? AND deleted = 0",
+  if (!sb_store_collect_ids (store, "SELECT id FROM cost_entry WHERE import_batch = ? AND deleted = 0",
                     id, costs, error) ||
-      !unused_suppliers (store, created, id, suppliers, error))
+      !unused_suppliers (store, batch.created_suppliers, id, suppliers, error))
     return FALSE;
 
-  if (!sb_suppliers_apply_rows (tx, "cost_entry", costs, FALSE, error) ||
-      !sb_suppliers_apply_rows (tx, "supplier", suppliers, FALSE, error))
-    return FALSE;
-
-  now = sb_time_format_instant (sb_store_now_ms (store));
-  mark = sb_change_update ("import_batch", id);
-  sb_change_set_string (mark, "undone_at", now);
-  if (!sb_transaction_apply (tx, mark, error))
+  if (!sb_transaction_delete_rows (tx, "cost_entry", costs, FALSE, error) ||
+      !sb_transaction_delete_rows (tx, "supplier", suppliers, FALSE, error) ||
+      !sb_import_batch_mark_undone (tx, id, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);

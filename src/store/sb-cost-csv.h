@@ -7,6 +7,7 @@
 #include "sb-costs.h"
 #include "sb-csv.h"
 #include "sb-incident-csv.h"
+#include "sb-import-batch.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -180,15 +181,6 @@ gboolean      sb_cost_import_apply             (SbCostImport  *self,
  * cost import not yet undone. */
 gboolean      sb_cost_import_undo              (SbStore       *store,
                                                 const char    *batch_id,
-                                                GError       **error);
-
-/* Any kind of import: the batch @batch_id (or, NULL, the latest not yet
- * undone) and its kind ("incidents", "costs"). FALSE with @error when
- * there is none. */
-gboolean      sb_import_batch_find             (SbStore       *store,
-                                                const char    *batch_id,
-                                                char         **out_id,
-                                                char         **out_kind,
                                                 GError       **error);
 
 /* The costs @filter matches (NULL: all), oldest first, in the columns

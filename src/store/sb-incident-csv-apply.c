@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sb-catalog-private.h"
+#include "sb-import-batch-private.h"
 #include "sb-import-memory.h"
 #include "sb-incident-csv-private.h"
 #include "sb-time.h"
@@ -784,50 +785,6 @@ sb_incident_import_apply (SbIncidentImport  *self,
 /* Undo                                                                */
 
 static gboolean
-collect_ids (SbStore     *store,
-             const char  *sql,
-             const char  *arg,
-             GPtrArray   *out,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = sb_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the import"));
-
-  return TRUE;
-}
-
-static gboolean
-delete_all (SbTransaction  *tx,
-            const char     *table,
-            GPtrArray      *ids,
-            GError        **error)
-{
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(SbChange) change = sb_change_delete (table, g_ptr_array_index (ids, i));
-
-      if (!sb_transaction_apply (tx, change, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 is_used (SbStore     *store,
          const char  *sql,
          const char  *id,
@@ -884,10 +841,10 @@ delete_created (SbTransaction  *tx,
             return FALSE;
           if (used)
             continue;
-          if (!collect_ids (store,
+          if (!sb_store_collect_ids (store,
                             "SELECT id FROM service_target WHERE service_id = ? AND deleted = 0",
                             ids[i], children, error) ||
-              !delete_all (tx, "service_target", children, error))
+              !sb_transaction_delete_rows (tx, "service_target", children, FALSE, error))
             return FALSE;
           change = sb_change_delete ("service", ids[i]);
         }
@@ -933,15 +890,8 @@ sb_incident_import_undo (SbStore     *store,
   g_autoptr(SbTransaction) tx = NULL;
   g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(SbChange) mark = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *services = NULL;
-  g_autofree char *customers = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *now = NULL;
-  gboolean found = FALSE;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_auto(SbImportBatch) batch = { 0 };
+  const char *id;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -950,69 +900,23 @@ sb_incident_import_undo (SbStore     *store,
   if (tx == NULL)
     return FALSE;
 
-  stmt = sb_store_prepare (store,
-                           batch_id != NULL
-                             ? "SELECT id, created_services, created_customers, undone_at "
-                               "FROM import_batch WHERE id = ? AND kind = 'incidents' "
-                               "AND deleted = 0"
-                             : "SELECT id, created_services, created_customers, undone_at "
-                               "FROM import_batch WHERE ?1 IS NULL AND kind = 'incidents' "
-                               "AND deleted = 0 AND undone_at IS NULL "
-                               "ORDER BY imported_at DESC, rowid DESC LIMIT 1",
-                           error);
-  if (stmt == NULL)
+  if (!sb_import_batch_for_undo (store, batch_id, "incidents", &batch, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      found = TRUE;
-      id = sb_catalog_column_text (stmt, 0);
-      services = sb_catalog_column_text (stmt, 1);
-      customers = sb_catalog_column_text (stmt, 2);
-      undone = sb_catalog_column_text (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sb_store_set_error_from_sqlite (error, sb_store_get_db (store), rc,
-                                           _("Reading the import"));
+  id = batch.id;
 
-  if (!found)
-    {
-      if (batch_id != NULL)
-        g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                     _("There is no incident import “%s”"), batch_id);
-      else
-        g_set_error_literal (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                             _("There is no incident import to undo"));
-      return FALSE;
-    }
-  if (undone != NULL)
-    {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                   _("The import “%s” was already undone"), id);
-      return FALSE;
-    }
-
-  if (!collect_ids (store,
+  if (!sb_store_collect_ids (store,
                     "SELECT e.id FROM incident_event e JOIN incident i ON i.id = e.incident_id "
                     "WHERE i.import_batch = ? AND e.deleted = 0",
                     id, events, error) ||
-      !collect_ids (store, "SELECT id FROM incident WHERE import_batch = ? AND deleted = 0",
+      !sb_store_collect_ids (store, "SELECT id FROM incident WHERE import_batch = ? AND deleted = 0",
                     id, incidents, error))
     return FALSE;
 
-  if (!delete_all (tx, "incident_event", events, error) ||
-      !delete_all (tx, "incident", incidents, error) ||
-      !delete_created (tx, store, services, TRUE, error) ||
-      !delete_created (tx, store, customers, FALSE, error))
-    return FALSE;
-
-  now = sb_time_format_instant (sb_store_now_ms (store));
-  mark = sb_change_update ("import_batch", id);
-  sb_change_set_string (mark, "undone_at", now);
-  if (!sb_transaction_apply (tx, mark, error))
+  if (!sb_transaction_delete_rows (tx, "incident_event", events, FALSE, error) ||
+      !sb_transaction_delete_rows (tx, "incident", incidents, FALSE, error) ||
+      !delete_created (tx, store, batch.created_services, TRUE, error) ||
+      !delete_created (tx, store, batch.created_customers, FALSE, error) ||
+      !sb_import_batch_mark_undone (tx, id, error))
     return FALSE;
 
   return sb_transaction_commit (tx, error);

@@ -67,6 +67,16 @@ gboolean       sb_transaction_set_setting   (SbTransaction     *tx,
 
 /* The store a transaction writes to (sb-store-write.c). */
 SbStore       *sb_transaction_get_store     (SbTransaction     *tx);
+gboolean       sb_transaction_delete_rows   (SbTransaction     *tx,
+                                             const char        *table,
+                                             GPtrArray         *ids,
+                                             gboolean           undelete,
+                                             GError           **error);
+gboolean       sb_store_collect_ids         (SbStore           *self,
+                                             const char        *sql,
+                                             const char        *arg,
+                                             GPtrArray         *out,
+                                             GError           **error);
 /* A transaction that stands or falls as a whole, like an import: no
  * savepoint per change; after a failed change it only rolls back. */
 void           sb_transaction_set_all_or_nothing (SbTransaction *tx);

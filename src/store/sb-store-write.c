@@ -921,6 +921,38 @@ sb_transaction_get_store (SbTransaction *tx)
 }
 
 /**
+ * sb_transaction_delete_rows:
+ * @tx: an open transaction
+ * @table: a register
+ * @ids: (element-type utf8): ids of rows of @table
+ * @undelete: %TRUE to bring them back instead
+ * @error: return location for a #GError
+ *
+ * Tombstones (or brings back) each row of @ids, one change each.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_transaction_delete_rows (SbTransaction  *tx,
+                            const char     *table,
+                            GPtrArray      *ids,
+                            gboolean        undelete,
+                            GError        **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(SbChange) change = undelete ? sb_change_undelete (table, id)
+                                            : sb_change_delete (table, id);
+
+      if (!sb_transaction_apply (tx, change, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * sb_transaction_set_all_or_nothing:
  * @tx: an open transaction, before its first change
  *

@@ -906,6 +906,42 @@ sb_store_emit_changed (SbStore    *self,
 }
 
 /**
+ * sb_store_collect_ids:
+ * @self: a store
+ * @sql: a query whose first column is an id, with at most one parameter
+ * @arg: (nullable): the parameter's value
+ * @out: (element-type utf8): where the ids go
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sb_store_collect_ids (SbStore     *self,
+                      const char  *sql,
+                      const char  *arg,
+                      GPtrArray   *out,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = sb_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sb_store_set_error_from_sqlite (error, self->db, rc, _("Reading the records"));
+
+  return TRUE;
+}
+
+/**
  * sb_store_in_transaction:
  * @self: a store
  *

@@ -34,11 +34,6 @@ GPtrArray  *sb_suppliers_read_ids    (SbStore            *store,
                                       const char         *second,
                                       const char         *doing,
                                       GError            **error);
-gboolean    sb_suppliers_apply_rows  (SbTransaction      *tx,
-                                      const char         *table,
-                                      GPtrArray          *ids,
-                                      gboolean            undelete,
-                                      GError            **error);
 
 /* What only the store sets on the supplier register's objects. */
 void     sb_supplier_set_id               (SbSupplier        *self,

@@ -130,26 +130,6 @@ sb_suppliers_read_ids (SbStore     *store,
   return g_steal_pointer (&ids);
 }
 
-/* Deletes (or undeletes) each row of @table in @ids within @tx. */
-gboolean
-sb_suppliers_apply_rows (SbTransaction  *tx,
-                         const char     *table,
-                         GPtrArray      *ids,
-                         gboolean        undelete,
-                         GError        **error)
-{
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(SbChange) change = undelete ? sb_change_undelete (table, id) : sb_change_delete (table, id);
-
-      if (!sb_transaction_apply (tx, change, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Reading */
 
 #define SUPPLIER_SELECT                                                     \
@@ -904,7 +884,7 @@ apply_with_rows (SbStore     *store,
 
   return tx != NULL &&
          sb_transaction_apply (tx, first, error) &&
-         sb_suppliers_apply_rows (tx, table, ids, undelete, error) &&
+         sb_transaction_delete_rows (tx, table, ids, undelete, error) &&
          sb_transaction_commit (tx, error);
 }
 
